@@ -1,0 +1,184 @@
+// The shapes of the knowledge base: sources, contributors, exercises, self-care items and education topics.
+// Everything here is data; the engine reads it and never writes it.
+
+/** Every source the knowledge base cites, by stable id. */
+export const SOURCE_IDS = [
+  'art-causes',
+  'art-tight-hamstrings-pt',
+  'art-back-pain-from-hamstrings',
+  'art-lbp-sciatica-hamstrings',
+  'art-weak-hamstrings',
+  'nice-ng59',
+  'nice-cks-sciatica',
+  'nice-cks-back-pain',
+  'girft-cauda-equina',
+  'keele-start-back',
+  'sadler-2017-review',
+] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+/** The seven contributors of the intake contract, in the order used to break score ties. */
+export const CONTRIBUTOR_IDS = [
+  'lumbar-radiculopathy',
+  'piriformis-syndrome',
+  'hamstring-tightness',
+  'hamstring-weakness',
+  'postural-strain',
+  'hamstring-strain-injury',
+  'non-specific-mechanical',
+] as const;
+export type ContributorId = (typeof CONTRIBUTOR_IDS)[number];
+
+/** The exercise ids of the catalogue (`exercises.md`): a public contract. */
+export const EXERCISE_IDS = [
+  'knee-to-chest',
+  'figure-four',
+  'supine-hamstring-gentle',
+  'supine-hamstring-strap',
+  'hamstring-wall-stretch',
+  'active-hamstring-stretch',
+  'abdominal-brace',
+  'glute-bridge',
+  'supine-straight-leg-raise',
+  'standing-march',
+  'good-morning-modified',
+] as const;
+export type ExerciseId = (typeof EXERCISE_IDS)[number];
+
+/** The self-care and habit ids of the catalogue: a public contract. */
+export const SELF_CARE_IDS = [
+  'cold-pack',
+  'moist-heat',
+  'walking-breaks',
+  'desk-setup',
+  'lifting-technique',
+  'massage-gun-caution',
+] as const;
+export type SelfCareId = (typeof SELF_CARE_IDS)[number];
+
+export interface Source {
+  id: SourceId;
+  title: string;
+  kind: 'article' | 'guideline' | 'study';
+  /** Who published it, in a few words. */
+  publisher: string;
+  /** The seed file it was read from, for the five source articles. */
+  file?: string;
+  /** What the product takes from it, and how far it can be trusted. */
+  note: string;
+}
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/**
+ * How much of an exercise to do. `unit` says what `range` counts: the seconds of each hold, or
+ * the repetitions of a movement. `repeats` is how many holds make a set (1 for rep-based work).
+ */
+export interface Dosage {
+  unit: 'seconds' | 'reps';
+  range: Range;
+  repeats: Range;
+  sets: Range;
+  /** `each`: the dosage is done on the left and then the right; `none`: both sides work together. */
+  sides: 'each' | 'none';
+  timesPerDay: Range;
+}
+
+/**
+ * Situations in which an exercise must never be given, whatever else is true.
+ * - `hamstring-injury`: a suspected hamstring tear (`thighInjury`), until a clinician has reviewed it.
+ * - `below-knee-symptoms`: pain or numbness below the knee (the sciatic nerve runs through the hamstrings).
+ * - `acute-phase`: the episode began less than 42 days ago.
+ */
+export const EXCLUSION_CODES = ['hamstring-injury', 'below-knee-symptoms', 'acute-phase'] as const;
+export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
+
+/** One key pose of an exercise's illustration: joint angles in degrees (filled in by the web-app issue). */
+export interface Keyframe {
+  at: number;
+  angles: Record<string, number>;
+}
+
+export interface Exercise {
+  id: ExerciseId;
+  name: string;
+  kind: 'stretch' | 'strengthening';
+  /** Marked gentle in the catalogue: the only kind allowed under the `gentle-only` gate. */
+  gentle: boolean;
+  /** True for every stretch whose target is the hamstrings (barred under `hamstring-injury`). */
+  hamstringStretch: boolean;
+  /** What it is for, in one or two plain sentences. */
+  purpose: string;
+  steps: string[];
+  cues: string[];
+  mistakes: string[];
+  dosage: Dosage;
+  /** Another way to dose the same exercise the sources give, with a short label. */
+  alternativeDosage?: { label: string; dosage: Dosage };
+  serves: ContributorId[];
+  neverWhen: ExclusionCode[];
+  /** Harder next steps, nearest first. */
+  progressions: ExerciseId[];
+  /** Easier fallbacks, nearest first: where the engine looks for a gentler replacement. */
+  regressions: ExerciseId[];
+  sources: SourceId[];
+}
+
+export interface SelfCareItem {
+  id: SelfCareId;
+  name: string;
+  /** What to do, step by step. */
+  steps: string[];
+  /** When it applies, in plain words. */
+  when: string;
+  /** Minutes per use, where the sources give one. */
+  minutes?: Range;
+  cautions: string[];
+  sources: SourceId[];
+}
+
+/** How strong the evidence behind a contributor's mechanism is, said honestly. */
+export type EvidenceStrength = 'strong' | 'moderate' | 'weak' | 'very-weak';
+
+export interface Contributor {
+  id: ContributorId;
+  name: string;
+  /** A one-line summary a person can read first. */
+  summary: string;
+  /** How it produces back and thigh symptoms, in the product's own words, paragraph by paragraph. */
+  mechanism: string[];
+  /** What typically points to it, and what points away. */
+  typicalSigns: string[];
+  icd10: { code: string; display: string }[];
+  evidence: { strength: EvidenceStrength; note: string };
+  /** Education topics that explain it further. */
+  topics: string[];
+  sources: SourceId[];
+}
+
+export interface EducationTopic {
+  id: string;
+  title: string;
+  summary: string;
+  /** Paragraphs in plain words. */
+  body: string[];
+  /** Where the sources disagree or overreach, the honest strength of the evidence. */
+  evidenceNote?: string;
+  related: { contributors: ContributorId[]; exercises: ExerciseId[]; topics: string[] };
+  sources: SourceId[];
+}
+
+/** A rule every session shows and the engine enforces, by stable code. */
+export interface StopRule {
+  code:
+    | 'stop-if-sharper-or-spreading'
+    | 'never-stretch-into-pain'
+    | 'progress-when-too-easy-twice'
+    | 'start-gradually'
+    | 'stretch-with-strength';
+  text: string;
+  sources: SourceId[];
+}
