@@ -44,7 +44,8 @@ export const sources: readonly Source[] = [
   },
   {
     id: 'nice-ng59',
-    title: 'Low back pain and sciatica in over 16s: assessment and management (NICE guideline NG59)',
+    title:
+      'Low back pain and sciatica in over 16s: assessment and management (NICE guideline NG59)',
     kind: 'guideline',
     publisher: 'National Institute for Health and Care Excellence (UK)',
     note: 'Risk stratification (for example the STarT Back tool), exercise and self-management as first-line care, and thinking about other causes (cancer, infection, fracture, inflammatory disease, cauda equina syndrome) before diagnosing non-specific back pain.',

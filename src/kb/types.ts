@@ -182,3 +182,23 @@ export interface StopRule {
   text: string;
   sources: SourceId[];
 }
+
+/** The progression rule, as data: when and how an exercise moves up or down. */
+export interface ProgressionRule {
+  /** Sessions running in which the exercise felt too easy before it progresses. */
+  tooEasySessions: number;
+  text: string;
+  sources: SourceId[];
+}
+
+/** The whole knowledge base, passed into the engine with its version. */
+export interface KnowledgeBase {
+  version: string;
+  sources: readonly Source[];
+  contributors: readonly Contributor[];
+  exercises: readonly Exercise[];
+  selfCare: readonly SelfCareItem[];
+  topics: readonly EducationTopic[];
+  stopRules: readonly StopRule[];
+  progression: ProgressionRule;
+}

@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// The `backchain` command: assess, plan and explain. Exit 0 on success, 2 on bad input or usage, 1 on a fault.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { assessIntake } from '../engine/assess.js';
+import { parseIntakeJson, type Intake } from '../engine/intake.js';
+import { generateProgramme } from '../engine/plan.js';
+import type { Problem } from '../engine/problems.js';
+import { knowledgeBase as kb } from '../kb/index.js';
+import { interview } from './interview.js';
+import {
+  EMERGENCY_NOW,
+  explainableIds,
+  renderAssessment,
+  renderEntry,
+  renderProgramme,
+} from './render.js';
+
+const USAGE = `Usage:
+  backchain assess [--answers FILE|-] [--json]   assess intake answers (asks the questions when no file is given)
+  backchain plan --answers FILE|- [--json]       the assessment and the programme built from it
+  backchain explain <id>                         a knowledge-base entry (exercise, contributor, self-care or topic) with its sources
+  backchain --version                            the program and knowledge-base versions
+`;
+
+/** A failure the user can fix: printed on standard error, exit 2. */
+class UsageError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => string;
+  stdinIsTTY: boolean;
+}
+
+function readAnswersText(path: string, io: Io): string {
+  if (path === '-') return io.readStdin();
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError([
+      `--answers: expected a readable JSON file, got ${JSON.stringify(path)} (${code})`,
+    ]);
+  }
+}
+
+function parseAnswers(text: string): Intake {
+  const parsed = parseIntakeJson(text);
+  if (!parsed.ok) throw new UsageError(parsed.problems.map((p: Problem) => p.message));
+  return parsed.value;
+}
+
+async function answersFromTerminal(io: Io): Promise<Intake | 'emergency' | 'cancelled'> {
+  const { clackAsker } = await import('./clack-asker.js');
+  const outcome = await interview(clackAsker);
+  if (outcome.kind === 'cancelled') return 'cancelled';
+  if (outcome.kind === 'emergency') {
+    io.stdout(`\nEMERGENCY\n\n${EMERGENCY_NOW}\n`);
+    return 'emergency';
+  }
+  return parseAnswers(JSON.stringify(outcome.answers));
+}
+
+function command(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      answers: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', default: false },
+    },
+  });
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. Exported for in-process tests. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = command(argv);
+  } catch (err) {
+    io.stderr(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  if (values.version) {
+    io.stdout(`backchain knowledge base ${kb.version}\n`);
+    return 0;
+  }
+  if (values.help || name === undefined || name === 'help') {
+    (values.help || name === 'help' ? io.stdout : io.stderr)(USAGE);
+    return values.help || name === 'help' ? 0 : 2;
+  }
+  try {
+    switch (name) {
+      case 'assess':
+      case 'plan': {
+        let answers: Intake;
+        if (values.answers !== undefined) {
+          answers = parseAnswers(readAnswersText(values.answers, io));
+        } else if (name === 'assess' && io.stdinIsTTY) {
+          const got = await answersFromTerminal(io);
+          if (got === 'emergency') return 0;
+          if (got === 'cancelled') {
+            io.stderr('Cancelled: nothing was assessed.\n');
+            return 2;
+          }
+          answers = got;
+        } else {
+          throw new UsageError([
+            name === 'assess'
+              ? '--answers: expected a file path or - (standard input is not a terminal, so the questions cannot be asked)'
+              : '--answers: expected a file path or - (plan needs answers)',
+          ]);
+        }
+        const assessment = assessIntake(answers, kb);
+        if (name === 'assess') {
+          io.stdout(
+            values.json
+              ? `${JSON.stringify(assessment, null, 2)}\n`
+              : `${renderAssessment(assessment, kb)}\n`,
+          );
+          return 0;
+        }
+        const programme = generateProgramme(
+          { answers, gate: assessment.exercise, contributors: assessment.contributors },
+          kb,
+        );
+        io.stdout(
+          values.json
+            ? `${JSON.stringify({ assessment, programme }, null, 2)}\n`
+            : `${renderAssessment(assessment, kb)}\n\n${renderProgramme(programme, kb)}\n`,
+        );
+        return 0;
+      }
+      case 'explain': {
+        const id = rest[0];
+        if (id === undefined)
+          throw new UsageError([
+            `explain: expected an id, one of ${explainableIds(kb).join(', ')}`,
+          ]);
+        const text = renderEntry(kb, id);
+        if (text === undefined) {
+          throw new UsageError([
+            `explain: expected one of ${explainableIds(kb).join(', ')}, got ${JSON.stringify(id)}`,
+          ]);
+        }
+        io.stdout(`${text}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError([
+          `command: expected assess, plan or explain, got ${JSON.stringify(name)}`,
+          USAGE,
+        ]);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${err.lines.join('\n')}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+const isEntry =
+  process.argv[1] !== undefined &&
+  import.meta.url === new URL(`file://${fs.realpathSync(process.argv[1])}`).href;
+if (isEntry) {
+  const io: Io = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: () => fs.readFileSync(0, 'utf8'),
+    stdinIsTTY: process.stdin.isTTY,
+  };
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(
+        `backchain: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

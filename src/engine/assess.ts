@@ -1,0 +1,76 @@
+// One assessment: parse the answers, triage them, score the contributors and STarT Back, and cite the sources.
+import type { ContributorId, KnowledgeBase, Source, SourceId } from '../kb/types.js';
+import { scoreContributors, type ContributorResult } from './contributors.js';
+import { derive, parseIntake, phaseOf, type Intake, type Phase } from './intake.js';
+import { generateProgramme, type Programme } from './plan.js';
+import type { Result } from './problems.js';
+import { scoreStartBack, type StartBackScore } from './start-back.js';
+import { triage, TRIAGE_RULES, type Gate, type Triage } from './triage.js';
+
+/** The assessment output of `intake.md` (contract 1), plus the knowledge-base version it was made with. */
+export interface Assessment {
+  contract: 1;
+  knowledgeBase: string;
+  triage: Triage;
+  exercise: Gate;
+  phase: Phase;
+  contributors: ContributorResult[];
+  startBack?: StartBackScore;
+  sources: Pick<Source, 'id' | 'title' | 'kind'>[];
+}
+
+/** Assesses answers that have already been parsed. Pure: no clock, no I/O. */
+export function assessIntake(answers: Intake, kb: KnowledgeBase): Assessment {
+  const d = derive(answers);
+  const { triage: t, exercise } = triage(answers);
+  const sourcesOf = (id: ContributorId): SourceId[] => [
+    ...(kb.contributors.find((c) => c.id === id)?.sources ?? []),
+  ];
+  const contributors = scoreContributors(answers, d, sourcesOf);
+  const cited = new Set<SourceId>();
+  for (const reason of t.reasons) {
+    for (const s of TRIAGE_RULES.find((r) => r.code === reason.code)?.sources ?? []) cited.add(s);
+  }
+  // Cite what the person is told about: the fired rules and the contributors not ruled unlikely.
+  for (const c of contributors) {
+    if (c.likelihood !== 'unlikely') for (const s of c.sources) cited.add(s);
+  }
+  if (answers.startBack) cited.add('keele-start-back');
+  const assessment: Assessment = {
+    contract: 1,
+    knowledgeBase: kb.version,
+    triage: t,
+    exercise,
+    phase: phaseOf(answers.durationDays),
+    contributors,
+    sources: kb.sources
+      .filter((s) => cited.has(s.id))
+      .map(({ id, title, kind }) => ({ id, title, kind })),
+  };
+  if (answers.startBack) assessment.startBack = scoreStartBack(answers.startBack);
+  return assessment;
+}
+
+/** Parses and assesses raw answers; bad input comes back as problems, never as an exception. */
+export function assess(input: unknown, kb: KnowledgeBase): Result<Assessment> {
+  const parsed = parseIntake(input);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: assessIntake(parsed.value, kb) };
+}
+
+export interface AssessmentWithProgramme {
+  assessment: Assessment;
+  programme: Programme;
+}
+
+/** The assessment and the programme built from it. */
+export function assessAndPlan(input: unknown, kb: KnowledgeBase): Result<AssessmentWithProgramme> {
+  const parsed = parseIntake(input);
+  if (!parsed.ok) return parsed;
+  const assessment = assessIntake(parsed.value, kb);
+  const programme = generateProgramme(
+    { answers: parsed.value, gate: assessment.exercise, contributors: assessment.contributors },
+    kb,
+  );
+  return { ok: true, value: { assessment, programme } };
+}

@@ -1,0 +1,8 @@
+// The clinical engine's public surface. Pure: nothing here does I/O, reads the clock or touches the DOM.
+export * from './problems.js';
+export * from './intake.js';
+export * from './start-back.js';
+export * from './triage.js';
+export * from './contributors.js';
+export * from './plan.js';
+export * from './assess.js';

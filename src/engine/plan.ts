@@ -1,0 +1,256 @@
+// Builds a programme from an assessment: which exercises (never one its "never when" excludes or the gate forbids),
+// at what dose, which self-care items, and the rules that govern every session. Deterministic.
+import type {
+  ContributorId,
+  Dosage,
+  Exercise,
+  ExclusionCode,
+  ExerciseId,
+  KnowledgeBase,
+  SelfCareId,
+  StopRule,
+} from '../kb/types.js';
+import type { ContributorResult } from './contributors.js';
+import { derive, phaseOf, type Intake, type Phase } from './intake.js';
+import type { Gate } from './triage.js';
+
+/** A dose to do today: one number from each range of the catalogue dosage. */
+export interface PrescribedDosage {
+  unit: Dosage['unit'];
+  /** Seconds of each hold, or repetitions. */
+  amount: number;
+  repeats: number;
+  sets: number;
+  sides: Dosage['sides'];
+}
+
+export interface PlanItem {
+  exerciseId: ExerciseId;
+  kind: Exercise['kind'];
+  dosage: PrescribedDosage;
+  timesPerDay: number;
+  /** The contributors among the person's likely or possible ones that this exercise addresses. */
+  serves: ContributorId[];
+  /** Extra care this person must take with this exercise. */
+  cautions: string[];
+}
+
+export interface SelfCarePick {
+  id: SelfCareId;
+  why: string;
+}
+
+export interface Programme {
+  knowledgeBase: string;
+  phase: Phase;
+  gate: Gate;
+  /** Exclusions that applied to this person: exercises with these in "never when" were left out. */
+  exclusions: ExclusionCode[];
+  items: PlanItem[];
+  selfCare: SelfCareId[];
+  selfCareDetails: SelfCarePick[];
+  stopRules: StopRule[];
+  progressionRule: string;
+  /** Why the programme is empty or limited, in plain words; empty when nothing limits it. */
+  notes: string[];
+}
+
+/** What the generator needs from an assessment. */
+export interface PlanInput {
+  answers: Intake;
+  gate: Gate;
+  contributors: readonly ContributorResult[];
+}
+
+export const MAX_STRETCHES = 2;
+export const MAX_STRENGTHENING = 3;
+
+/** The exclusions of the catalogue's "never when" column that apply to these answers. */
+export function activeExclusions(a: Intake): ExclusionCode[] {
+  const d = derive(a);
+  const out: ExclusionCode[] = [];
+  if (a.thighInjury) out.push('hamstring-injury');
+  if (d.belowKneeSymptoms) out.push('below-knee-symptoms');
+  if (phaseOf(a.durationDays) === 'acute') out.push('acute-phase');
+  return out;
+}
+
+/** Whether an exercise may appear in a plan at all, for this gate and these exclusions. */
+export function isPermitted(
+  ex: Exercise,
+  gate: Gate,
+  exclusions: readonly ExclusionCode[],
+): boolean {
+  if (gate === 'not-now') return false;
+  if (gate === 'gentle-only' && !ex.gentle) return false;
+  return !ex.neverWhen.some((code) => exclusions.includes(code));
+}
+
+/** The starting dose: the low end of every range ("start gradually"). */
+export function startingDosage(d: Dosage): PrescribedDosage {
+  return {
+    unit: d.unit,
+    amount: d.range.min,
+    repeats: d.repeats.min,
+    sets: d.sets.min,
+    sides: d.sides,
+  };
+}
+
+const WEIGHT = { likely: 2, possible: 1, unlikely: 0 } as const;
+
+function selfCareFor(input: PlanInput, relevant: ReadonlySet<ContributorId>): SelfCarePick[] {
+  const a = input.answers;
+  const picks: SelfCarePick[] = [];
+  if (a.durationDays < 2) {
+    picks.push({
+      id: 'cold-pack',
+      why: 'For the first 48 hours of a flare, cold eases pain and swelling.',
+    });
+    picks.push({
+      id: 'moist-heat',
+      why: 'Once the first 48 hours have passed, switch from cold to heat.',
+    });
+  } else {
+    picks.push({
+      id: 'moist-heat',
+      why: 'After the first 48 hours, heat relaxes tight muscles and eases pain.',
+    });
+  }
+  const sitsLong =
+    (a.sittingHours !== undefined && a.sittingHours >= 6) ||
+    a.activity === 'sedentary' ||
+    a.worseSitting;
+  if (sitsLong) {
+    picks.push({
+      id: 'walking-breaks',
+      why: 'You sit for long spells; short walks break them up.',
+    });
+    picks.push({
+      id: 'desk-setup',
+      why: 'You sit for long spells; a supportive set-up keeps the back’s natural curve.',
+    });
+  }
+  if (a.liftingWork || a.worseBending) {
+    picks.push({
+      id: 'lifting-technique',
+      why: a.liftingWork
+        ? 'You lift at work; letting the legs take the load spares the back.'
+        : 'Bending hurts; bending the knees and keeping the back straight spares it.',
+    });
+  }
+  if (relevant.has('hamstring-tightness') || relevant.has('hamstring-weakness')) {
+    picks.push({
+      id: 'massage-gun-caution',
+      why: 'If you use a massage gun on tight-feeling hamstrings, go easy with it.',
+    });
+  }
+  return picks;
+}
+
+function cautionsFor(ex: Exercise, gate: Gate, exclusions: readonly ExclusionCode[]): string[] {
+  const out: string[] = [];
+  if (gate === 'gentle-only') {
+    out.push('Gentle only: keep to this lowest dose and read the stop rules before you start.');
+  }
+  if (ex.hamstringStretch && exclusions.includes('below-knee-symptoms')) {
+    out.push(
+      'Your symptoms reach below the knee: stop before you feel anything in the leg below the knee, and never hold this stretch into leg symptoms, because the sciatic nerve runs through the hamstrings.',
+    );
+  }
+  return out;
+}
+
+/** Generates the programme for an assessment with one knowledge base. Same inputs, same plan. */
+export function generateProgramme(input: PlanInput, kb: KnowledgeBase): Programme {
+  const { answers, gate } = input;
+  const phase = phaseOf(answers.durationDays);
+  const exclusions = activeExclusions(answers);
+  const weightOf = new Map(input.contributors.map((c) => [c.id, WEIGHT[c.likelihood]]));
+  const relevant = new Set(
+    input.contributors.filter((c) => c.likelihood !== 'unlikely').map((c) => c.id),
+  );
+  const base = {
+    knowledgeBase: kb.version,
+    phase,
+    gate,
+    exclusions,
+    stopRules: [...kb.stopRules],
+    progressionRule: kb.progression.text,
+  };
+
+  if (gate === 'not-now') {
+    return {
+      ...base,
+      items: [],
+      selfCare: [],
+      selfCareDetails: [],
+      notes: [
+        'The exercise programme waits until a clinician has seen you: follow the advice above first.',
+      ],
+    };
+  }
+
+  const notes: string[] = [];
+  if (gate === 'gentle-only') {
+    notes.push(
+      'For now only gentle exercises at the lowest dose, with the stop rules before each one.',
+    );
+  }
+  if (exclusions.includes('hamstring-injury')) {
+    notes.push('No hamstring stretching until a clinician has examined the thigh.');
+  }
+
+  const ranked = kb.exercises
+    .map((ex, order) => ({
+      ex,
+      order,
+      relevance: ex.serves.reduce((sum, id) => sum + (weightOf.get(id) ?? 0), 0),
+    }))
+    .filter((x) => isPermitted(x.ex, gate, exclusions) && x.relevance > 0)
+    .sort((x, y) => y.relevance - x.relevance || x.order - y.order);
+
+  const chosen: Exercise[] = [];
+  let hamstringStretchChosen = false;
+  for (const { ex } of ranked) {
+    if (ex.kind !== 'stretch') continue;
+    if (chosen.length >= MAX_STRETCHES) break;
+    // One hamstring stretch at a time: the gentlest permitted rung; progression moves up the ladder.
+    if (ex.hamstringStretch) {
+      if (hamstringStretchChosen) continue;
+      hamstringStretchChosen = true;
+    }
+    chosen.push(ex);
+  }
+  const stretches = chosen.length;
+  for (const { ex } of ranked) {
+    if (ex.kind !== 'strengthening') continue;
+    if (chosen.length - stretches >= MAX_STRENGTHENING) break;
+    chosen.push(ex);
+  }
+  // Stretching is always paired with strengthening when the gate allows any.
+  if (stretches > 0 && chosen.length === stretches) {
+    const pairing = kb.exercises.find(
+      (ex) => ex.kind === 'strengthening' && isPermitted(ex, gate, exclusions),
+    );
+    if (pairing) chosen.push(pairing);
+  }
+
+  const items: PlanItem[] = chosen.map((ex) => ({
+    exerciseId: ex.id,
+    kind: ex.kind,
+    dosage: startingDosage(ex.dosage),
+    timesPerDay: ex.dosage.timesPerDay.min,
+    serves: ex.serves.filter((id) => relevant.has(id)),
+    cautions: cautionsFor(ex, gate, exclusions),
+  }));
+
+  const selfCareDetails = selfCareFor(input, relevant);
+  return {
+    ...base,
+    items,
+    selfCare: selfCareDetails.map((p) => p.id),
+    selfCareDetails,
+    notes,
+  };
+}

@@ -1,0 +1,23 @@
+// The knowledge base as one versioned value. Bump KB_VERSION whenever any content changes meaning.
+import { contributors } from './contributors.js';
+import { educationTopics } from './education.js';
+import { exercises } from './exercises.js';
+import { progression, stopRules } from './rules.js';
+import { selfCareItems } from './self-care.js';
+import { sources } from './sources.js';
+import type { KnowledgeBase } from './types.js';
+
+export const KB_VERSION = '2026.11.1';
+
+export const knowledgeBase: KnowledgeBase = {
+  version: KB_VERSION,
+  sources,
+  contributors,
+  exercises,
+  selfCare: selfCareItems,
+  topics: educationTopics,
+  stopRules,
+  progression,
+};
+
+export * from './types.js';
