@@ -24,9 +24,7 @@ const flag = () => z.boolean().default(false);
 
 /** A set given as a list: duplicates are folded and the order made canonical. */
 function setOf<T extends string>(values: readonly [T, ...T[]]) {
-  return z
-    .array(z.enum(values))
-    .transform((given): T[] => values.filter((v) => given.includes(v)));
+  return z.array(z.enum(values)).transform((given): T[] => values.filter((v) => given.includes(v)));
 }
 
 export const startBackSchema = z.strictObject({
