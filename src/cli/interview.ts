@@ -63,7 +63,7 @@ async function ask(q: Question, asker: Asker): Promise<unknown> {
   }
 }
 
-/** Runs the interview. Stops early, with the emergency outcome, as soon as an emergency warning sign is answered yes. */
+/** Runs the interview. Stops at once, with the emergency outcome, when an emergency warning sign is answered yes. */
 export async function interview(asker: Asker): Promise<InterviewOutcome> {
   const answers: Record<string, unknown> = { version: 1 };
   for (const section of SECTIONS) {
@@ -76,9 +76,10 @@ export async function interview(asker: Asker): Promise<InterviewOutcome> {
       const value = await ask(q, asker);
       if (value === undefined) return { kind: 'cancelled' };
       if (value !== null) answers[q.field] = value;
-    }
-    if (section.id === 'warning-signs' && IMMEDIATE_EMERGENCY.some((rule) => rule(answers))) {
-      return { kind: 'emergency', answers };
+      // Someone who needs the emergency department is told at once, not after the remaining questions.
+      if (section.id === 'warning-signs' && IMMEDIATE_EMERGENCY.some((rule) => rule(answers))) {
+        return { kind: 'emergency', answers };
+      }
     }
   }
   const wantsStartBack = await asker.yesNo({
