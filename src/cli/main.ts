@@ -20,6 +20,11 @@ const USAGE = `Usage:
   backchain assess [--answers FILE|-] [--json]   assess intake answers (asks the questions when no file is given)
   backchain plan --answers FILE|- [--json]       the assessment and the programme built from it
   backchain explain <id>                         a knowledge-base entry (exercise, contributor, self-care or topic) with its sources
+  backchain serve [--port 3000] [--host 127.0.0.1] [--data ./data]
+                                                 start the API (and web app) on SQLite in the data folder,
+                                                 or on PostgreSQL when DATABASE_URL is set
+  backchain backup --to FILE [--data ./data]     an online, consistent copy of the SQLite database
+  backchain restore --from FILE [--data ./data]  put a backup in place (with the server stopped)
   backchain --version                            the program and knowledge-base versions
 `;
 
@@ -73,6 +78,11 @@ function command(args: string[]) {
     strict: true,
     options: {
       answers: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', default: false },
@@ -156,9 +166,58 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.stdout(`${text}\n`);
         return 0;
       }
+      case 'serve': {
+        const port = values.port === undefined ? 3000 : Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          throw new UsageError([
+            `--port: expected a whole number from 0 to 65535, got ${JSON.stringify(values.port)}`,
+          ]);
+        }
+        const { startServer, stopOnSignals } = await import('../server/serve.js');
+        const { serveWebApp } = await import('../server/web.js');
+        const running = await startServer({
+          port,
+          host: values.host ?? '127.0.0.1',
+          dataDir: values.data ?? './data',
+          databaseUrl: process.env.DATABASE_URL,
+          extend: serveWebApp,
+        });
+        io.stderr(`backchain: listening on ${running.url} (store: ${running.store.kind})\n`);
+        stopOnSignals(running, (line) => {
+          io.stderr(`${line}\n`);
+        });
+        // Runs until a signal stops it.
+        return await new Promise<number>(() => undefined);
+      }
+      case 'backup': {
+        if (values.to === undefined) {
+          throw new UsageError(['--to: expected the file to write the backup to, got nothing']);
+        }
+        const { backupSqlite } = await import('../store/open.js');
+        try {
+          await backupSqlite(values.data ?? './data', values.to);
+        } catch (err) {
+          throw new UsageError([`backup: ${err instanceof Error ? err.message : String(err)}`]);
+        }
+        io.stdout(`Backed up to ${values.to}\n`);
+        return 0;
+      }
+      case 'restore': {
+        if (values.from === undefined) {
+          throw new UsageError(['--from: expected a backup file, got nothing']);
+        }
+        const { restoreSqlite } = await import('../store/open.js');
+        try {
+          await restoreSqlite(values.from, values.data ?? './data');
+        } catch (err) {
+          throw new UsageError([`restore: ${err instanceof Error ? err.message : String(err)}`]);
+        }
+        io.stdout(`Restored from ${values.from}\n`);
+        return 0;
+      }
       default:
         throw new UsageError([
-          `command: expected assess, plan or explain, got ${JSON.stringify(name)}`,
+          `command: expected assess, plan, explain, serve, backup or restore, got ${JSON.stringify(name)}`,
           USAGE,
         ]);
     }

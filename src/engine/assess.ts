@@ -8,7 +8,8 @@ import { scoreStartBack, type StartBackScore } from './start-back.js';
 import { triage, TRIAGE_RULES, type Gate, type Triage } from './triage.js';
 
 /** The assessment output of `intake.md` (contract 1), plus the knowledge-base version it was made with. */
-export interface Assessment {
+// A type alias, not an interface, so it passes as a plain JSON object where one is expected.
+export type Assessment = {
   contract: 1;
   knowledgeBase: string;
   triage: Triage;
@@ -17,7 +18,7 @@ export interface Assessment {
   contributors: ContributorResult[];
   startBack?: StartBackScore;
   sources: Pick<Source, 'id' | 'title' | 'kind'>[];
-}
+};
 
 /** Assesses answers that have already been parsed. Pure: no clock, no I/O. */
 export function assessIntake(answers: Intake, kb: KnowledgeBase): Assessment {

@@ -97,8 +97,8 @@ function genericExpectation(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Turns zod issues into problems. `expectations` gives the full expectation for a top-level field
- * (for example "a whole number from 16 to 110"), so every problem with that field reads the same.
+ * Turns zod issues into problems. `expectations` gives the full expectation for a field by its path
+ * (for example `age`: "a whole number from 16 to 110"), so every problem with that field reads the same.
  */
 export function problemsFromZod(
   issues: readonly z.core.$ZodIssue[],
@@ -117,10 +117,16 @@ export function problemsFromZod(
       continue;
     }
     const path = issue.path;
-    const top =
-      path.length === 1 && typeof path[0] === 'string' ? expectations[path[0]] : undefined;
-    const expected = top ?? genericExpectation(issue);
+    const expected = expectations[formatPath(path)] ?? genericExpectation(issue);
     out.push(problem(path, expected, valueAt(input, path)));
   }
   return out;
+}
+
+/** Prefixes every key of an expectations table, for a schema nested under a field (`answers.age`). */
+export function nestExpectations(
+  prefix: string,
+  expectations: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(expectations).map(([k, v]) => [`${prefix}.${k}`, v]));
 }

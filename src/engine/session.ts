@@ -1,6 +1,15 @@
 // Exercise sessions and the stop rules: what a logged session does to the programme. Pure: the date is passed in.
-import type { ExerciseId } from '../kb/types.js';
-import type { PrescribedDosage } from './plan.js';
+import type { Dosage, Exercise, ExclusionCode, ExerciseId, KnowledgeBase } from '../kb/types.js';
+import type { Intake } from './intake.js';
+import { withinDaysEnding } from './local-date.js';
+import {
+  activeExclusions,
+  isPermitted,
+  startingDosage,
+  type PlanItem,
+  type PrescribedDosage,
+  type Programme,
+} from './plan.js';
 
 export type Felt = 'easier' | 'same' | 'harder';
 
@@ -40,4 +49,243 @@ export interface ProgrammeState {
 
 export function initialProgrammeState(): ProgrammeState {
   return { easyStreak: {}, dropped: [], spreadEpisodes: [], warningCheckRequired: false };
+}
+
+/** The stop rule's window for a second spreading episode: the session's date and the 6 days before it. */
+export const SPREAD_WINDOW_DAYS = 7;
+
+/** How much one dose step adds to `amount`, by unit. */
+const AMOUNT_STEP: Record<Dosage['unit'], number> = { seconds: 10, reps: 5 };
+
+/**
+ * The dose one step up within the catalogue ranges: first the hold or the repetitions, then the
+ * repeats, then the sets. Null when everything is at its maximum, or when the dose is counted in
+ * another unit than `dosage` (there is then no telling where in the range it stands).
+ */
+export function nextDosage(current: PrescribedDosage, dosage: Dosage): PrescribedDosage | null {
+  if (current.unit !== dosage.unit) return null;
+  if (current.amount < dosage.range.max) {
+    const amount = Math.min(current.amount + AMOUNT_STEP[current.unit], dosage.range.max);
+    return { ...current, amount };
+  }
+  if (current.repeats < dosage.repeats.max) {
+    return { ...current, repeats: Math.min(current.repeats + 1, dosage.repeats.max) };
+  }
+  if (current.sets < dosage.sets.max) {
+    return { ...current, sets: Math.min(current.sets + 1, dosage.sets.max) };
+  }
+  return null;
+}
+
+export interface SessionInput {
+  programme: Programme;
+  state: ProgrammeState;
+  entries: readonly SessionEntry[];
+  /** The session's local date, 'YYYY-MM-DD'. */
+  date: string;
+  /** The answers the programme was generated from (its "never when" exclusions come from them). */
+  answers: Intake;
+}
+
+export interface SessionOutcome {
+  programme: Programme;
+  state: ProgrammeState;
+  changes: ProgrammeChange[];
+  /** This session calls for the warning-sign questions again (the state keeps any earlier call too). */
+  warningCheckRequired: boolean;
+}
+
+const NOTE_ALL_STOPPED =
+  'Each exercise in your plan made the pain sharper or spread down the leg, so they have all been stopped. A GP or physiotherapist can help you find exercises that suit you.';
+const NOTE_UNPAIRED =
+  'Stretching alone rarely settles this kind of pain, but none of the strengthening exercises suits you at the moment. A physiotherapist can suggest one that does.';
+
+// Mirrors `cautionsFor` in plan.ts (not exported there): an exercise that joins the plan later carries the
+// same cautions it would have carried had the generator chosen it.
+function cautionsFor(ex: Exercise, programme: Programme, exclusions: readonly ExclusionCode[]) {
+  const out: string[] = [];
+  if (programme.gate === 'gentle-only') {
+    out.push('Gentle only: keep to this lowest dose and read the stop rules before you start.');
+  }
+  if (ex.hamstringStretch && exclusions.includes('below-knee-symptoms')) {
+    out.push(
+      'Your symptoms reach below the knee: stop before you feel anything in the leg below the knee, and never hold this stretch into leg symptoms, because the sciatic nerve runs through the hamstrings.',
+    );
+  }
+  return out;
+}
+
+/**
+ * Applies one logged session to the programme: the stop rules (drop, offer a gentler exercise,
+ * re-check the warning signs) and progression (too easy twice running). Never mutates its input;
+ * same input, same output.
+ */
+export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOutcome {
+  const { entries, date, answers } = input;
+  // Work on copies so that nothing the caller holds is ever changed.
+  const programme = structuredClone(input.programme);
+  const state = structuredClone(input.state);
+  const items = programme.items;
+  // Both the answers' exclusions and those recorded with the programme bar an exercise: the stricter union.
+  const exclusions = [...new Set([...programme.exclusions, ...activeExclusions(answers)])];
+  const relevant = new Set(input.programme.items.flatMap((i) => i.serves));
+  const changes: ProgrammeChange[] = [];
+
+  const exerciseById = new Map(kb.exercises.map((ex) => [ex.id, ex]));
+  const inPlan = (id: ExerciseId) => items.some((i) => i.exerciseId === id);
+  /** An exercise that may join the plan now: permitted, not already there, and never one dropped before. */
+  const available = (id: ExerciseId): Exercise | undefined => {
+    const ex = exerciseById.get(id);
+    if (!ex || !isPermitted(ex, programme.gate, exclusions)) return undefined;
+    return inPlan(id) || state.dropped.includes(id) ? undefined : ex;
+  };
+  // Streaks of exercises that leave the plan are forgotten, so the stored state does not grow stale.
+  const forgetStreak = (id: ExerciseId) => {
+    state.easyStreak = Object.fromEntries(
+      Object.entries(state.easyStreak).filter(([key]) => key !== id),
+    );
+  };
+  const firstAvailable = (ids: readonly ExerciseId[]) =>
+    ids.map(available).find((ex): ex is Exercise => ex !== undefined);
+  const itemFor = (ex: Exercise): PlanItem => ({
+    exerciseId: ex.id,
+    kind: ex.kind,
+    dosage: startingDosage(ex.dosage),
+    timesPerDay: ex.dosage.timesPerDay.min,
+    serves: ex.serves.filter((id) => relevant.has(id)),
+    cautions: cautionsFor(ex, programme, exclusions),
+  });
+
+  // Warning signs are about the person, not the exercise: they count from every entry, even one
+  // for an exercise outside the plan, so a stale or odd log can never hide them.
+  let warningCheckRequired = false;
+  let spreadThisSession = false;
+  for (const entry of entries) {
+    if (entry.painSpread) {
+      // One episode per entry: pain spreading in two exercises of one session counts twice, the safer reading.
+      state.spreadEpisodes.push(date);
+      spreadThisSession = true;
+    }
+    if (entry.newNumbnessOrWeakness === true) warningCheckRequired = true;
+  }
+  if (spreadThisSession) {
+    const recent = state.spreadEpisodes.filter((d) =>
+      withinDaysEnding(d, date, SPREAD_WINDOW_DAYS),
+    );
+    if (recent.length >= 2) warningCheckRequired = true;
+  }
+
+  // Plan changes only for exercises of the plan the session was done against. An exercise logged
+  // twice in one session is judged once: any pain drops it, and it is "too easy" only if every entry says so,
+  // so that one session can never count as two towards progression.
+  const planned = new Set(input.programme.items.map((i) => i.exerciseId));
+  const byExercise = new Map<ExerciseId, SessionEntry[]>();
+  for (const entry of entries) {
+    if (!planned.has(entry.exerciseId)) continue;
+    byExercise.set(entry.exerciseId, [...(byExercise.get(entry.exerciseId) ?? []), entry]);
+  }
+
+  for (const [id, logged] of byExercise) {
+    const at = items.findIndex((i) => i.exerciseId === id);
+    const item = items[at];
+    const ex = exerciseById.get(id);
+    if (!item) continue;
+
+    if (logged.some((e) => e.painSharper || e.painSpread)) {
+      items.splice(at, 1);
+      if (!state.dropped.includes(id)) state.dropped.push(id);
+      forgetStreak(id);
+      const gentler = ex ? firstAvailable(ex.regressions) : undefined;
+      if (gentler) {
+        items.splice(at, 0, itemFor(gentler));
+        changes.push({ exerciseId: id, change: 'replaced', by: gentler.id });
+      } else {
+        changes.push({ exerciseId: id, change: 'dropped' });
+      }
+      continue;
+    }
+
+    if (!logged.every((e) => e.felt === 'easier')) {
+      state.easyStreak[id] = 0;
+      continue;
+    }
+    const streak = (state.easyStreak[id] ?? 0) + 1;
+    if (streak < kb.progression.tooEasySessions) {
+      state.easyStreak[id] = streak;
+      continue;
+    }
+    state.easyStreak[id] = 0;
+    if (!ex) continue;
+
+    // Gentle-only means the lowest dose of gentle exercises: the dose never rises, though a gentle
+    // exercise may give way to a harder gentle one, itself at its lowest dose.
+    if (programme.gate !== 'gentle-only') {
+      const range = [ex.dosage, ex.alternativeDosage?.dosage].find(
+        (d) => d?.unit === item.dosage.unit,
+      );
+      // A dose in a unit the catalogue does not give for this exercise cannot be placed in a range: leave it.
+      if (!range) continue;
+      const dosage = nextDosage(item.dosage, range);
+      if (dosage) {
+        items[at] = { ...item, dosage };
+        changes.push({ exerciseId: id, change: 'progressed', dosage });
+        continue;
+      }
+    }
+    const harder = firstAvailable(ex.progressions);
+    if (harder) {
+      items[at] = itemFor(harder);
+      forgetStreak(id);
+      changes.push({ exerciseId: id, change: 'progressed', by: harder.id });
+    }
+  }
+
+  pairStretchesWithStrengthening(programme, kb, available, itemFor, changes);
+  if (items.length === 0 && input.programme.items.length > 0) addNote(programme, NOTE_ALL_STOPPED);
+
+  state.warningCheckRequired = input.state.warningCheckRequired || warningCheckRequired;
+  return { programme, state, changes, warningCheckRequired };
+}
+
+/**
+ * Stretching is always paired with strengthening (`stretch-with-strength`). When the changes leave a
+ * stretch without any, the gentlest available strengthening exercise joins; a strengthening exercise
+ * dropped in this session without a gentler one is then reported as replaced by it.
+ */
+function pairStretchesWithStrengthening(
+  programme: Programme,
+  kb: KnowledgeBase,
+  available: (id: ExerciseId) => Exercise | undefined,
+  itemFor: (ex: Exercise) => PlanItem,
+  changes: ProgrammeChange[],
+): void {
+  const kinds = new Set(programme.items.map((i) => i.kind));
+  if (!kinds.has('stretch') || kinds.has('strengthening')) return;
+  // Gentle ones first: this follows a stop rule firing, so the plan should not get harder because of it.
+  const candidates = kb.exercises
+    .filter((ex) => ex.kind === 'strengthening')
+    .sort((a, b) => Number(b.gentle) - Number(a.gentle));
+  const pairing = candidates.map((ex) => available(ex.id)).find((ex) => ex !== undefined);
+  if (!pairing) {
+    addNote(programme, NOTE_UNPAIRED);
+    return;
+  }
+  programme.items.push(itemFor(pairing));
+  const strengthKinds = new Map(kb.exercises.map((ex) => [ex.id, ex.kind]));
+  const lost = changes.findLast(
+    (c) => c.change === 'dropped' && strengthKinds.get(c.exerciseId) === 'strengthening',
+  );
+  if (lost) {
+    lost.change = 'replaced';
+    lost.by = pairing.id;
+  }
+}
+
+function addNote(programme: Programme, note: string): void {
+  if (!programme.notes.includes(note)) programme.notes.push(note);
+}
+
+/** The state once the warning-sign questions have been answered again at a check-in. */
+export function clearWarningCheck(state: ProgrammeState): ProgrammeState {
+  return { ...structuredClone(state), warningCheckRequired: false };
 }

@@ -151,7 +151,11 @@ export interface Store {
   getCredential(tokenHash: string): Promise<CredentialRecord | undefined>;
   deleteCredential(tokenHash: string): Promise<void>;
   /** Revokes every session (and token when `kinds` includes it) of a user, except the one named. */
-  deleteCredentialsOf(userId: string, kinds: CredentialRecord['kind'][], exceptTokenHash?: string): Promise<void>;
+  deleteCredentialsOf(
+    userId: string,
+    kinds: CredentialRecord['kind'][],
+    exceptTokenHash?: string,
+  ): Promise<void>;
 
   /** Stores an assessment and makes the programme generated from it current, atomically. */
   addAssessment(assessment: AssessmentRecord, programme: ProgrammeRecord): Promise<void>;

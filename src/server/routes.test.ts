@@ -1,0 +1,860 @@
+// In-process API tests (inject) on the memory store: every route, the access matrix, bad input, and the stop rules.
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ANSWERS,
+  call,
+  cookieOf,
+  json,
+  makeApp,
+  NO_WARNING_SIGNS,
+  signUp,
+  type Caller,
+  type TestApp,
+} from '../../test/http.js';
+
+let t: TestApp;
+let app: FastifyInstance;
+beforeEach(async () => {
+  t = await makeApp();
+  app = t.app;
+});
+afterEach(async () => {
+  await app.close();
+});
+
+async function assessed(
+  email = 'ana@example.org',
+  answers: object = ANSWERS,
+): Promise<Caller & { assessmentId: string }> {
+  const who = await signUp(app, email);
+  const res = await call(app, 'POST', '/api/assessments', who, { answers });
+  expect(res.statusCode).toBe(201);
+  return { ...who, assessmentId: json<{ id: string }>(res).id };
+}
+
+interface Programme {
+  id: string;
+  gate: string;
+  paused: boolean;
+  items: { exerciseId: string; dosage: { amount: number } }[];
+  warningCheckRequired: boolean;
+}
+
+describe('service routes', () => {
+  it('reports health with the store and knowledge-base version', async () => {
+    const res = await call(app, 'GET', '/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toEqual({
+      status: 'ok',
+      store: 'memory',
+      knowledgeBase: t.app.ctx.kb.version,
+    });
+    expect(res.headers['x-request-id']).toMatch(/[0-9a-f-]{36}/);
+  });
+
+  it('serves an OpenAPI 3 document describing every contract route', async () => {
+    const doc = json<{ openapi: string; paths: Record<string, unknown> }>(
+      await call(app, 'GET', '/api/openapi.json'),
+    );
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of [
+      '/api/assessments',
+      '/api/programme',
+      '/api/sessions',
+      '/api/checkins',
+      '/api/measurements',
+      '/api/progress',
+      '/api/export',
+      '/api/auth/signup',
+      '/api/me',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    const signup = (doc.paths['/api/auth/signup'] as { post: { requestBody: unknown } }).post;
+    expect(JSON.stringify(signup.requestBody)).toContain('password');
+  });
+
+  it('serves the intake Questionnaire', async () => {
+    const res = await call(app, 'GET', '/api/fhir/Questionnaire/intake');
+    expect(res.statusCode).toBe(200);
+    expect(json(res).resourceType).toBe('Questionnaire');
+  });
+
+  it('sends strict security headers', async () => {
+    const res = await call(app, 'GET', '/api/health');
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('answers unknown routes with a problem', async () => {
+    const res = await call(app, 'GET', '/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(json(res)).toMatchObject({ status: 404, title: 'Not found' });
+  });
+});
+
+describe('accounts', () => {
+  it('signs up with a secure session cookie and reads /api/me', async () => {
+    const res = await call(
+      app,
+      'POST',
+      '/api/auth/signup',
+      {},
+      { email: 'Ana@Example.org', password: 'correct horse battery' },
+    );
+    expect(res.statusCode).toBe(201);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const me = json(await call(app, 'GET', '/api/me', { cookie: cookieOf(res) }));
+    expect(me.email).toBe('ana@example.org');
+  });
+
+  it('marks the cookie Secure when served over HTTPS', async () => {
+    await app.close();
+    const { buildApp } = await import('./app.js');
+    const { createMemoryStore } = await import('../store/memory.js');
+    app = await buildApp({ store: createMemoryStore(), kb: t.app.ctx.kb, trustProxy: true });
+    const res = await call(
+      app,
+      'POST',
+      '/api/auth/signup',
+      {},
+      { email: 'ana@example.org', password: 'correct horse battery' },
+      { 'x-forwarded-proto': 'https', origin: 'https://backchain.test' },
+    );
+    expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
+  });
+
+  it.each([
+    ['short', 'short1', /at least 10 characters/],
+    ['common', 'password123', /commonly used/],
+    ['the email', 'ana@example.org', /commonly used passwords, nor your email/],
+  ])('refuses a %s password, naming the field', async (_name, password, why) => {
+    const res = await call(
+      app,
+      'POST',
+      '/api/auth/signup',
+      {},
+      { email: 'ana@example.org', password },
+    );
+    expect(res.statusCode).toBe(400);
+    const body = json<{ errors: { path: string; expected: string }[] }>(res);
+    expect(body.errors[0]?.path).toBe('password');
+    expect(body.errors[0]?.expected).toMatch(why);
+    expect(res.body).not.toContain(password === 'ana@example.org' ? 'xx' : password);
+  });
+
+  it('refuses a second account with the same email, whatever its case', async () => {
+    await signUp(app, 'ana@example.org');
+    const res = await call(
+      app,
+      'POST',
+      '/api/auth/signup',
+      {},
+      { email: 'ANA@example.org', password: 'another long pass' },
+    );
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('logs in, logs out, and the old cookie stops working (server-side revocation)', async () => {
+    await signUp(app, 'ana@example.org');
+    const login = await call(
+      app,
+      'POST',
+      '/api/auth/login',
+      {},
+      { email: 'ana@example.org', password: 'correct horse battery' },
+    );
+    expect(login.statusCode).toBe(200);
+    const who = { cookie: cookieOf(login) };
+    expect((await call(app, 'GET', '/api/me', who)).statusCode).toBe(200);
+    expect((await call(app, 'POST', '/api/auth/logout', who)).statusCode).toBe(204);
+    expect((await call(app, 'GET', '/api/me', who)).statusCode).toBe(401);
+  });
+
+  it('expires sessions after 30 days', async () => {
+    const who = await signUp(app, 'ana@example.org');
+    t.clock.now = new Date(t.clock.now.getTime() + 31 * 86_400_000);
+    expect((await call(app, 'GET', '/api/me', who)).statusCode).toBe(401);
+  });
+
+  it('changes the password and signs every other session out', async () => {
+    const first = await signUp(app, 'ana@example.org');
+    const second = {
+      cookie: cookieOf(
+        await call(
+          app,
+          'POST',
+          '/api/auth/login',
+          {},
+          { email: 'ana@example.org', password: 'correct horse battery' },
+        ),
+      ),
+    };
+    const wrong = await call(app, 'POST', '/api/auth/password', first, {
+      currentPassword: 'nope nope nope',
+      newPassword: 'a brand new passphrase',
+    });
+    expect(wrong.statusCode).toBe(403);
+    const ok = await call(app, 'POST', '/api/auth/password', first, {
+      currentPassword: 'correct horse battery',
+      newPassword: 'a brand new passphrase',
+    });
+    expect(ok.statusCode).toBe(204);
+    expect((await call(app, 'GET', '/api/me', first)).statusCode).toBe(200);
+    expect((await call(app, 'GET', '/api/me', second)).statusCode).toBe(401);
+    const oldLogin = await call(
+      app,
+      'POST',
+      '/api/auth/login',
+      {},
+      { email: 'ana@example.org', password: 'correct horse battery' },
+    );
+    expect(oldLogin.statusCode).toBe(401);
+  });
+
+  it('issues a personal access token that works as a bearer token, shown once', async () => {
+    const who = await signUp(app, 'ana@example.org');
+    const res = await call(app, 'POST', '/api/auth/tokens', who);
+    expect(res.statusCode).toBe(201);
+    const { token } = json<{ token: string }>(res);
+    expect((await call(app, 'GET', '/api/me', { token })).statusCode).toBe(200);
+    expect((await call(app, 'GET', '/api/me', { token: `${token}x` })).statusCode).toBe(401);
+    // A session secret is not accepted as a bearer token.
+    expect(
+      (await call(app, 'GET', '/api/me', { token: who.cookie?.split('=')[1] ?? '' })).statusCode,
+    ).toBe(401);
+  });
+
+  it('rate-limits failed logins per account with a clear message', async () => {
+    await signUp(app, 'ana@example.org');
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (
+          await call(
+            app,
+            'POST',
+            '/api/auth/login',
+            {},
+            { email: 'ana@example.org', password: 'wrong password' },
+          )
+        ).statusCode,
+      ).toBe(401);
+    }
+    const blocked = await call(
+      app,
+      'POST',
+      '/api/auth/login',
+      {},
+      { email: 'ana@example.org', password: 'correct horse battery' },
+    );
+    expect(blocked.statusCode).toBe(429);
+    expect(json(blocked).detail).toMatch(/wait 15 minutes/);
+    expect(blocked.headers['retry-after']).toBe('900');
+    t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000);
+    expect(
+      (
+        await call(
+          app,
+          'POST',
+          '/api/auth/login',
+          {},
+          { email: 'ana@example.org', password: 'correct horse battery' },
+        )
+      ).statusCode,
+    ).toBe(200);
+  });
+
+  it('rate-limits failed logins per address across accounts', async () => {
+    for (let i = 0; i < 30; i++) {
+      await call(
+        app,
+        'POST',
+        '/api/auth/login',
+        {},
+        { email: `nobody${i}@example.org`, password: 'wrong password' },
+      );
+    }
+    const blocked = await call(
+      app,
+      'POST',
+      '/api/auth/login',
+      {},
+      { email: 'someone@example.org', password: 'wrong password' },
+    );
+    expect(blocked.statusCode).toBe(429);
+  });
+});
+
+describe('cross-site request forgery', () => {
+  it('refuses a cookie-authenticated change from another site, by Origin or by Referer', async () => {
+    const who = await signUp(app, 'ana@example.org');
+    const evil = await call(
+      app,
+      'POST',
+      '/api/assessments',
+      who,
+      { answers: ANSWERS },
+      { origin: 'https://evil.example' },
+    );
+    expect(evil.statusCode).toBe(403);
+    const byReferer = await app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: {
+        host: 'backchain.test',
+        cookie: who.cookie ?? '',
+        referer: 'https://evil.example/page',
+      },
+      payload: { answers: ANSWERS },
+    });
+    expect(byReferer.statusCode).toBe(403);
+    expect(
+      (await call(app, 'POST', '/api/assessments', who, { answers: ANSWERS })).statusCode,
+    ).toBe(201);
+  });
+
+  it('lets bearer-token clients through, since no browser sends those by itself', async () => {
+    const who = await signUp(app, 'ana@example.org');
+    const { token } = json<{ token: string }>(await call(app, 'POST', '/api/auth/tokens', who));
+    const res = await call(
+      app,
+      'POST',
+      '/api/assessments',
+      { token },
+      { answers: ANSWERS },
+      { origin: 'https://elsewhere.example' },
+    );
+    expect(res.statusCode).toBe(201);
+  });
+});
+
+describe('access matrix: nobody gets 401, another person never sees the data', () => {
+  const ROUTES: {
+    method: 'GET' | 'POST' | 'DELETE';
+    url: (a: { assessmentId: string }) => string;
+    body?: object;
+  }[] = [
+    { method: 'GET', url: () => '/api/me' },
+    { method: 'DELETE', url: () => '/api/me' },
+    { method: 'POST', url: () => '/api/auth/logout' },
+    { method: 'POST', url: () => '/api/auth/tokens' },
+    {
+      method: 'POST',
+      url: () => '/api/auth/password',
+      body: { currentPassword: 'x', newPassword: 'a brand new passphrase' },
+    },
+    { method: 'POST', url: () => '/api/assessments', body: { answers: ANSWERS } },
+    { method: 'GET', url: () => '/api/assessments' },
+    { method: 'GET', url: (a) => `/api/assessments/${a.assessmentId}` },
+    { method: 'GET', url: () => '/api/programme' },
+    { method: 'GET', url: () => '/api/programmes' },
+    {
+      method: 'POST',
+      url: () => '/api/sessions',
+      body: {
+        entries: [
+          {
+            exerciseId: 'abdominal-brace',
+            done: {},
+            felt: 'same',
+            painSharper: false,
+            painSpread: false,
+          },
+        ],
+      },
+    },
+    { method: 'GET', url: () => '/api/sessions' },
+    {
+      method: 'POST',
+      url: () => '/api/checkins',
+      body: {
+        painNow: 3,
+        painAreas: ['lower-back'],
+        legSide: 'none',
+        warningSigns: NO_WARNING_SIGNS,
+      },
+    },
+    { method: 'GET', url: () => '/api/checkins' },
+    {
+      method: 'POST',
+      url: () => '/api/measurements',
+      body: { kind: 'slr-angle', side: 'left', value: 60 },
+    },
+    { method: 'GET', url: () => '/api/measurements' },
+    { method: 'GET', url: () => '/api/progress' },
+    { method: 'GET', url: () => '/api/export?format=json' },
+    { method: 'GET', url: () => '/api/export?format=fhir' },
+    { method: 'GET', url: () => '/api/export?format=csv' },
+    { method: 'GET', url: () => '/api/audit' },
+  ];
+
+  it.each(ROUTES.map((r) => [`${r.method} ${r.url({ assessmentId: ':id' })}`, r] as const))(
+    '%s as nobody is 401',
+    async (_n, route) => {
+      const a = await assessed();
+      const res = await call(app, route.method, route.url(a), {}, route.body);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+    },
+  );
+
+  it('another person cannot read an assessment by id (404, existence not leaked)', async () => {
+    const a = await assessed('ana@example.org');
+    const b = await signUp(app, 'ben@example.org');
+    expect((await call(app, 'GET', `/api/assessments/${a.assessmentId}`, b)).statusCode).toBe(404);
+    expect((await call(app, 'GET', '/api/assessments/does-not-exist', b)).statusCode).toBe(404);
+  });
+
+  it('another person sees only their own lists, programme, progress and exports', async () => {
+    const a = await assessed('ana@example.org');
+    await call(app, 'POST', '/api/checkins', a, {
+      painNow: 3,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: NO_WARNING_SIGNS,
+    });
+    await call(app, 'POST', '/api/measurements', a, { kind: 'slr-angle', side: 'left', value: 60 });
+    await call(app, 'POST', '/api/sessions', a, {
+      entries: [
+        {
+          exerciseId: 'abdominal-brace',
+          done: {},
+          felt: 'same',
+          painSharper: false,
+          painSpread: false,
+        },
+      ],
+    });
+    const b = await signUp(app, 'ben@example.org');
+    for (const url of [
+      '/api/assessments',
+      '/api/sessions',
+      '/api/checkins',
+      '/api/measurements',
+      '/api/programmes',
+    ]) {
+      const res = await call(app, 'GET', url, b);
+      expect(res.statusCode, url).toBe(200);
+      expect(json<{ items: unknown[] }>(res).items, url).toEqual([]);
+    }
+    expect((await call(app, 'GET', '/api/programme', b)).statusCode).toBe(404);
+    const progress = json<{ pain: unknown[]; slr: unknown[] }>(
+      await call(app, 'GET', '/api/progress', b),
+    );
+    expect(progress.pain).toEqual([]);
+    expect(progress.slr).toEqual([]);
+    const exported = await call(app, 'GET', '/api/export?format=json', b);
+    expect(exported.body).not.toContain('ana@example.org');
+    expect(
+      (
+        await call(app, 'POST', '/api/sessions', b, {
+          entries: [
+            {
+              exerciseId: 'abdominal-brace',
+              done: {},
+              felt: 'same',
+              painSharper: false,
+              painSpread: false,
+            },
+          ],
+        })
+      ).statusCode,
+    ).toBe(409);
+    const audit = json<{ items: { resource: string }[] }>(await call(app, 'GET', '/api/audit', b));
+    expect(audit.items.some((x) => x.resource.includes(a.assessmentId))).toBe(false);
+  });
+
+  it('deleting one account leaves another untouched', async () => {
+    const a = await assessed('ana@example.org');
+    const b = await assessed('ben@example.org');
+    expect((await call(app, 'DELETE', '/api/me', a)).statusCode).toBe(204);
+    expect((await call(app, 'GET', '/api/me', a)).statusCode).toBe(401);
+    expect(
+      json<{ items: unknown[] }>(await call(app, 'GET', '/api/assessments', b)).items,
+    ).toHaveLength(1);
+  });
+});
+
+describe('assessments and the programme', () => {
+  it('stores the answers and the engine result with the knowledge-base version, and builds the programme', async () => {
+    const a = await assessed();
+    const one = json<{
+      result: { knowledgeBase: string; triage: { level: string } };
+      answers: { toeTouch: string };
+    }>(await call(app, 'GET', `/api/assessments/${a.assessmentId}`, a));
+    expect(one.result.knowledgeBase).toBe(t.app.ctx.kb.version);
+    expect(one.result.triage.level).toBe('self-care');
+    expect(one.answers.toeTouch).toBe('short');
+    const programme = json<
+      Programme & { assessmentId: string; stopRules: unknown[]; knowledgeBase: string }
+    >(await call(app, 'GET', '/api/programme', a));
+    expect(programme.assessmentId).toBe(a.assessmentId);
+    expect(programme.items.map((i) => i.exerciseId)).toContain('supine-hamstring-gentle');
+    expect(programme.stopRules.length).toBeGreaterThan(0);
+    expect(programme.knowledgeBase).toBe(t.app.ctx.kb.version);
+  });
+
+  it('says 404 for the programme before any assessment', async () => {
+    const who = await signUp(app, 'ana@example.org');
+    expect((await call(app, 'GET', '/api/programme', who)).statusCode).toBe(404);
+  });
+
+  it('regenerates the programme on reassessment and keeps the history', async () => {
+    const a = await assessed();
+    const first = json<Programme>(await call(app, 'GET', '/api/programme', a));
+    await call(app, 'POST', '/api/assessments', a, { answers: { ...ANSWERS, painNow: 9 } });
+    const second = json<Programme>(await call(app, 'GET', '/api/programme', a));
+    expect(second.id).not.toBe(first.id);
+    expect(second.gate).toBe('gentle-only');
+    const history = json<{ items: { id: string; current: boolean }[] }>(
+      await call(app, 'GET', '/api/programmes', a),
+    );
+    expect(history.items.map((p) => [p.id, p.current])).toEqual([
+      [second.id, true],
+      [first.id, false],
+    ]);
+  });
+
+  it('rejects bad answers with problems naming each field, and stores nothing', async () => {
+    const who = await signUp(app, 'ana@example.org');
+    const res = await call(app, 'POST', '/api/assessments', who, {
+      answers: { ...ANSWERS, age: 12, colour: 'blue' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    const body = json<{
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      errors: { path: string; message: string; received: string }[];
+    }>(res);
+    expect(body.status).toBe(400);
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({
+        path: 'answers.age',
+        received: '12',
+        message: 'answers.age: expected a whole number from 16 to 110 (years), got 12',
+      }),
+    );
+    expect(body.errors.map((e) => e.path)).toContain('answers.colour');
+    expect(
+      json<{ items: unknown[] }>(await call(app, 'GET', '/api/assessments', who)).items,
+    ).toEqual([]);
+  });
+
+  it('rejects bodies that are not JSON, too large, or with bad paging', async () => {
+    const who = await signUp(app, 'ana@example.org');
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: {
+        host: 'backchain.test',
+        cookie: who.cookie ?? '',
+        'content-type': 'application/json',
+      },
+      payload: '{nope',
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.headers['content-type']).toMatch(/problem\+json/);
+    const huge = await call(app, 'POST', '/api/assessments', who, {
+      answers: { ...ANSWERS, padding: 'x'.repeat(70_000) },
+    });
+    expect(huge.statusCode).toBe(413);
+    const page = await call(app, 'GET', '/api/assessments?limit=501', who);
+    expect(page.statusCode).toBe(400);
+    expect(json<{ errors: { path: string }[] }>(page).errors[0]?.path).toBe('limit');
+  });
+
+  it('pages lists with a cursor', async () => {
+    const who = await signUp(app, 'ana@example.org');
+    for (let i = 0; i < 5; i++) {
+      t.clock.now = new Date(t.clock.now.getTime() + 1000);
+      await call(app, 'POST', '/api/assessments', who, { answers: { ...ANSWERS, painNow: i } });
+    }
+    const first = json<{ items: { id: string }[]; nextCursor: string }>(
+      await call(app, 'GET', '/api/assessments?limit=2', who),
+    );
+    expect(first.items).toHaveLength(2);
+    const second = json<{ items: { id: string }[]; nextCursor: string | null }>(
+      await call(app, 'GET', `/api/assessments?limit=2&cursor=${first.nextCursor}`, who),
+    );
+    const third = json<{ items: { id: string }[]; nextCursor: string | null }>(
+      await call(app, 'GET', `/api/assessments?limit=2&cursor=${second.nextCursor ?? ''}`, who),
+    );
+    expect(third.nextCursor).toBeNull();
+    const ids = [...first.items, ...second.items, ...third.items].map((x) => x.id);
+    expect(new Set(ids).size).toBe(5);
+  });
+});
+
+describe('sessions and the stop rules', () => {
+  const entry = (exerciseId: string, over: object = {}) => ({
+    exerciseId,
+    done: { holdSeconds: 20 },
+    felt: 'same',
+    painSharper: false,
+    painSpread: false,
+    ...over,
+  });
+
+  it('drops an exercise that made pain spread and offers a gentler one', async () => {
+    const a = await assessed();
+    const before = json<Programme>(await call(app, 'GET', '/api/programme', a));
+    const stretch = before.items.find((i) => i.exerciseId === 'supine-hamstring-gentle');
+    expect(stretch).toBeDefined();
+    const res = await call(app, 'POST', '/api/sessions', a, {
+      entries: [entry('supine-hamstring-gentle', { painSpread: true })],
+    });
+    expect(res.statusCode).toBe(201);
+    const out = json<{
+      programmeChanges: { exerciseId: string; change: string }[];
+      warningCheckRequired: boolean;
+    }>(res);
+    expect(out.programmeChanges[0]).toMatchObject({ exerciseId: 'supine-hamstring-gentle' });
+    expect(['dropped', 'replaced']).toContain(out.programmeChanges[0]?.change);
+    expect(out.warningCheckRequired).toBe(false);
+    const after = json<Programme>(await call(app, 'GET', '/api/programme', a));
+    expect(after.items.map((i) => i.exerciseId)).not.toContain('supine-hamstring-gentle');
+  });
+
+  it('requires the warning-sign check after a second spreading within 7 days, until a check-in', async () => {
+    const a = await assessed();
+    const ids = json<Programme>(await call(app, 'GET', '/api/programme', a)).items.map(
+      (i) => i.exerciseId,
+    );
+    await call(app, 'POST', '/api/sessions', a, {
+      date: '2026-11-02',
+      entries: [entry(ids[0] ?? '', { painSpread: true })],
+    });
+    const now = json<Programme>(await call(app, 'GET', '/api/programme', a)).items.map(
+      (i) => i.exerciseId,
+    );
+    const second = await call(app, 'POST', '/api/sessions', a, {
+      date: '2026-11-05',
+      entries: [entry(now[0] ?? '', { painSpread: true })],
+    });
+    expect(json(second).warningCheckRequired).toBe(true);
+    const blocked = await call(app, 'POST', '/api/sessions', a, {
+      date: '2026-11-06',
+      entries: [entry(now[1] ?? '')],
+    });
+    expect(blocked.statusCode).toBe(409);
+    expect(json(blocked).title).toMatch(/warning-sign/);
+    const checkin = await call(app, 'POST', '/api/checkins', a, {
+      painNow: 3,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: NO_WARNING_SIGNS,
+    });
+    expect(checkin.statusCode).toBe(201);
+    expect(
+      (
+        await call(app, 'POST', '/api/sessions', a, {
+          date: '2026-11-06',
+          entries: [entry(now[1] ?? '')],
+        })
+      ).statusCode,
+    ).toBe(201);
+  });
+
+  it('progresses an exercise that felt too easy twice running', async () => {
+    const a = await assessed();
+    const dose = async () =>
+      json<Programme>(await call(app, 'GET', '/api/programme', a)).items.find(
+        (i) => i.exerciseId === 'glute-bridge',
+      )?.dosage.amount;
+    const start = await dose();
+    expect(start).toBe(20);
+    await call(app, 'POST', '/api/sessions', a, {
+      entries: [entry('glute-bridge', { felt: 'easier' })],
+    });
+    expect(await dose()).toBe(20);
+    const res = await call(app, 'POST', '/api/sessions', a, {
+      entries: [entry('glute-bridge', { felt: 'easier' })],
+    });
+    expect(json<{ programmeChanges: { change: string }[] }>(res).programmeChanges).toContainEqual(
+      expect.objectContaining({ exerciseId: 'glute-bridge', change: 'progressed' }),
+    );
+    expect(await dose()).toBeGreaterThan(20);
+  });
+
+  it('records what was planned next to what was done', async () => {
+    const a = await assessed();
+    await call(app, 'POST', '/api/sessions', a, {
+      entries: [entry('abdominal-brace', { done: { holdSeconds: 8, reps: 10 } })],
+    });
+    const list = json<{
+      items: { entries: { planned: { amount: number }; done: { holdSeconds: number } }[] }[];
+    }>(await call(app, 'GET', '/api/sessions', a));
+    expect(list.items[0]?.entries[0]?.planned.amount).toBe(10);
+    expect(list.items[0]?.entries[0]?.done.holdSeconds).toBe(8);
+  });
+
+  it('refuses exercises that are not in the programme, and stores nothing', async () => {
+    const a = await assessed();
+    const res = await call(app, 'POST', '/api/sessions', a, {
+      entries: [entry('good-morning-modified')],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(json<{ items: unknown[] }>(await call(app, 'GET', '/api/sessions', a)).items).toEqual(
+      [],
+    );
+  });
+});
+
+describe('check-ins', () => {
+  it('requires every warning sign explicitly: none defaults to no', async () => {
+    const a = await assessed();
+    const { bladderChange: _omit, ...missing } = NO_WARNING_SIGNS;
+    const res = await call(app, 'POST', '/api/checkins', a, {
+      painNow: 3,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: missing,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(json<{ errors: { path: string }[] }>(res).errors.map((e) => e.path)).toContain(
+      'warningSigns.bladderChange',
+    );
+  });
+
+  it('pauses the programme at once on a new emergency sign and says what to do', async () => {
+    const a = await assessed();
+    const res = await call(app, 'POST', '/api/checkins', a, {
+      painNow: 5,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true },
+    });
+    expect(res.statusCode).toBe(201);
+    const out = json<{
+      programmePaused: boolean;
+      triage: { level: string; reasons: { code: string }[]; advice: string };
+    }>(res);
+    expect(out.programmePaused).toBe(true);
+    expect(out.triage.level).toBe('emergency');
+    expect(out.triage.reasons.map((r) => r.code)).toContain('cauda-equina-bladder');
+    expect(out.triage.advice).toMatch(/emergency department/);
+    expect(json<Programme>(await call(app, 'GET', '/api/programme', a)).paused).toBe(true);
+    const session = await call(app, 'POST', '/api/sessions', a, {
+      entries: [
+        {
+          exerciseId: 'abdominal-brace',
+          done: {},
+          felt: 'same',
+          painSharper: false,
+          painSpread: false,
+        },
+      ],
+    });
+    expect(session.statusCode).toBe(409);
+  });
+
+  it('does not pause for a check-in with nothing new', async () => {
+    const a = await assessed();
+    const res = await call(app, 'POST', '/api/checkins', a, {
+      painNow: 3,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: NO_WARNING_SIGNS,
+      sittingHours: 8,
+      walkingBreaks: 4,
+    });
+    expect(json(res)).toMatchObject({ programmePaused: false });
+    expect(json(res).triage).toBeUndefined();
+  });
+});
+
+describe('measurements, progress and exports', () => {
+  it('rejects a straight-leg-raise angle out of range or without a side', async () => {
+    const a = await assessed();
+    const res = await call(app, 'POST', '/api/measurements', a, { kind: 'slr-angle', value: 150 });
+    expect(res.statusCode).toBe(400);
+    const paths = json<{ errors: { path: string }[] }>(res).errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['value', 'side']));
+  });
+
+  it('summarises pain, extent, adherence and leg-raise angle', async () => {
+    const a = await assessed();
+    const days = [
+      ['2026-11-02', 7, ['lower-back', 'back-of-thigh']],
+      ['2026-11-03', 5, ['lower-back', 'buttock']],
+      ['2026-11-04', 3, ['lower-back']],
+    ] as const;
+    for (const [date, painNow, painAreas] of days) {
+      await call(app, 'POST', '/api/checkins', a, {
+        date,
+        painNow,
+        painAreas,
+        legSide: painAreas.length > 1 ? 'left' : 'none',
+        warningSigns: NO_WARNING_SIGNS,
+      });
+    }
+    await call(app, 'POST', '/api/measurements', a, {
+      date: '2026-11-04',
+      kind: 'slr-angle',
+      side: 'left',
+      value: 62,
+    });
+    await call(app, 'POST', '/api/sessions', a, {
+      date: '2026-11-03',
+      entries: [
+        {
+          exerciseId: 'abdominal-brace',
+          done: {},
+          felt: 'same',
+          painSharper: false,
+          painSpread: false,
+        },
+      ],
+    });
+    t.clock.now = new Date('2026-11-04T18:00:00.000Z');
+    const p = json<{
+      pain: { date: string; value: number }[];
+      extentTrend: string;
+      adherence: { planned: number; done: number };
+      slr: { value: number }[];
+      meaningfulChange: boolean;
+    }>(await call(app, 'GET', '/api/progress', a));
+    expect(p.pain.map((x) => x.value)).toEqual([7, 5, 3]);
+    expect(p.extentTrend).toBe('centralising');
+    expect(p.adherence).toMatchObject({ planned: 3, done: 1 });
+    expect(p.slr[0]?.value).toBe(62);
+    expect(p.meaningfulChange).toBe(true);
+  });
+
+  it('exports FHIR, JSON and CSV, and records the export in the audit trail', async () => {
+    const a = await assessed();
+    await call(app, 'POST', '/api/checkins', a, {
+      painNow: 3,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: NO_WARNING_SIGNS,
+    });
+    const fhir = await call(app, 'GET', '/api/export?format=fhir', a);
+    expect(fhir.statusCode).toBe(200);
+    expect(fhir.headers['content-type']).toMatch(/application\/fhir\+json/);
+    expect(json(fhir)).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+    const csv = await call(app, 'GET', '/api/export?format=csv', a);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body.split('\n')[0]).toMatch(/^type,date,id,painNow/);
+    expect((await call(app, 'GET', '/api/programme', a)).statusCode).toBe(200);
+    const whole = json(await call(app, 'GET', '/api/export?format=json', a));
+    expect(JSON.stringify(whole)).toContain(a.assessmentId);
+    expect((await call(app, 'GET', '/api/export?format=pdf', a)).statusCode).toBe(400);
+    const audit = json<{ items: { action: string; resource: string }[] }>(
+      await call(app, 'GET', '/api/audit', a),
+    );
+    expect(audit.items.map((x) => x.action)).toEqual(
+      expect.arrayContaining(['export', 'create', 'read']),
+    );
+    expect(audit.items.some((x) => x.resource === '/api/export?format=fhir')).toBe(true);
+  });
+});

@@ -1,0 +1,303 @@
+// The in-memory store for tests and the CLI: plain maps that mirror the SQL stores' behaviour exactly.
+import { accountFailureKey, normalizeEmail } from './keys.js';
+import { checkPage, pageFrom } from './paging.js';
+import type {
+  AssessmentRecord,
+  AuditRecord,
+  CheckinRecord,
+  CredentialRecord,
+  MeasurementRecord,
+  Page,
+  PageRequest,
+  ProgrammeRecord,
+  ProgrammeUpdate,
+  RowCounts,
+  SessionLogRecord,
+  Store,
+  UserRecord,
+} from './types.js';
+
+/** Copies in and out, so no caller can change stored state through a reference it holds. */
+const copy = <T>(value: T): T => structuredClone(value);
+const copyOrUndefined = <T>(value: T | undefined): T | undefined =>
+  value === undefined ? undefined : copy(value);
+
+const byIdDesc = (a: { id: string }, b: { id: string }): number =>
+  a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
+/** Oldest first by the person's date, then by creation; the SQL stores order by (date, id) too. */
+const byDateThenId = (a: { date: string; id: string }, b: { date: string; id: string }): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : -byIdDesc(a, b);
+
+/** One person-keyed table: rows grouped by userId, unique by (userId, id) like the SQL primary keys. */
+class PersonTable<T extends { userId: string; id: string }> {
+  private readonly byUser = new Map<string, Map<string, T>>();
+
+  constructor(private readonly name: string) {}
+
+  has(userId: string, id: string): boolean {
+    return this.byUser.get(userId)?.has(id) ?? false;
+  }
+
+  /** Throws on a duplicate key, as the SQL stores' primary keys do. */
+  insert(row: T): void {
+    if (this.has(row.userId, row.id)) {
+      throw new Error(`${this.name}: duplicate key (${row.userId}, ${row.id})`);
+    }
+    let rows = this.byUser.get(row.userId);
+    if (!rows) {
+      rows = new Map();
+      this.byUser.set(row.userId, rows);
+    }
+    rows.set(row.id, copy(row));
+  }
+
+  /** The stored row itself (not a copy): only for this store's own updates. */
+  stored(userId: string, id: string): T | undefined {
+    return this.byUser.get(userId)?.get(id);
+  }
+
+  get(userId: string, id: string): T | undefined {
+    const row = this.stored(userId, id);
+    return row ? copy(row) : undefined;
+  }
+
+  /** The stored rows of a person, newest first (not copies). */
+  storedRows(userId: string): T[] {
+    return [...(this.byUser.get(userId)?.values() ?? [])].sort(byIdDesc);
+  }
+
+  page(userId: string, page: PageRequest): Page<T> {
+    checkPage(page);
+    const { cursor } = page;
+    const rows = this.storedRows(userId).filter((r) => cursor === undefined || r.id < cursor);
+    return pageFrom(rows.slice(0, page.limit + 1).map(copy), page.limit);
+  }
+
+  count(userId: string): number {
+    return this.byUser.get(userId)?.size ?? 0;
+  }
+
+  deleteUser(userId: string): void {
+    this.byUser.delete(userId);
+  }
+}
+
+interface LoginFailure {
+  key: string;
+  at: string;
+}
+
+/** A store in plain Maps: nothing survives the process. Every write is synchronous, hence atomic. */
+export function createMemoryStore(): Store {
+  const users = new Map<string, UserRecord>();
+  const credentials = new Map<string, CredentialRecord>();
+  const assessments = new PersonTable<AssessmentRecord>('assessments');
+  const programmes = new PersonTable<ProgrammeRecord>('programmes');
+  const sessionLogs = new PersonTable<SessionLogRecord>('session_logs');
+  const checkins = new PersonTable<CheckinRecord>('checkins');
+  const measurements = new PersonTable<MeasurementRecord>('measurements');
+  const audit = new PersonTable<AuditRecord>('audit');
+  let loginFailures: LoginFailure[] = [];
+  let closed = false;
+
+  const personTables = [assessments, programmes, sessionLogs, checkins, measurements, audit];
+
+  /** Runs one method: failures become rejections (as in the SQL stores), never synchronous throws. */
+  const settle = <T>(run: () => T): Promise<T> => {
+    try {
+      if (closed) throw new Error('memory store: used after close');
+      return Promise.resolve(run());
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+
+  const userByEmail = (email: string): UserRecord | undefined => {
+    const wanted = normalizeEmail(email);
+    for (const u of users.values()) if (u.email === wanted) return u;
+    return undefined;
+  };
+
+  /** Checks the compare-and-swap without writing, so a failed check leaves nothing behind. */
+  const updatable = (userId: string, update: ProgrammeUpdate): ProgrammeRecord | undefined => {
+    const target = programmes.stored(userId, update.id);
+    return target && target.revision === update.expectedRevision ? target : undefined;
+  };
+
+  const applyUpdate = (target: ProgrammeRecord, update: ProgrammeUpdate): void => {
+    target.programme = copy(update.programme);
+    target.state = copy(update.state);
+    target.paused = update.paused;
+    target.pausedBy = copy(update.pausedBy);
+    target.revision += 1;
+  };
+
+  /** Adds a row and applies the programme update it caused, or does nothing on a revision conflict. */
+  const addWithUpdate = <T extends { userId: string; id: string }>(
+    table: PersonTable<T>,
+    row: T,
+    update: ProgrammeUpdate | undefined,
+  ): boolean => {
+    const target = update ? updatable(row.userId, update) : undefined;
+    if (update && !target) return false;
+    table.insert(row);
+    if (update && target) applyUpdate(target, update);
+    return true;
+  };
+
+  const oldestFirst = <T extends { date: string; id: string; userId: string }>(
+    table: PersonTable<T>,
+    userId: string,
+  ): T[] => table.storedRows(userId).sort(byDateThenId).map(copy);
+
+  return {
+    kind: 'memory',
+
+    createUser: (user) =>
+      settle(() => {
+        if (users.has(user.id)) throw new Error(`users: duplicate id ${user.id}`);
+        if (userByEmail(user.email)) return false;
+        users.set(user.id, { ...copy(user), email: normalizeEmail(user.email) });
+        return true;
+      }),
+
+    getUser: (id) => settle(() => copyOrUndefined(users.get(id))),
+
+    getUserByEmail: (email) => settle(() => copyOrUndefined(userByEmail(email))),
+
+    updatePasswordHash: (userId, passwordHash) =>
+      settle(() => {
+        const u = users.get(userId);
+        if (u) u.passwordHash = passwordHash;
+      }),
+
+    deleteUser: (userId) =>
+      settle(() => {
+        const u = users.get(userId);
+        if (u) {
+          const key = accountFailureKey(u.email);
+          loginFailures = loginFailures.filter((f) => f.key !== key);
+        }
+        for (const [hash, c] of credentials) if (c.userId === userId) credentials.delete(hash);
+        for (const t of personTables) t.deleteUser(userId);
+        users.delete(userId);
+      }),
+
+    addCredential: (credential) =>
+      settle(() => {
+        if (credentials.has(credential.tokenHash)) {
+          throw new Error('credentials: duplicate token hash');
+        }
+        credentials.set(credential.tokenHash, copy(credential));
+      }),
+
+    getCredential: (tokenHash) => settle(() => copyOrUndefined(credentials.get(tokenHash))),
+
+    deleteCredential: (tokenHash) =>
+      settle(() => {
+        credentials.delete(tokenHash);
+      }),
+
+    deleteCredentialsOf: (userId, kinds, exceptTokenHash) =>
+      settle(() => {
+        for (const [hash, c] of credentials) {
+          if (c.userId === userId && kinds.includes(c.kind) && hash !== exceptTokenHash) {
+            credentials.delete(hash);
+          }
+        }
+      }),
+
+    addAssessment: (assessment, programme) =>
+      settle(() => {
+        if (assessment.userId !== programme.userId) {
+          throw new Error('addAssessment: assessment and programme of different people');
+        }
+        // Check both keys before writing anything, so a failure leaves no half-written state.
+        if (assessments.has(assessment.userId, assessment.id)) {
+          throw new Error(`assessments: duplicate key (${assessment.userId}, ${assessment.id})`);
+        }
+        if (programmes.has(programme.userId, programme.id)) {
+          throw new Error(`programmes: duplicate key (${programme.userId}, ${programme.id})`);
+        }
+        for (const p of programmes.storedRows(programme.userId)) p.current = false;
+        assessments.insert(assessment);
+        programmes.insert({ ...programme, current: true });
+      }),
+
+    getAssessment: (userId, id) => settle(() => assessments.get(userId, id)),
+
+    listAssessments: (userId, page) => settle(() => assessments.page(userId, page)),
+
+    latestAssessment: (userId) => settle(() => copyOrUndefined(assessments.storedRows(userId)[0])),
+
+    getCurrentProgramme: (userId) =>
+      settle(() => copyOrUndefined(programmes.storedRows(userId).find((p) => p.current))),
+
+    listProgrammes: (userId, page) => settle(() => programmes.page(userId, page)),
+
+    addSessionLog: (log, update) => settle(() => addWithUpdate(sessionLogs, log, update)),
+
+    listSessionLogs: (userId, page) => settle(() => sessionLogs.page(userId, page)),
+
+    sessionLogsSince: (userId, date) =>
+      settle(() => oldestFirst(sessionLogs, userId).filter((l) => l.date >= date)),
+
+    addCheckin: (checkin, update) => settle(() => addWithUpdate(checkins, checkin, update)),
+
+    listCheckins: (userId, page) => settle(() => checkins.page(userId, page)),
+
+    allCheckins: (userId) => settle(() => oldestFirst(checkins, userId)),
+
+    addMeasurement: (measurement) =>
+      settle(() => {
+        measurements.insert(measurement);
+      }),
+
+    listMeasurements: (userId, page) => settle(() => measurements.page(userId, page)),
+
+    allMeasurements: (userId) => settle(() => oldestFirst(measurements, userId)),
+
+    addAudit: (entry) =>
+      settle(() => {
+        audit.insert(entry);
+      }),
+
+    listAudit: (userId, page) => settle(() => audit.page(userId, page)),
+
+    recordLoginFailure: (key, at) =>
+      settle(() => {
+        loginFailures.push({ key, at });
+      }),
+
+    countLoginFailures: (key, since) =>
+      settle(() => loginFailures.filter((f) => f.key === key && f.at >= since).length),
+
+    clearLoginFailures: (key) =>
+      settle(() => {
+        loginFailures = loginFailures.filter((f) => f.key !== key);
+      }),
+
+    rowCounts: (userId) =>
+      settle((): RowCounts => {
+        const u = users.get(userId);
+        const key = u ? accountFailureKey(u.email) : undefined;
+        return {
+          users: u ? 1 : 0,
+          credentials: [...credentials.values()].filter((c) => c.userId === userId).length,
+          assessments: assessments.count(userId),
+          programmes: programmes.count(userId),
+          session_logs: sessionLogs.count(userId),
+          checkins: checkins.count(userId),
+          measurements: measurements.count(userId),
+          audit: audit.count(userId),
+          login_failures: key ? loginFailures.filter((f) => f.key === key).length : 0,
+        };
+      }),
+
+    close: () => {
+      closed = true;
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,265 @@
+// Numbered database migrations as data, and the runner that applies the missing ones once, even under races.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+
+export type SqlDialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  /** Applied in ascending order; never renumber or edit one that has shipped, add a new one. */
+  id: number;
+  name: string;
+  // Migrations describe tables that may not match today's `Database` type, hence the untyped Kysely.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  up: (db: Kysely<any>, dialect: SqlDialect) => Promise<void>;
+}
+
+/** Column types per dialect: JSON as text or jsonb, booleans as 0/1 or boolean. */
+function columnTypes(dialect: SqlDialect) {
+  const pg = dialect === 'postgres';
+  return {
+    // "C" collation on PostgreSQL: ids, dates and instants sort byte-wise, as in SQLite and in JS.
+    key: pg ? sql`text collate "C"` : sql`text`,
+    text: sql`text`,
+    json: pg ? sql`jsonb` : sql`text`,
+    bool: pg ? sql`boolean` : sql`integer`,
+    real: pg ? sql`double precision` : sql`real`,
+    int: sql`integer`,
+  };
+}
+
+/** SQLite STRICT tables reject values of the wrong type, as PostgreSQL does. */
+const strict = (dialect: SqlDialect): RawBuilder<unknown> =>
+  dialect === 'sqlite' ? sql`strict` : sql``;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'initial',
+    async up(db, dialect) {
+      const t = columnTypes(dialect);
+      const end = strict(dialect);
+      const isTrue =
+        dialect === 'postgres'
+          ? sql<boolean>`${sql.ref('current')}`
+          : sql<boolean>`${sql.ref('current')} = 1`;
+
+      await db.schema
+        .createTable('users')
+        .ifNotExists()
+        .addColumn('id', t.key, (c) => c.primaryKey())
+        // Stored lower-cased by the store, so a plain unique constraint is case-insensitive.
+        .addColumn('email', t.text, (c) => c.notNull().unique())
+        .addColumn('password_hash', t.text, (c) => c.notNull())
+        .addColumn('created_at', t.key, (c) => c.notNull())
+        .modifyEnd(end)
+        .execute();
+
+      await db.schema
+        .createTable('credentials')
+        .ifNotExists()
+        .addColumn('token_hash', t.text, (c) => c.primaryKey())
+        .addColumn('user_id', t.key, (c) => c.notNull())
+        .addColumn('kind', t.text, (c) => c.notNull())
+        .addColumn('created_at', t.key, (c) => c.notNull())
+        .addColumn('expires_at', t.key, (c) => c.notNull())
+        .modifyEnd(end)
+        .execute();
+      await db.schema
+        .createIndex('credentials_user_id')
+        .ifNotExists()
+        .on('credentials')
+        .column('user_id')
+        .execute();
+
+      await db.schema
+        .createTable('assessments')
+        .ifNotExists()
+        .addColumn('user_id', t.key, (c) => c.notNull())
+        .addColumn('id', t.key, (c) => c.notNull())
+        .addColumn('created_at', t.key, (c) => c.notNull())
+        .addColumn('answers', t.json, (c) => c.notNull())
+        .addColumn('result', t.json, (c) => c.notNull())
+        .addColumn('knowledge_base', t.text, (c) => c.notNull())
+        .addPrimaryKeyConstraint('assessments_pk', ['user_id', 'id'])
+        .modifyEnd(end)
+        .execute();
+
+      await db.schema
+        .createTable('programmes')
+        .ifNotExists()
+        .addColumn('user_id', t.key, (c) => c.notNull())
+        .addColumn('id', t.key, (c) => c.notNull())
+        .addColumn('assessment_id', t.key, (c) => c.notNull())
+        .addColumn('created_at', t.key, (c) => c.notNull())
+        .addColumn('programme', t.json, (c) => c.notNull())
+        .addColumn('state', t.json, (c) => c.notNull())
+        .addColumn('paused', t.bool, (c) => c.notNull())
+        .addColumn('paused_by', t.json)
+        .addColumn('current', t.bool, (c) => c.notNull())
+        .addColumn('revision', t.int, (c) => c.notNull())
+        .addPrimaryKeyConstraint('programmes_pk', ['user_id', 'id'])
+        .modifyEnd(end)
+        .execute();
+      // At most one current programme a person: a bug or race that makes two fails loudly instead.
+      await db.schema
+        .createIndex('programmes_one_current')
+        .ifNotExists()
+        .on('programmes')
+        .column('user_id')
+        .unique()
+        .where(isTrue)
+        .execute();
+
+      await db.schema
+        .createTable('session_logs')
+        .ifNotExists()
+        .addColumn('user_id', t.key, (c) => c.notNull())
+        .addColumn('id', t.key, (c) => c.notNull())
+        .addColumn('programme_id', t.key, (c) => c.notNull())
+        .addColumn('date', t.key, (c) => c.notNull())
+        .addColumn('created_at', t.key, (c) => c.notNull())
+        .addColumn('entries', t.json, (c) => c.notNull())
+        .addColumn('programme_changes', t.json, (c) => c.notNull())
+        .addColumn('warning_check_required', t.bool, (c) => c.notNull())
+        .addPrimaryKeyConstraint('session_logs_pk', ['user_id', 'id'])
+        .modifyEnd(end)
+        .execute();
+      await db.schema
+        .createIndex('session_logs_user_date')
+        .ifNotExists()
+        .on('session_logs')
+        .columns(['user_id', 'date'])
+        .execute();
+
+      await db.schema
+        .createTable('checkins')
+        .ifNotExists()
+        .addColumn('user_id', t.key, (c) => c.notNull())
+        .addColumn('id', t.key, (c) => c.notNull())
+        .addColumn('date', t.key, (c) => c.notNull())
+        .addColumn('created_at', t.key, (c) => c.notNull())
+        .addColumn('pain_now', t.real, (c) => c.notNull())
+        .addColumn('pain_areas', t.json, (c) => c.notNull())
+        .addColumn('leg_side', t.text, (c) => c.notNull())
+        .addColumn('warning_signs', t.json, (c) => c.notNull())
+        .addColumn('sitting_hours', t.real)
+        .addColumn('walking_breaks', t.real)
+        .addColumn('triage', t.json)
+        .addColumn('programme_paused', t.bool, (c) => c.notNull())
+        .addPrimaryKeyConstraint('checkins_pk', ['user_id', 'id'])
+        .modifyEnd(end)
+        .execute();
+
+      await db.schema
+        .createTable('measurements')
+        .ifNotExists()
+        .addColumn('user_id', t.key, (c) => c.notNull())
+        .addColumn('id', t.key, (c) => c.notNull())
+        .addColumn('date', t.key, (c) => c.notNull())
+        .addColumn('created_at', t.key, (c) => c.notNull())
+        .addColumn('kind', t.text, (c) => c.notNull())
+        .addColumn('side', t.text)
+        .addColumn('value', t.real, (c) => c.notNull())
+        .addPrimaryKeyConstraint('measurements_pk', ['user_id', 'id'])
+        .modifyEnd(end)
+        .execute();
+
+      await db.schema
+        .createTable('audit')
+        .ifNotExists()
+        .addColumn('user_id', t.key, (c) => c.notNull())
+        .addColumn('id', t.key, (c) => c.notNull())
+        .addColumn('at', t.key, (c) => c.notNull())
+        .addColumn('actor', t.text, (c) => c.notNull())
+        .addColumn('action', t.text, (c) => c.notNull())
+        .addColumn('resource', t.text, (c) => c.notNull())
+        .addPrimaryKeyConstraint('audit_pk', ['user_id', 'id'])
+        .modifyEnd(end)
+        .execute();
+
+      await db.schema
+        .createTable('login_failures')
+        .ifNotExists()
+        .addColumn('key', t.key, (c) => c.notNull())
+        .addColumn('id', t.key, (c) => c.notNull())
+        .addColumn('at', t.key, (c) => c.notNull())
+        .addPrimaryKeyConstraint('login_failures_pk', ['key', 'id'])
+        .modifyEnd(end)
+        .execute();
+      await db.schema
+        .createIndex('login_failures_key_at')
+        .ifNotExists()
+        .on('login_failures')
+        .columns(['key', 'at'])
+        .execute();
+    },
+  },
+];
+
+/** Any constant works; it only has to be the same in every process that migrates this database. */
+const MIGRATION_LOCK = 0x6261636b; // "back"
+
+/** The newest migration this code knows; a database beyond it was made by a newer Backchain. */
+export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.id));
+
+export interface MigrateOptions {
+  /** PostgreSQL only: a schema to create (under the lock) before migrating into it. */
+  schema?: string | undefined;
+}
+
+/**
+ * Applies the migrations not yet recorded in `schema_migrations`, in order, in one transaction.
+ * Safe to run twice and from several processes at once: PostgreSQL takes an advisory lock, SQLite
+ * begins with an immediate (write) lock, so the second process waits and then finds nothing to do.
+ * Returns the ids it applied.
+ */
+export async function migrate(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  dialect: SqlDialect,
+  opts: MigrateOptions = {},
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  // One pinned connection, because the lock and the transaction must be on the same one.
+  return db.connection().execute(async (conn) => {
+    await sql.raw(dialect === 'sqlite' ? 'begin immediate' : 'begin').execute(conn);
+    try {
+      if (dialect === 'postgres') {
+        await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK)})`.execute(conn);
+        // CREATE SCHEMA IF NOT EXISTS races between sessions, so it waits for the lock too.
+        if (opts.schema)
+          await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(conn);
+      }
+      await conn.schema
+        .createTable('schema_migrations')
+        .ifNotExists()
+        .addColumn('id', sql`integer`, (c) => c.primaryKey())
+        .addColumn('name', sql`text`, (c) => c.notNull())
+        .addColumn('applied_at', sql`text`, (c) => c.notNull())
+        .execute();
+      const rows = await sql<{
+        id: number | string;
+      }>`select id from schema_migrations`.execute(conn);
+      const done = new Set(rows.rows.map((r) => Number(r.id)));
+      const newer = [...done].filter((id) => !migrations.some((m) => m.id === id));
+      if (newer.length > 0) {
+        throw new Error(
+          `the database has migrations this version does not know (${newer.join(', ')}): it was made by a newer Backchain`,
+        );
+      }
+      const applied: number[] = [];
+      for (const m of [...migrations].sort((a, b) => a.id - b.id)) {
+        if (done.has(m.id)) continue;
+        await m.up(conn, dialect);
+        await sql`insert into schema_migrations (id, name, applied_at) values (${m.id}, ${m.name}, ${new Date().toISOString()})`.execute(
+          conn,
+        );
+        applied.push(m.id);
+      }
+      await sql.raw('commit').execute(conn);
+      return applied;
+    } catch (e) {
+      await sql.raw('rollback').execute(conn);
+      throw e;
+    }
+  });
+}

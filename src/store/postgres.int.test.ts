@@ -1,0 +1,140 @@
+// The PostgreSQL store on a real server (DATABASE_URL): the Store contract, racing migrations and racing writers.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from './open.js';
+import { openPostgresStore } from './sql.js';
+import { assessmentPair, newUser, sessionLog, storeContract, updateOf } from './store.contract.js';
+import type { Store } from './types.js';
+
+const url = process.env.DATABASE_URL;
+
+/** A schema name no other run uses, so runs never see each other's rows. */
+const schemaName = (): string => `test_${randomBytes(6).toString('hex')}`;
+
+describe.skipIf(!url)(
+  url ? 'PostgreSQL store' : 'PostgreSQL store: SKIPPED because DATABASE_URL is not set',
+  () => {
+    const databaseUrl = url ?? '';
+    const schemas: string[] = [];
+    const schema = schemaName();
+    schemas.push(schema);
+
+    afterAll(async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        for (const s of schemas) await client.query(`drop schema if exists "${s}" cascade`);
+      } finally {
+        await client.end();
+      }
+    });
+
+    storeContract('postgres', () => openPostgresStore(databaseUrl, { schema }));
+
+    it('keeps its tables in the schema it was given, and openStore picks PostgreSQL', async () => {
+      const store = await openStore({ databaseUrl, pgSchema: schema });
+      expect(store.kind).toBe('postgres');
+      await store.close();
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ table_name: string }>(
+          'select table_name from information_schema.tables where table_schema = $1 order by 1',
+          [schema],
+        );
+        expect(rows.map((r) => r.table_name)).toStrictEqual([
+          'assessments',
+          'audit',
+          'checkins',
+          'credentials',
+          'login_failures',
+          'measurements',
+          'programmes',
+          'schema_migrations',
+          'session_logs',
+          'users',
+        ]);
+        const migrations = await client.query(`select id from "${schema}".schema_migrations`);
+        expect(migrations.rowCount).toBe(1);
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('refuses a schema name that is not a plain identifier', async () => {
+      await expect(
+        openPostgresStore(databaseUrl, { schema: 'x"; drop table users; --' }),
+      ).rejects.toThrow(/schema name/);
+    });
+
+    it('migrates once when several stores open a fresh schema at the same moment', async () => {
+      const fresh = schemaName();
+      schemas.push(fresh);
+      const opened = await Promise.all([
+        openPostgresStore(databaseUrl, { schema: fresh }),
+        openPostgresStore(databaseUrl, { schema: fresh }),
+        openPostgresStore(databaseUrl, { schema: fresh }),
+      ]);
+      for (const s of opened) await s.close();
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query(`select id from "${fresh}".schema_migrations`);
+        expect(rows).toStrictEqual([{ id: 1 }]);
+      } finally {
+        await client.end();
+      }
+    });
+
+    describe('racing writers, each through its own pool as separate servers would', () => {
+      let stores: Store[] = [];
+      beforeAll(async () => {
+        stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(databaseUrl, { schema })));
+      });
+      afterAll(async () => {
+        for (const s of stores) await s.close();
+        stores = [];
+      });
+
+      it('lets exactly one of several writers with the same revision win', async () => {
+        const [a, b, c] = stores;
+        if (!a || !b || !c) throw new Error('beforeAll opens three stores');
+        const user = newUser('race');
+        await a.createUser(user);
+        const { assessment, programme } = assessmentPair(user.id);
+        await a.addAssessment(assessment, programme);
+
+        const writers = [a, b, c];
+        const logs = [...writers, ...writers].map(() =>
+          sessionLog(user.id, programme.id, '2026-11-21'),
+        );
+        const results = await Promise.all(
+          logs.map((log, i) => (writers[i % 3] ?? a).addSessionLog(log, updateOf(programme, 0))),
+        );
+        expect(results.filter((won) => won)).toHaveLength(1);
+        expect(results.filter((won) => !won)).toHaveLength(logs.length - 1);
+        expect((await b.getCurrentProgramme(user.id))?.revision).toBe(1);
+        const stored = await c.listSessionLogs(user.id, { limit: 10 });
+        expect(stored.items).toHaveLength(1);
+        expect(stored.items[0]?.id).toBe(logs[results.indexOf(true)]?.id);
+      });
+
+      it('keeps one current programme when two assessments race', async () => {
+        const [a, b] = stores;
+        if (!a || !b) throw new Error('beforeAll opens three stores');
+        const user = newUser('twice');
+        await a.createUser(user);
+        const first = assessmentPair(user.id);
+        const second = assessmentPair(user.id);
+        await Promise.all([
+          a.addAssessment(first.assessment, first.programme),
+          b.addAssessment(second.assessment, second.programme),
+        ]);
+        const all = await a.listProgrammes(user.id, { limit: 10 });
+        expect(all.items).toHaveLength(2);
+        expect(all.items.filter((p) => p.current)).toHaveLength(1);
+      });
+    });
+  },
+);

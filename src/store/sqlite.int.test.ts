@@ -1,0 +1,222 @@
+// The SQLite store on real files: the Store contract, migrations, pragmas, and online backup and restore.
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS } from './migrations.js';
+import { backupSqlite, openStore, restoreSqlite, sqliteFileIn } from './open.js';
+import { openSqliteConnection, openSqliteStore, type Database } from './sql.js';
+import { assessmentPair, newUser, storeContract } from './store.contract.js';
+import type { Store } from './types.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-sqlite-'));
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+let folders = 0;
+/** A fresh, empty folder under this run's temporary root. */
+function freshDir(): string {
+  folders += 1;
+  const dir = path.join(root, `d${folders}`);
+  fs.mkdirSync(dir);
+  return dir;
+}
+
+storeContract('sqlite', () => openSqliteStore(path.join(root, 'contract.sqlite')));
+
+/** Adds a person with one assessment and its programme; returns the person's id. */
+async function addPerson(store: Store, label: string): Promise<string> {
+  const user = newUser(label);
+  expect(await store.createUser(user)).toBe(true);
+  await addAssessment(store, user.id);
+  return user.id;
+}
+
+/** One real assessment and its programme (several kB of JSON), written in one transaction. */
+async function addAssessment(store: Store, userId: string): Promise<void> {
+  const { assessment, programme } = assessmentPair(userId);
+  await store.addAssessment(assessment, programme);
+}
+
+describe('SQLite set-up', () => {
+  it('turns on WAL, foreign keys and a busy timeout', () => {
+    const db = openSqliteConnection(path.join(freshDir(), 'p.sqlite'));
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('runs each migration once, however often it is started', async () => {
+    const file = path.join(freshDir(), 'm.sqlite');
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqliteConnection(file) }),
+    });
+    try {
+      expect(await migrate(db, 'sqlite')).toStrictEqual(MIGRATIONS.map((m) => m.id));
+      expect(await migrate(db, 'sqlite')).toStrictEqual([]);
+    } finally {
+      await db.destroy();
+    }
+    // And through the normal way in, twice, keeping the data.
+    const first = await openSqliteStore(file);
+    const userId = await addPerson(first, 'mig');
+    await first.close();
+    const second = await openSqliteStore(file);
+    expect((await second.rowCounts(userId)).programmes).toBe(1);
+    await second.close();
+
+    const raw = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect(raw.prepare('select id, name from schema_migrations order by id').all()).toStrictEqual(
+        MIGRATIONS.map((m) => ({ id: m.id, name: m.name })),
+      );
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('refuses a database made by a newer version', async () => {
+    const file = path.join(freshDir(), 'n.sqlite');
+    await (await openSqliteStore(file)).close();
+    const raw = new BetterSqlite3(file);
+    raw.prepare("insert into schema_migrations values (9999, 'future', '2030-01-01')").run();
+    raw.close();
+    await expect(openSqliteStore(file)).rejects.toThrow(/newer Backchain/);
+  });
+
+  it('openStore puts SQLite in the data folder, creating it; memory when asked', async () => {
+    const dir = path.join(freshDir(), 'nested', 'data');
+    const store = await openStore({ dataDir: dir });
+    expect(store.kind).toBe('sqlite');
+    await store.close();
+    expect(fs.existsSync(sqliteFileIn(dir))).toBe(true);
+    const memory = await openStore({ dataDir: dir, memory: true });
+    expect(memory.kind).toBe('memory');
+    await memory.close();
+    await expect(openStore({ databaseUrl: 'mysql://x/y' })).rejects.toThrow(/postgres/);
+    await expect(openStore({})).rejects.toThrow(/dataDir/);
+  });
+});
+
+describe('SQLite backup and restore', () => {
+  it('copies consistently while another connection keeps writing', async () => {
+    const dir = freshDir();
+    const server = await openStore({ dataDir: dir });
+    const writer = await openStore({ dataDir: dir });
+    const userId = await addPerson(server, 'busy');
+    for (let i = 0; i < 150; i++) await addAssessment(server, userId);
+    const seeded = Number((await server.rowCounts(userId)).assessments);
+
+    let writing = true;
+    let written = 0;
+    const writes = (async () => {
+      while (writing) {
+        await addAssessment(writer, userId);
+        written += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const copy = path.join(dir, 'copy.sqlite');
+    // Let some writes land before and during the copy.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await backupSqlite(dir, copy);
+    writing = false;
+    await writes;
+    expect(written).toBeGreaterThan(0);
+
+    const raw = new BetterSqlite3(copy, { readonly: true });
+    try {
+      expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+      const count = (table: string): number =>
+        (raw.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      // Each assessment was written with its programme in one transaction: a torn copy would differ.
+      expect(count('assessments')).toBe(count('programmes'));
+      expect(count('assessments')).toBeGreaterThanOrEqual(seeded);
+      expect(count('programmes where current = 1')).toBe(1);
+    } finally {
+      raw.close();
+    }
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp-'))).toStrictEqual([]);
+    await writer.close();
+    await server.close();
+  });
+
+  it('restores a backup over a data folder, discarding a stale -wal of the old database', async () => {
+    const fromDir = freshDir();
+    const original = await openStore({ dataDir: fromDir });
+    const kept = await addPerson(original, 'kept');
+    await original.close();
+    const backup = path.join(freshDir(), 'backup.sqlite');
+    await backupSqlite(sqliteFileIn(fromDir), backup);
+
+    const dataDir = freshDir();
+    const target = sqliteFileIn(dataDir);
+    const live = await openStore({ dataDir });
+    const replaced = await addPerson(live, 'replaced');
+    // Leave behind a -wal as a crashed server would, holding the old database's latest pages.
+    await addPerson(live, 'in-wal');
+    fs.copyFileSync(`${target}-wal`, path.join(dataDir, 'stale-wal'));
+    await live.close();
+    fs.copyFileSync(path.join(dataDir, 'stale-wal'), `${target}-wal`);
+
+    await restoreSqlite(backup, dataDir);
+    expect(fs.existsSync(`${target}-wal`)).toBe(false);
+
+    const restored = await openStore({ dataDir });
+    expect(await restored.getUser(kept)).toBeDefined();
+    expect((await restored.rowCounts(kept)).programmes).toBe(1);
+    expect(await restored.getUser(replaced)).toBeUndefined();
+    await restored.close();
+    const raw = new BetterSqlite3(target, { readonly: true });
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
+  });
+
+  it('refuses to restore while a server has the database open', async () => {
+    const backup = path.join(freshDir(), 'b.sqlite');
+    const source = await openStore({ dataDir: path.dirname(backup) });
+    await source.close();
+    await backupSqlite(path.dirname(backup), backup);
+
+    const dataDir = freshDir();
+    const server = await openStore({ dataDir });
+    const userId = await addPerson(server, 'running');
+    await expect(restoreSqlite(backup, dataDir)).rejects.toThrow(/in use/);
+    expect(await server.getUser(userId)).toBeDefined();
+    await server.close();
+    await restoreSqlite(backup, dataDir);
+    const after = await openStore({ dataDir });
+    expect(await after.getUser(userId)).toBeUndefined();
+    await after.close();
+  });
+
+  it('refuses a file that is not a Backchain database, leaving the data alone', async () => {
+    const dataDir = freshDir();
+    const store = await openStore({ dataDir });
+    const userId = await addPerson(store, 'stays');
+    await store.close();
+
+    const text = path.join(freshDir(), 'notes.sqlite');
+    fs.writeFileSync(text, 'these are not the pages you are looking for\n'.repeat(200));
+    await expect(restoreSqlite(text, dataDir)).rejects.toThrow(/not a Backchain SQLite database/);
+
+    const other = path.join(freshDir(), 'other.sqlite');
+    const raw = new BetterSqlite3(other);
+    raw.exec('create table things (id integer primary key)');
+    raw.close();
+    await expect(restoreSqlite(other, dataDir)).rejects.toThrow(/not a Backchain SQLite database/);
+    await expect(restoreSqlite(path.join(root, 'missing.sqlite'), dataDir)).rejects.toThrow();
+
+    const again = await openStore({ dataDir });
+    expect(await again.getUser(userId)).toBeDefined();
+    await again.close();
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('.tmp-'))).toStrictEqual([]);
+  });
+});

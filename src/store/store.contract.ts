@@ -1,0 +1,811 @@
+// The one contract every Store must pass; memory, SQLite and PostgreSQL each run it against themselves.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assessAndPlan, type AssessmentWithProgramme } from '../engine/assess.js';
+import { parseIntake, type Intake, type IntakeInput } from '../engine/intake.js';
+import { initialProgrammeState, type ProgrammeState } from '../engine/session.js';
+import { knowledgeBase } from '../kb/index.js';
+import { newId } from './ids.js';
+import type {
+  AssessmentRecord,
+  AuditRecord,
+  CheckinRecord,
+  CredentialRecord,
+  MeasurementRecord,
+  Page,
+  PageRequest,
+  ProgrammeRecord,
+  ProgrammeUpdate,
+  SessionLogRecord,
+  Store,
+  UserRecord,
+} from './types.js';
+
+// ---- Factories: realistic records, built with the real engine where the record holds its output.
+
+const ANSWERS: IntakeInput = {
+  version: 1,
+  age: 42,
+  durationDays: 30,
+  painNow: 4,
+  painAreas: ['lower-back', 'back-of-thigh'],
+  legSide: 'left',
+  hamstringTightness: true,
+  worseSitting: true,
+  sittingHours: 7.5,
+  startBack: {
+    q1: true,
+    q2: false,
+    q3: false,
+    q4: true,
+    q5: false,
+    q6: false,
+    q7: false,
+    q8: false,
+    q9: 'slightly',
+  },
+};
+
+let engineOutput: { answers: Intake; planned: AssessmentWithProgramme } | undefined;
+/** The engine's real assessment and programme for ANSWERS, made once. */
+function engine(): { answers: Intake; planned: AssessmentWithProgramme } {
+  if (!engineOutput) {
+    const parsed = parseIntake(ANSWERS);
+    const planned = assessAndPlan(ANSWERS, knowledgeBase);
+    if (!parsed.ok || !planned.ok)
+      throw new Error('contract fixture: the sample answers no longer parse');
+    engineOutput = { answers: parsed.value, planned: planned.value };
+  }
+  return engineOutput;
+}
+
+/** A clock that only moves forward, so ids made from it are in creation order. */
+let ticks = 0;
+const BASE_TIME = Date.UTC(2026, 10, 21, 10, 0, 0);
+function tick(): Date {
+  ticks += 1;
+  return new Date(BASE_TIME + ticks * 1000);
+}
+
+/** A new user with a unique, mixed-case email. */
+export function newUser(label: string): UserRecord {
+  const now = tick();
+  // Unique per run (stores may be shared between tests), and mixed case to test lower-casing.
+  return {
+    id: newId(now),
+    email: `${label}.${newId(now)}@Example.ORG`,
+    passwordHash: `$argon2id$v=19$m=19456,t=2,p=1$${label}`,
+    createdAt: now.toISOString(),
+  };
+}
+
+function credential(userId: string, kind: CredentialRecord['kind']): CredentialRecord {
+  const now = tick();
+  return {
+    tokenHash: `sha256:${newId(now)}`,
+    userId,
+    kind,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + 30 * 86400_000).toISOString(),
+  };
+}
+
+/** The engine's real assessment of sample answers and the programme made from it, as records. */
+export function assessmentPair(userId: string): {
+  assessment: AssessmentRecord;
+  programme: ProgrammeRecord;
+} {
+  const { answers, planned } = engine();
+  const now = tick();
+  const assessment: AssessmentRecord = {
+    userId,
+    id: newId(now),
+    createdAt: now.toISOString(),
+    answers: structuredClone(answers),
+    result: structuredClone(planned.assessment),
+    knowledgeBase: knowledgeBase.version,
+  };
+  const programme: ProgrammeRecord = {
+    userId,
+    id: newId(now),
+    assessmentId: assessment.id,
+    createdAt: now.toISOString(),
+    programme: structuredClone(planned.programme),
+    state: initialProgrammeState(),
+    paused: false,
+    pausedBy: null,
+    current: true,
+    revision: 0,
+  };
+  return { assessment, programme };
+}
+
+function firstExercise(): AssessmentWithProgramme['programme']['items'][number] {
+  const item = engine().planned.programme.items[0];
+  if (!item) throw new Error('contract fixture: the sample programme has no exercises');
+  return item;
+}
+
+/** A session log of the sample programme's first exercise. */
+export function sessionLog(userId: string, programmeId: string, date: string): SessionLogRecord {
+  const now = tick();
+  const item = firstExercise();
+  return {
+    userId,
+    id: newId(now),
+    programmeId,
+    date,
+    createdAt: now.toISOString(),
+    entries: [
+      {
+        exerciseId: item.exerciseId,
+        planned: structuredClone(item.dosage),
+        done: { sets: 2, reps: 8, sides: 'both' },
+        felt: 'easier',
+        painSharper: false,
+        painSpread: true,
+        newNumbnessOrWeakness: false,
+      },
+    ],
+    programmeChanges: [{ exerciseId: item.exerciseId, change: 'progressed', dosage: item.dosage }],
+    warningCheckRequired: true,
+  };
+}
+
+const TRIAGE: NonNullable<CheckinRecord['triage']> = {
+  level: 'urgent',
+  reasons: [
+    {
+      code: 'bilateral-neurological',
+      text: 'Symptoms in both legs need a doctor soon.',
+      answers: ['legSide', 'numbness'],
+    },
+  ],
+  advice: 'See a doctor today.',
+};
+
+function checkin(userId: string, date: string): CheckinRecord {
+  const now = tick();
+  return {
+    userId,
+    id: newId(now),
+    date,
+    createdAt: now.toISOString(),
+    painNow: 3,
+    painAreas: ['lower-back', 'buttock'],
+    legSide: 'left',
+    warningSigns: { saddleNumbness: false, bladderChange: false, legWeakness: 'none' },
+    sittingHours: 6.5,
+    walkingBreaks: null,
+    triage: null,
+    programmePaused: false,
+  };
+}
+
+function measurement(userId: string, date: string): MeasurementRecord {
+  const now = tick();
+  return {
+    userId,
+    id: newId(now),
+    date,
+    createdAt: now.toISOString(),
+    kind: 'slr-angle',
+    side: 'right',
+    value: 62.5,
+  };
+}
+
+function auditEntry(userId: string): AuditRecord {
+  const now = tick();
+  return {
+    userId,
+    id: newId(now),
+    at: now.toISOString(),
+    actor: userId,
+    action: 'read',
+    resource: `assessment:${newId(now)}`,
+  };
+}
+
+/** A programme update such as a session causes, guarded by `expectedRevision`. */
+export function updateOf(p: ProgrammeRecord, expectedRevision = p.revision): ProgrammeUpdate {
+  const state: ProgrammeState = {
+    easyStreak: { [firstExercise().exerciseId]: 2 },
+    dropped: [],
+    spreadEpisodes: ['2026-11-20'],
+    warningCheckRequired: true,
+  };
+  return {
+    id: p.id,
+    expectedRevision,
+    programme: { ...p.programme, notes: [...p.programme.notes, 'changed by a session'] },
+    state,
+    paused: false,
+    pausedBy: null,
+  };
+}
+
+const ROW_COUNT_KEYS = [
+  'assessments',
+  'audit',
+  'checkins',
+  'credentials',
+  'login_failures',
+  'measurements',
+  'programmes',
+  'session_logs',
+  'users',
+];
+
+/** Reads every page of a list, checking each page's shape on the way. */
+async function allPages<T extends { id: string }>(
+  list: (page: PageRequest) => Promise<Page<T>>,
+  limit: number,
+): Promise<T[][]> {
+  const pages: T[][] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await list({ limit, cursor });
+    pages.push(page.items);
+    if (page.nextCursor === null) return pages;
+    expect(page.nextCursor).toBe(page.items[page.items.length - 1]?.id);
+    cursor = page.nextCursor;
+  }
+  throw new Error('paging never ended');
+}
+
+/** Runs the Store contract against one implementation; `open` gives a ready store for each test. */
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    /** A user with one assessment and its current programme. */
+    async function personWithProgramme(label: string) {
+      const user = newUser(label);
+      expect(await store.createUser(user)).toBe(true);
+      const pair = assessmentPair(user.id);
+      await store.addAssessment(pair.assessment, pair.programme);
+      return { user, ...pair };
+    }
+
+    it('says what kind of store it is', () => {
+      expect(['memory', 'sqlite', 'postgres']).toContain(store.kind);
+    });
+
+    describe('users', () => {
+      it('creates, finds by id and by email in any case, and stores the email lower-cased', async () => {
+        const user = newUser('Ana');
+        expect(await store.createUser(user)).toBe(true);
+        const stored = { ...user, email: user.email.toLowerCase() };
+        expect(await store.getUser(user.id)).toStrictEqual(stored);
+        expect(await store.getUserByEmail(user.email.toUpperCase())).toStrictEqual(stored);
+        expect(await store.getUserByEmail(user.email.toLowerCase())).toStrictEqual(stored);
+        expect(await store.getUser(newId(tick()))).toBeUndefined();
+        expect(await store.getUserByEmail(`nobody.${newId(tick())}@example.org`)).toBeUndefined();
+      });
+
+      it('refuses a second account with the same email in another case, and keeps the first', async () => {
+        const user = newUser('ben');
+        expect(await store.createUser(user)).toBe(true);
+        const clash = { ...newUser('ben2'), email: user.email.toUpperCase() };
+        expect(await store.createUser(clash)).toBe(false);
+        expect(await store.getUser(clash.id)).toBeUndefined();
+        expect((await store.getUserByEmail(user.email))?.id).toBe(user.id);
+      });
+
+      it('rejects a second user with the same id (a bug, not a taken email)', async () => {
+        const user = newUser('cy');
+        await store.createUser(user);
+        await expect(store.createUser({ ...newUser('cy2'), id: user.id })).rejects.toThrow();
+      });
+
+      it('updates the password hash of that user only', async () => {
+        const a = newUser('dee');
+        const b = newUser('eve');
+        await store.createUser(a);
+        await store.createUser(b);
+        await store.updatePasswordHash(a.id, 'new-hash');
+        expect((await store.getUser(a.id))?.passwordHash).toBe('new-hash');
+        expect((await store.getUser(b.id))?.passwordHash).toBe(b.passwordHash);
+        await store.updatePasswordHash(newId(tick()), 'ignored');
+      });
+    });
+
+    describe('credentials', () => {
+      it('adds, gets and deletes one credential', async () => {
+        const user = newUser('fay');
+        await store.createUser(user);
+        const c = credential(user.id, 'session');
+        await store.addCredential(c);
+        expect(await store.getCredential(c.tokenHash)).toStrictEqual(c);
+        await expect(store.addCredential({ ...c })).rejects.toThrow();
+        await store.deleteCredential(c.tokenHash);
+        expect(await store.getCredential(c.tokenHash)).toBeUndefined();
+        expect(await store.getCredential('sha256:unknown')).toBeUndefined();
+      });
+
+      it('revokes the sessions of one person except one, then sessions and tokens', async () => {
+        const a = newUser('gus');
+        const b = newUser('hal');
+        await store.createUser(a);
+        await store.createUser(b);
+        const keep = credential(a.id, 'session');
+        const other = credential(a.id, 'session');
+        const token = credential(a.id, 'token');
+        const bs = credential(b.id, 'session');
+        for (const c of [keep, other, token, bs]) await store.addCredential(c);
+
+        await store.deleteCredentialsOf(a.id, []);
+        expect(await store.getCredential(other.tokenHash)).toStrictEqual(other);
+
+        await store.deleteCredentialsOf(a.id, ['session'], keep.tokenHash);
+        expect(await store.getCredential(keep.tokenHash)).toStrictEqual(keep);
+        expect(await store.getCredential(other.tokenHash)).toBeUndefined();
+        expect(await store.getCredential(token.tokenHash)).toStrictEqual(token);
+        expect(await store.getCredential(bs.tokenHash)).toStrictEqual(bs);
+
+        await store.deleteCredentialsOf(a.id, ['session', 'token']);
+        expect(await store.getCredential(keep.tokenHash)).toBeUndefined();
+        expect(await store.getCredential(token.tokenHash)).toBeUndefined();
+        expect(await store.getCredential(bs.tokenHash)).toStrictEqual(bs);
+        expect((await store.rowCounts(a.id)).credentials).toBe(0);
+        expect((await store.rowCounts(b.id)).credentials).toBe(1);
+      });
+    });
+
+    describe('assessments and programmes', () => {
+      it('round-trips the engine output exactly', async () => {
+        const { user, assessment, programme } = await personWithProgramme('ida');
+        expect(await store.getAssessment(user.id, assessment.id)).toStrictEqual(assessment);
+        expect(await store.latestAssessment(user.id)).toStrictEqual(assessment);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(programme);
+        expect(await store.getAssessment(user.id, newId(tick()))).toBeUndefined();
+      });
+
+      it('makes the newest programme current and the older ones history', async () => {
+        const user = newUser('jo');
+        await store.createUser(user);
+        const pairs = [assessmentPair(user.id), assessmentPair(user.id), assessmentPair(user.id)];
+        // A caller's `current: false` does not matter: the programme just added is the current one.
+        for (const p of pairs) {
+          await store.addAssessment(p.assessment, { ...p.programme, current: false });
+        }
+        const [first, second, third] = pairs;
+        expect((await store.getCurrentProgramme(user.id))?.id).toBe(third?.programme.id);
+        expect((await store.latestAssessment(user.id))?.id).toBe(third?.assessment.id);
+        const listed = await store.listProgrammes(user.id, { limit: 10 });
+        expect(listed.items.map((p) => [p.id, p.current])).toStrictEqual([
+          [third?.programme.id, true],
+          [second?.programme.id, false],
+          [first?.programme.id, false],
+        ]);
+        expect(listed.nextCursor).toBeNull();
+      });
+
+      it('writes nothing when adding the programme fails (one transaction)', async () => {
+        const { user, programme } = await personWithProgramme('kai');
+        const next = assessmentPair(user.id);
+        const clash = { ...next.programme, id: programme.id };
+        await expect(store.addAssessment(next.assessment, clash)).rejects.toThrow();
+        expect(await store.getAssessment(user.id, next.assessment.id)).toBeUndefined();
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(programme);
+        expect((await store.rowCounts(user.id)).assessments).toBe(1);
+      });
+    });
+
+    describe('paging: newest first, by cursor', () => {
+      interface Lister {
+        table: string;
+        add: (userId: string) => Promise<string>;
+        list: (userId: string, page: PageRequest) => Promise<Page<{ id: string; userId: string }>>;
+      }
+      const listers: Lister[] = [
+        {
+          table: 'assessments',
+          add: async (userId) => {
+            const p = assessmentPair(userId);
+            await store.addAssessment(p.assessment, p.programme);
+            return p.assessment.id;
+          },
+          list: (u, p) => store.listAssessments(u, p),
+        },
+        {
+          table: 'programmes',
+          add: async (userId) => {
+            const p = assessmentPair(userId);
+            await store.addAssessment(p.assessment, p.programme);
+            return p.programme.id;
+          },
+          list: (u, p) => store.listProgrammes(u, p),
+        },
+        {
+          table: 'session_logs',
+          add: async (userId) => {
+            const log = sessionLog(userId, 'p1', '2026-11-21');
+            expect(await store.addSessionLog(log)).toBe(true);
+            return log.id;
+          },
+          list: (u, p) => store.listSessionLogs(u, p),
+        },
+        {
+          table: 'checkins',
+          add: async (userId) => {
+            const c = checkin(userId, '2026-11-21');
+            expect(await store.addCheckin(c)).toBe(true);
+            return c.id;
+          },
+          list: (u, p) => store.listCheckins(u, p),
+        },
+        {
+          table: 'measurements',
+          add: async (userId) => {
+            const m = measurement(userId, '2026-11-21');
+            await store.addMeasurement(m);
+            return m.id;
+          },
+          list: (u, p) => store.listMeasurements(u, p),
+        },
+        {
+          table: 'audit',
+          add: async (userId) => {
+            const a = auditEntry(userId);
+            await store.addAudit(a);
+            return a.id;
+          },
+          list: (u, p) => store.listAudit(u, p),
+        },
+      ];
+
+      for (const lister of listers) {
+        it(`${lister.table}: 7 rows in pages of 3 come as 3, 3, 1, each once, newest first`, async () => {
+          const user = newUser(`pager-${lister.table}`);
+          await store.createUser(user);
+          const other = newUser(`other-${lister.table}`);
+          await store.createUser(other);
+          const ids: string[] = [];
+          for (let i = 0; i < 7; i++) {
+            ids.push(await lister.add(user.id));
+            // Another person's rows interleaved: they must never appear or shift the pages.
+            await lister.add(other.id);
+          }
+          const newestFirst = [...ids].reverse();
+
+          const pages = await allPages((p) => lister.list(user.id, p), 3);
+          expect(pages.map((p) => p.length)).toStrictEqual([3, 3, 1]);
+          expect(pages.flat().map((r) => r.id)).toStrictEqual(newestFirst);
+          expect(pages.flat().every((r) => r.userId === user.id)).toBe(true);
+
+          // Boundaries: an exact fit has no next page; one short of it has one.
+          expect((await lister.list(user.id, { limit: 7 })).nextCursor).toBeNull();
+          const six = await lister.list(user.id, { limit: 6 });
+          expect(six.nextCursor).toBe(newestFirst[5]);
+          const rest = await lister.list(user.id, { limit: 6, cursor: six.nextCursor ?? '' });
+          expect(rest.items.map((r) => r.id)).toStrictEqual([newestFirst[6]]);
+          expect(rest.nextCursor).toBeNull();
+
+          const none = await lister.list(newId(tick()), { limit: 3 });
+          expect(none).toStrictEqual({ items: [], nextCursor: null });
+        });
+      }
+
+      it('rejects a limit outside 1..500', async () => {
+        const user = newUser('lim');
+        await store.createUser(user);
+        for (const limit of [0, 501, 1.5, -1]) {
+          await expect(store.listAudit(user.id, { limit })).rejects.toThrow(RangeError);
+          await expect(store.listAssessments(user.id, { limit })).rejects.toThrow(RangeError);
+        }
+        expect((await store.listAudit(user.id, { limit: 500 })).items).toStrictEqual([]);
+        expect((await store.listCheckins(user.id, { limit: 1 })).items).toStrictEqual([]);
+      });
+    });
+
+    describe('session logs and the programme compare-and-swap', () => {
+      it('stores a log with no update and leaves the programme alone', async () => {
+        const { user, programme } = await personWithProgramme('lea');
+        const log = sessionLog(user.id, programme.id, '2026-11-21');
+        expect(await store.addSessionLog(log)).toBe(true);
+        expect((await store.listSessionLogs(user.id, { limit: 5 })).items).toStrictEqual([log]);
+        expect((await store.getCurrentProgramme(user.id))?.revision).toBe(0);
+      });
+
+      it('applies an update at the expected revision and bumps the revision', async () => {
+        const { user, programme } = await personWithProgramme('max');
+        const log = sessionLog(user.id, programme.id, '2026-11-21');
+        const update = updateOf(programme);
+        expect(await store.addSessionLog(log, update)).toBe(true);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual({
+          ...programme,
+          programme: update.programme,
+          state: update.state,
+          revision: 1,
+        });
+        expect(await store.sessionLogsSince(user.id, '2026-11-21')).toStrictEqual([log]);
+      });
+
+      it('refuses a stale revision and writes nothing', async () => {
+        const { user, programme } = await personWithProgramme('ned');
+        const first = sessionLog(user.id, programme.id, '2026-11-21');
+        expect(await store.addSessionLog(first, updateOf(programme))).toBe(true);
+        const after = await store.getCurrentProgramme(user.id);
+
+        const stale = sessionLog(user.id, programme.id, '2026-11-21');
+        const staleUpdate = { ...updateOf(programme, 0), paused: true };
+        expect(await store.addSessionLog(stale, staleUpdate)).toBe(false);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(after);
+        expect(after?.revision).toBe(1);
+        const logs = await store.listSessionLogs(user.id, { limit: 10 });
+        expect(logs.items.map((l) => l.id)).toStrictEqual([first.id]);
+        expect((await store.rowCounts(user.id)).session_logs).toBe(1);
+      });
+
+      it("refuses an update of a programme that is not the person's, or does not exist", async () => {
+        const a = await personWithProgramme('oli');
+        const b = await personWithProgramme('pia');
+        const log = sessionLog(a.user.id, b.programme.id, '2026-11-21');
+        expect(await store.addSessionLog(log, updateOf(b.programme))).toBe(false);
+        expect(await store.getCurrentProgramme(b.user.id)).toStrictEqual(b.programme);
+        const missing = { ...updateOf(a.programme), id: newId(tick()) };
+        expect(await store.addSessionLog(sessionLog(a.user.id, 'x', '2026-11-21'), missing)).toBe(
+          false,
+        );
+        expect((await store.rowCounts(a.user.id)).session_logs).toBe(0);
+      });
+
+      it('rolls the update back when the log itself cannot be stored', async () => {
+        const { user, programme } = await personWithProgramme('quin');
+        const log = sessionLog(user.id, programme.id, '2026-11-21');
+        expect(await store.addSessionLog(log)).toBe(true);
+        await expect(store.addSessionLog({ ...log }, updateOf(programme))).rejects.toThrow();
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(programme);
+      });
+
+      it('lists logs on or after a date, oldest first by date then creation', async () => {
+        const { user, programme } = await personWithProgramme('ray');
+        const dates = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05'];
+        const logs = dates.map((d) => sessionLog(user.id, programme.id, d));
+        // Created last, but about an earlier day: it belongs before the later days.
+        const backfilled = sessionLog(user.id, programme.id, '2026-11-03');
+        for (const l of [...logs, backfilled]) expect(await store.addSessionLog(l)).toBe(true);
+
+        const since = await store.sessionLogsSince(user.id, '2026-11-03');
+        expect(since.map((l) => [l.date, l.id])).toStrictEqual([
+          ['2026-11-03', logs[2]?.id],
+          ['2026-11-03', backfilled.id],
+          ['2026-11-04', logs[3]?.id],
+          ['2026-11-05', logs[4]?.id],
+        ]);
+        expect(since[0]).toStrictEqual(logs[2]);
+        expect(await store.sessionLogsSince(user.id, '2026-11-06')).toStrictEqual([]);
+        expect(await store.sessionLogsSince(user.id, '2026-01-01')).toHaveLength(6);
+      });
+    });
+
+    describe('check-ins', () => {
+      it('pauses the programme at the expected revision, refuses a stale one', async () => {
+        const { user, programme } = await personWithProgramme('sam');
+        const c = { ...checkin(user.id, '2026-11-21'), triage: TRIAGE, programmePaused: true };
+        const pause: ProgrammeUpdate = {
+          id: programme.id,
+          expectedRevision: 0,
+          programme: programme.programme,
+          state: { ...programme.state, warningCheckRequired: false },
+          paused: true,
+          pausedBy: TRIAGE,
+        };
+        expect(await store.addCheckin(c, pause)).toBe(true);
+        const paused = await store.getCurrentProgramme(user.id);
+        expect(paused).toStrictEqual({ ...programme, paused: true, pausedBy: TRIAGE, revision: 1 });
+
+        const late = checkin(user.id, '2026-11-21');
+        expect(await store.addCheckin(late, { ...pause, paused: false, pausedBy: null })).toBe(
+          false,
+        );
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(paused);
+        expect(await store.allCheckins(user.id)).toStrictEqual([c]);
+      });
+
+      it('lists every check-in oldest first, by date then creation', async () => {
+        const user = newUser('tia');
+        await store.createUser(user);
+        const later = checkin(user.id, '2026-11-10');
+        const earlier = checkin(user.id, '2026-11-02');
+        const sameDay = checkin(user.id, '2026-11-10');
+        for (const c of [later, earlier, sameDay]) expect(await store.addCheckin(c)).toBe(true);
+        expect(await store.allCheckins(user.id)).toStrictEqual([earlier, later, sameDay]);
+        expect((await store.listCheckins(user.id, { limit: 5 })).items).toStrictEqual([
+          sameDay,
+          earlier,
+          later,
+        ]);
+      });
+
+      it('round-trips nested JSON, booleans, nulls, fractions and unicode exactly', async () => {
+        const user = newUser('uma');
+        await store.createUser(user);
+        const c: CheckinRecord = {
+          ...checkin(user.id, '2026-11-21'),
+          painNow: 7,
+          warningSigns: {
+            saddleNumbness: true,
+            bladderChange: false,
+            numbness: 'below-knee',
+            nothing: null,
+            nested: { list: [1, 'two', null, { deep: true, deeper: [[], {}] }], empty: {} },
+            fraction: -0.125,
+            big: 1234567890123,
+            text: 'Zoë — 痛み 🦵 "quoted" \\ back\nslash',
+          },
+          sittingHours: 0,
+          walkingBreaks: 4,
+          triage: TRIAGE,
+          programmePaused: true,
+        };
+        expect(await store.addCheckin(c)).toBe(true);
+        expect((await store.listCheckins(user.id, { limit: 1 })).items[0]).toStrictEqual(c);
+        const plain = { ...checkin(user.id, '2026-11-22'), sittingHours: null };
+        expect(await store.addCheckin(plain)).toBe(true);
+        expect(await store.allCheckins(user.id)).toStrictEqual([c, plain]);
+      });
+
+      it('keeps stored rows safe from changes to the objects passed in or handed out', async () => {
+        const user = newUser('vic');
+        await store.createUser(user);
+        const c = checkin(user.id, '2026-11-21');
+        const original = structuredClone(c);
+        await store.addCheckin(c);
+        c.painAreas.push('foot');
+        c.warningSigns.saddleNumbness = true;
+        const [read] = await store.allCheckins(user.id);
+        expect(read).toStrictEqual(original);
+        read?.painAreas.push('foot');
+        expect(await store.allCheckins(user.id)).toStrictEqual([original]);
+      });
+    });
+
+    describe('measurements and audit', () => {
+      it('stores measurements with or without a side and lists them oldest first', async () => {
+        const user = newUser('wes');
+        await store.createUser(user);
+        const slr = measurement(user.id, '2026-11-05');
+        const toe: MeasurementRecord = {
+          ...measurement(user.id, '2026-11-01'),
+          kind: 'toe-touch',
+          side: null,
+          value: -4.5,
+        };
+        await store.addMeasurement(slr);
+        await store.addMeasurement(toe);
+        await expect(store.addMeasurement({ ...toe })).rejects.toThrow();
+        expect(await store.allMeasurements(user.id)).toStrictEqual([toe, slr]);
+        expect(await store.listMeasurements(user.id, { limit: 10 })).toStrictEqual({
+          items: [toe, slr],
+          nextCursor: null,
+        });
+      });
+
+      it('stores audit entries newest first', async () => {
+        const user = newUser('xan');
+        await store.createUser(user);
+        const read = auditEntry(user.id);
+        const exported: AuditRecord = {
+          ...auditEntry(user.id),
+          action: 'export',
+          resource: 'export:fhir',
+        };
+        const bySystem: AuditRecord = { ...auditEntry(user.id), actor: 'system', action: 'delete' };
+        for (const a of [read, exported, bySystem]) await store.addAudit(a);
+        expect((await store.listAudit(user.id, { limit: 10 })).items).toStrictEqual([
+          bySystem,
+          exported,
+          read,
+        ]);
+      });
+    });
+
+    describe('login failures', () => {
+      it('counts failures of a key since a time and clears them', async () => {
+        const key = `account:${newId(tick())}@example.org`;
+        const other = `address:10.0.0.${String(ticks % 250)}-${newId(tick())}`;
+        const times = [tick(), tick(), tick()].map((d) => d.toISOString());
+        for (const t of times) await store.recordLoginFailure(key, t);
+        // Two at the same instant are two failures.
+        await store.recordLoginFailure(key, times[2] ?? '');
+        await store.recordLoginFailure(other, times[0] ?? '');
+
+        expect(await store.countLoginFailures(key, times[0] ?? '')).toBe(4);
+        expect(await store.countLoginFailures(key, times[1] ?? '')).toBe(3);
+        expect(await store.countLoginFailures(key, tick().toISOString())).toBe(0);
+        await store.clearLoginFailures(key);
+        expect(await store.countLoginFailures(key, times[0] ?? '')).toBe(0);
+        expect(await store.countLoginFailures(other, times[0] ?? '')).toBe(1);
+      });
+    });
+
+    describe('people are kept apart', () => {
+      /** A person with a row in every table. */
+      async function fullPerson(label: string) {
+        const p = await personWithProgramme(label);
+        const log = sessionLog(p.user.id, p.programme.id, '2026-11-20');
+        const c = checkin(p.user.id, '2026-11-20');
+        const m = measurement(p.user.id, '2026-11-20');
+        const a = auditEntry(p.user.id);
+        const cred = credential(p.user.id, 'token');
+        expect(await store.addSessionLog(log, updateOf(p.programme))).toBe(true);
+        expect(await store.addCheckin(c)).toBe(true);
+        await store.addMeasurement(m);
+        await store.addAudit(a);
+        await store.addCredential(cred);
+        await store.recordLoginFailure(
+          `account:${p.user.email.toLowerCase()}`,
+          tick().toISOString(),
+        );
+        return { ...p, log, checkin: c, measurement: m, audit: a, credential: cred };
+      }
+
+      it("never shows one person another's rows", async () => {
+        const a = await fullPerson('yan');
+        const b = await fullPerson('zed');
+        const u = a.user.id;
+        expect(await store.getAssessment(u, b.assessment.id)).toBeUndefined();
+        expect((await store.latestAssessment(u))?.id).toBe(a.assessment.id);
+        expect((await store.getCurrentProgramme(u))?.id).toBe(a.programme.id);
+        const lists = [
+          await store.listAssessments(u, { limit: 50 }),
+          await store.listProgrammes(u, { limit: 50 }),
+          await store.listSessionLogs(u, { limit: 50 }),
+          await store.listCheckins(u, { limit: 50 }),
+          await store.listMeasurements(u, { limit: 50 }),
+          await store.listAudit(u, { limit: 50 }),
+        ];
+        for (const page of lists) {
+          expect(page.items).toHaveLength(1);
+          expect(page.items[0]?.userId).toBe(u);
+        }
+        expect((await store.sessionLogsSince(u, '2000-01-01')).map((l) => l.id)).toStrictEqual([
+          a.log.id,
+        ]);
+        expect((await store.allCheckins(u)).map((c) => c.id)).toStrictEqual([a.checkin.id]);
+        expect((await store.allMeasurements(u)).map((m) => m.id)).toStrictEqual([a.measurement.id]);
+      });
+
+      it('deletes every row of a person, and nothing of anyone else', async () => {
+        const a = await fullPerson('del');
+        const b = await fullPerson('keep');
+        await store.recordLoginFailure('address:192.0.2.1', tick().toISOString());
+
+        const before = await store.rowCounts(a.user.id);
+        expect(Object.keys(before).sort()).toStrictEqual(ROW_COUNT_KEYS);
+        for (const key of ROW_COUNT_KEYS) expect(before[key], key).toBeGreaterThan(0);
+        const bBefore = await store.rowCounts(b.user.id);
+        expect(bBefore).toStrictEqual(before);
+
+        await store.deleteUser(a.user.id);
+
+        const after = await store.rowCounts(a.user.id);
+        expect(Object.keys(after).sort()).toStrictEqual(ROW_COUNT_KEYS);
+        for (const key of ROW_COUNT_KEYS) expect(after[key], key).toBe(0);
+        expect(await store.rowCounts(b.user.id)).toStrictEqual(bBefore);
+        expect(await store.getUser(a.user.id)).toBeUndefined();
+        expect(await store.getUserByEmail(a.user.email)).toBeUndefined();
+        expect(await store.getCredential(a.credential.tokenHash)).toBeUndefined();
+        expect(
+          await store.countLoginFailures(`account:${a.user.email.toLowerCase()}`, '2000-01-01'),
+        ).toBe(0);
+        expect(await store.countLoginFailures('address:192.0.2.1', '2000-01-01')).toBeGreaterThan(
+          0,
+        );
+        expect(await store.getCurrentProgramme(b.user.id)).toBeDefined();
+        // The email is free again.
+        expect(await store.createUser({ ...newUser('again'), email: a.user.email })).toBe(true);
+        // Deleting someone unknown is harmless.
+        await store.deleteUser(newId(tick()));
+      });
+    });
+  });
+}

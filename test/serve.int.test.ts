@@ -1,0 +1,74 @@
+// The real thing: build output started as `backchain serve` on a free port with a temporary data folder,
+// used over HTTP, stopped with SIGTERM, started again, and everything is still there.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ANSWERS, NO_WARNING_SIGNS } from './http.js';
+import { client, killAll, startServe, stop } from './process.js';
+
+afterAll(killAll);
+
+describe('backchain serve as a real process', () => {
+  it('keeps a person’s data across a restart', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-serve-'));
+    const first = await startServe(dataDir);
+    const health = await fetch(`${first.base}/api/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', store: 'sqlite' });
+    expect(fs.existsSync(path.join(dataDir, 'backchain.sqlite'))).toBe(true);
+
+    const ana = client(first.base);
+    expect(
+      (
+        await ana.send('POST', '/api/auth/signup', {
+          email: 'ana@example.org',
+          password: 'correct horse battery',
+        })
+      ).status,
+    ).toBe(201);
+    const assessment = await ana.send('POST', '/api/assessments', { answers: ANSWERS });
+    expect(assessment.status).toBe(201);
+    const session = await ana.send('POST', '/api/sessions', {
+      entries: [
+        {
+          exerciseId: 'abdominal-brace',
+          done: { holdSeconds: 10, reps: 10 },
+          felt: 'same',
+          painSharper: false,
+          painSpread: false,
+        },
+      ],
+    });
+    expect(session.status).toBe(201);
+    const checkin = await ana.send('POST', '/api/checkins', {
+      painNow: 3,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: NO_WARNING_SIGNS,
+    });
+    expect(checkin.status).toBe(201);
+    expect(await stop(first)).toBe(0);
+    // No health data in the logs.
+    expect(first.output()).not.toContain('ana@example.org');
+    expect(first.output()).not.toContain('painNow');
+
+    const second = await startServe(dataDir);
+    const again = client(second.base);
+    expect(
+      (
+        await again.send('POST', '/api/auth/login', {
+          email: 'ana@example.org',
+          password: 'correct horse battery',
+        })
+      ).status,
+    ).toBe(200);
+    const assessments = await again.send('GET', '/api/assessments');
+    expect((assessments.body.items as { id: string }[]).map((x) => x.id)).toEqual([
+      assessment.body.id,
+    ]);
+    expect((await again.send('GET', '/api/sessions')).body.items).toHaveLength(1);
+    expect((await again.send('GET', '/api/checkins')).body.items).toHaveLength(1);
+    expect((await again.send('GET', '/api/programme')).status).toBe(200);
+    expect(await stop(second)).toBe(0);
+  });
+});
