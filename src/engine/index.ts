@@ -6,3 +6,7 @@ export * from './triage.js';
 export * from './contributors.js';
 export * from './plan.js';
 export * from './assess.js';
+export * from './session.js';
+export * from './checkin.js';
+export * from './progress.js';
+export * from './questions.js';

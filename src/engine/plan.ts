@@ -148,7 +148,12 @@ function selfCareFor(input: PlanInput, relevant: ReadonlySet<ContributorId>): Se
   return picks;
 }
 
-function cautionsFor(ex: Exercise, gate: Gate, exclusions: readonly ExclusionCode[]): string[] {
+/** The extra care an exercise needs for this gate and these exclusions, whenever it joins a plan. */
+export function cautionsFor(
+  ex: Exercise,
+  gate: Gate,
+  exclusions: readonly ExclusionCode[],
+): string[] {
   const out: string[] = [];
   if (gate === 'gentle-only') {
     out.push('Gentle only: keep to this lowest dose and read the stop rules before you start.');

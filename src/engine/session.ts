@@ -1,8 +1,9 @@
 // Exercise sessions and the stop rules: what a logged session does to the programme. Pure: the date is passed in.
-import type { Dosage, Exercise, ExclusionCode, ExerciseId, KnowledgeBase } from '../kb/types.js';
+import type { Dosage, Exercise, ExerciseId, KnowledgeBase } from '../kb/types.js';
 import type { Intake } from './intake.js';
 import { withinDaysEnding } from './local-date.js';
 import {
+  cautionsFor,
   activeExclusions,
   isPermitted,
   startingDosage,
@@ -100,21 +101,6 @@ const NOTE_ALL_STOPPED =
 const NOTE_UNPAIRED =
   'Stretching alone rarely settles this kind of pain, but none of the strengthening exercises suits you at the moment. A physiotherapist can suggest one that does.';
 
-// Mirrors `cautionsFor` in plan.ts (not exported there): an exercise that joins the plan later carries the
-// same cautions it would have carried had the generator chosen it.
-function cautionsFor(ex: Exercise, programme: Programme, exclusions: readonly ExclusionCode[]) {
-  const out: string[] = [];
-  if (programme.gate === 'gentle-only') {
-    out.push('Gentle only: keep to this lowest dose and read the stop rules before you start.');
-  }
-  if (ex.hamstringStretch && exclusions.includes('below-knee-symptoms')) {
-    out.push(
-      'Your symptoms reach below the knee: stop before you feel anything in the leg below the knee, and never hold this stretch into leg symptoms, because the sciatic nerve runs through the hamstrings.',
-    );
-  }
-  return out;
-}
-
 /**
  * Applies one logged session to the programme: the stop rules (drop, offer a gentler exercise,
  * re-check the warning signs) and progression (too easy twice running). Never mutates its input;
@@ -153,7 +139,7 @@ export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOut
     dosage: startingDosage(ex.dosage),
     timesPerDay: ex.dosage.timesPerDay.min,
     serves: ex.serves.filter((id) => relevant.has(id)),
-    cautions: cautionsFor(ex, programme, exclusions),
+    cautions: cautionsFor(ex, programme.gate, exclusions),
   });
 
   // Warning signs are about the person, not the exercise: they count from every entry, even one
