@@ -3,7 +3,12 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -21,7 +26,7 @@ export interface AppOptions {
   /** The clock, passed in so tests can move time. */
   now?: () => Date;
   /** Pino logger options, or false for none (tests). */
-  logger?: boolean | { level: string };
+  logger?: FastifyServerOptions['logger'];
   loginLimits?: LoginLimits;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS detection). */
   trustProxy?: boolean;

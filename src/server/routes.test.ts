@@ -858,3 +858,41 @@ describe('measurements, progress and exports', () => {
     expect(audit.items.some((x) => x.resource === '/api/export?format=fhir')).toBe(true);
   });
 });
+
+describe('unexpected failures', () => {
+  it('answers 500 as a problem with the request id, and no stack trace or SQL text', async () => {
+    const { createMemoryStore } = await import('../store/memory.js');
+    const { buildApp } = await import('./app.js');
+    const store = createMemoryStore();
+    const broken = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'listAssessments') {
+          return () =>
+            Promise.reject(
+              new Error('SELECT * FROM assessments: disk I/O error at /var/lib/secret'),
+            );
+        }
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const logs: string[] = [];
+    const stream = { write: (line: string) => logs.push(line) };
+    const brokenApp = await buildApp({
+      store: broken,
+      kb: t.app.ctx.kb,
+      logger: { level: 'error', stream },
+    });
+    try {
+      const who = await signUp(brokenApp, 'ana@example.org');
+      const res = await call(brokenApp, 'GET', '/api/assessments', who);
+      expect(res.statusCode).toBe(500);
+      const body = json<{ requestId: string; detail: string }>(res);
+      expect(body.requestId).toBe(res.headers['x-request-id']);
+      expect(body.detail).toContain(body.requestId);
+      expect(res.body).not.toMatch(/SELECT|secret|at .*\.ts/);
+      expect(logs.join('')).toContain(body.requestId);
+    } finally {
+      await brokenApp.close();
+    }
+  });
+});
