@@ -81,23 +81,7 @@ export const ANSWERS = {
   worseSitting: true,
 };
 
-/** Every warning sign answered "no", explicitly. */
-export const NO_WARNING_SIGNS = {
-  saddleNumbness: false,
-  bladderChange: false,
-  bowelChange: false,
-  sexualDysfunction: false,
-  numbness: 'none',
-  legWeakness: 'none',
-  weaknessWorsening: false,
-  trauma: 'none',
-  fever: false,
-  fractureRisk: false,
-  cancerHistory: false,
-  weightLoss: false,
-  nightPainConstant: false,
-  thoracicPain: false,
-};
+export { NO_WARNING_SIGNS } from './fixtures.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape it expects
 export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): T {

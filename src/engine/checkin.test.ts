@@ -1,4 +1,5 @@
 // The check-in's warning-sign re-check: which answers it asks, that none defaults to "no", and when it pauses the programme.
+import { NO_WARNING_SIGNS } from '../../test/fixtures.js';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
@@ -28,22 +29,7 @@ function parse(input: IntakeInput): Intake {
   return parsed.value;
 }
 
-const NONE: WarningSigns = {
-  saddleNumbness: false,
-  bladderChange: false,
-  bowelChange: false,
-  sexualDysfunction: false,
-  numbness: 'none',
-  legWeakness: 'none',
-  weaknessWorsening: false,
-  trauma: 'none',
-  fever: false,
-  fractureRisk: false,
-  cancerHistory: false,
-  weightLoss: false,
-  nightPainConstant: false,
-  thoracicPain: false,
-};
+const NONE = NO_WARNING_SIGNS;
 
 const today = (
   over: Partial<CheckinAnswers> = {},
