@@ -2,23 +2,20 @@
 import { z } from 'zod';
 import { problemsFromZod, problem, type Result } from './problems.js';
 
-export const PAIN_AREAS = ['lower-back', 'buttock', 'back-of-thigh', 'below-knee', 'foot'] as const;
-export type PainArea = (typeof PAIN_AREAS)[number];
-export const LEG_SIDES = ['none', 'left', 'right', 'both'] as const;
-export const PAIN_QUALITIES = ['ache', 'pulling', 'sharp', 'burning', 'shooting'] as const;
-export const NUMBNESS_LEVELS = ['none', 'thigh', 'below-knee', 'foot'] as const;
-export const LEG_WEAKNESS = ['none', 'mild', 'foot-drop'] as const;
-export const TRAUMA = ['none', 'minor', 'major'] as const;
-export const TOE_TOUCH = ['reaches', 'short', 'not-tried'] as const;
-export const SLR_TESTS = ['not-done', 'thigh-pull', 'back-pain', 'leg-pain-below-knee'] as const;
-export const ACTIVITY = ['sedentary', 'light', 'active'] as const;
-export const START_BACK_Q9 = [
-  'not-at-all',
-  'slightly',
-  'moderately',
-  'very-much',
-  'extremely',
-] as const;
+import {
+  PAIN_AREAS,
+  LEG_SIDES,
+  PAIN_QUALITIES,
+  NUMBNESS_LEVELS,
+  LEG_WEAKNESS,
+  TRAUMA,
+  TOE_TOUCH,
+  SLR_TESTS,
+  ACTIVITY,
+  START_BACK_Q9,
+} from './intake-values.js';
+
+export * from './intake-values.js';
 
 const flag = () => z.boolean().default(false);
 

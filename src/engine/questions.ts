@@ -10,8 +10,8 @@ import {
   SLR_TESTS,
   TOE_TOUCH,
   TRAUMA,
-  type IntakeField,
-} from './intake.js';
+} from './intake-values.js';
+import type { IntakeField } from './intake.js';
 
 export type SectionId =
   | 'warning-signs'

@@ -1,7 +1,8 @@
 // The exercise catalogue (exercises.md) as data: how to do each exercise, how much, whom it serves, when never to give it, and its harder and gentler neighbours.
 import type { Exercise } from './types.js';
 
-export const exercises: readonly Exercise[] = [
+/** The catalogue's text and dosage; `index.ts` adds each exercise's illustration keyframes. */
+export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
   {
     id: 'knee-to-chest',
     name: 'single knee-to-chest',

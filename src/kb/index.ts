@@ -1,4 +1,5 @@
 // The knowledge base as one versioned value. Bump KB_VERSION whenever any content changes meaning.
+import { EXERCISE_KEYFRAMES } from '../figure/keyframes.js';
 import { contributors } from './contributors.js';
 import { educationTopics } from './education.js';
 import { exercises } from './exercises.js';
@@ -13,7 +14,8 @@ export const knowledgeBase: KnowledgeBase = {
   version: KB_VERSION,
   sources,
   contributors,
-  exercises,
+  // The illustration is built from the figure model's posture helpers, then kept with its exercise.
+  exercises: exercises.map((e) => ({ ...e, keyframes: EXERCISE_KEYFRAMES[e.id] })),
   selfCare: selfCareItems,
   topics: educationTopics,
   stopRules,

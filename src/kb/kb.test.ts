@@ -247,3 +247,16 @@ describe('exercise catalogue matches exercises.md', () => {
     }
   });
 });
+
+describe('exercise illustrations', () => {
+  it.each(kb.exercises.map((e) => [e.id, e.keyframes] as const))(
+    '%s has at least two key poses in ascending time on 0..1',
+    (_id, keyframes) => {
+      expect(keyframes.length).toBeGreaterThanOrEqual(2);
+      const times = keyframes.map((k) => k.at);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(times[0]).toBe(0);
+      expect(times.at(-1)).toBe(1);
+    },
+  );
+});

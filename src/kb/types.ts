@@ -96,7 +96,7 @@ export interface Dosage {
 export const EXCLUSION_CODES = ['hamstring-injury', 'below-knee-symptoms', 'acute-phase'] as const;
 export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
 
-/** One key pose of an exercise's illustration: joint angles in degrees (filled in by the web-app issue). */
+/** One key pose of an exercise's illustration: joint angles in degrees at `at` (0..1) of one repetition. */
 export interface Keyframe {
   at: number;
   angles: Record<string, number>;
@@ -125,6 +125,8 @@ export interface Exercise {
   /** Easier fallbacks, nearest first: where the engine looks for a gentler replacement. */
   regressions: ExerciseId[];
   sources: SourceId[];
+  /** The illustration's key poses for the figure model (src/figure), in ascending `at`. */
+  keyframes: Keyframe[];
 }
 
 export interface SelfCareItem {
