@@ -1,5 +1,23 @@
 // Shared test fixtures: answers several suites use, typed by the engine so they cannot drift from the contract.
 import type { WarningSigns } from '../src/engine/checkin.js';
+import type { IntakeInput } from '../src/engine/intake.js';
+
+/** A plain intake with hamstring tightness and no warning signs: a programme with exercises, nothing paused. */
+export const ANSWERS = {
+  version: 1,
+  age: 35,
+  durationDays: 20,
+  painNow: 4,
+  painAreas: ['lower-back'],
+  legSide: 'none',
+  hamstringTightness: true,
+  toeTouch: 'short',
+  slrTest: 'thigh-pull',
+  slrAngle: 55,
+  sittingHours: 9,
+  activity: 'sedentary',
+  worseSitting: true,
+} satisfies IntakeInput;
 
 /** Every warning sign answered "no", explicitly (a check-in never defaults them). */
 export const NO_WARNING_SIGNS: WarningSigns = {

@@ -65,23 +65,7 @@ export async function signUp(
   return { cookie: cookieOf(res) };
 }
 
-export const ANSWERS = {
-  version: 1,
-  age: 35,
-  durationDays: 20,
-  painNow: 4,
-  painAreas: ['lower-back'],
-  legSide: 'none',
-  hamstringTightness: true,
-  toeTouch: 'short',
-  slrTest: 'thigh-pull',
-  slrAngle: 55,
-  sittingHours: 9,
-  activity: 'sedentary',
-  worseSitting: true,
-};
-
-export { NO_WARNING_SIGNS } from './fixtures.js';
+export { ANSWERS, NO_WARNING_SIGNS } from './fixtures.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape it expects
 export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): T {

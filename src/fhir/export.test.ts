@@ -196,6 +196,7 @@ function buildRecord(): ExportRecord {
     walkingBreaks: null,
     triage: null,
     programmePaused: false,
+    clientId: null,
   });
   const checkins = [
     checkin('01JDEXAMPLECHECKIN00000001', '2026-11-11', 4, ['lower-back']),

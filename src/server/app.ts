@@ -12,13 +12,20 @@ import Fastify, {
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { problemsFromZod } from '../engine/problems.js';
 import type { KnowledgeBase } from '../kb/types.js';
+import { RecordError } from '../service/records.js';
+import { parseBody } from '../service/schemas.js';
 import { newId } from '../store/ids.js';
 import type { AuditRecord, Store } from '../store/types.js';
 import { DEFAULT_LOGIN_LIMITS, hashSecret, SESSION_COOKIE, type LoginLimits } from './auth.js';
-import { ApiError, InputProblems, problemBody, unauthorized, validationBody } from './problems.js';
-import { expectationsOf } from './schemas.js';
+import {
+  ApiError,
+  InputProblems,
+  problemBody,
+  recordProblem,
+  unauthorized,
+  validationBody,
+} from './problems.js';
 
 export interface AppOptions {
   store: Store;
@@ -139,19 +146,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('userId', null);
   app.decorateRequest('authKind', null);
 
-  // Our own validator: zod at the edge, with problems that name the path, the expectation and the value.
+  // Our own validator: zod at the edge, with problems that name the path, the expectation and the value
+  // (`parseBody`, which the web app uses too, so both say the same).
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const zschema = schema as z.ZodType;
-    const expectations = expectationsOf.get(zschema) ?? {};
     return (data: unknown) => {
-      const result = zschema.safeParse(data);
-      if (result.success) return { value: result.data };
-      return {
-        error: new InputProblems(
-          httpPart ?? 'body',
-          problemsFromZod(result.error.issues, data, expectations),
-        ),
-      };
+      const result = parseBody(zschema, data);
+      if (result.ok) return { value: result.value };
+      return { error: new InputProblems(httpPart ?? 'body', result.problems) };
     };
   });
   // Responses are engine values already typed; the schemas describe them for the OpenAPI document.
@@ -239,7 +241,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.setErrorHandler(async (err, request, reply) => {
+  app.setErrorHandler(async (thrown, request, reply) => {
+    // The record service's refusals are outcomes, not failures: this is where they get a status.
+    const err = thrown instanceof RecordError ? recordProblem(thrown) : thrown;
     if (err instanceof InputProblems) return sendProblem(reply, 400, validationBody(err));
     if (err instanceof ApiError) {
       return sendProblem(

@@ -1,5 +1,6 @@
 // HTTP problems (RFC 9457): the one place where outcomes become status codes.
 import type { Problem } from '../engine/problems.js';
+import type { RecordError, RecordErrorKind } from '../service/records.js';
 
 export interface ProblemDetails {
   type: string;
@@ -64,5 +65,15 @@ export const unauthorized = () =>
     'Not signed in',
     'Sign in, or send a personal access token, to use this route.',
   );
-export const notFound = (what: string) =>
-  new ApiError(404, 'not-found', 'Not found', `There is no ${what} here.`);
+
+/** The status of each kind of refusal from the record service. */
+const RECORD_ERROR_STATUS: Record<RecordErrorKind, number> = {
+  conflict: 409,
+  'not-found': 404,
+  invalid: 400,
+};
+
+/** A refusal of the record service as the HTTP problem it is; its code becomes the problem type. */
+export function recordProblem(err: RecordError): ApiError {
+  return new ApiError(RECORD_ERROR_STATUS[err.kind], err.code, err.title, err.detail);
+}

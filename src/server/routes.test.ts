@@ -772,6 +772,141 @@ describe('check-ins', () => {
   });
 });
 
+describe('check-ins sent again with the same clientId (offline queue, retries)', () => {
+  const body = (clientId: string, over: object = {}) => ({
+    painNow: 3,
+    painAreas: ['lower-back'],
+    legSide: 'none',
+    warningSigns: NO_WARNING_SIGNS,
+    clientId,
+    ...over,
+  });
+  const listed = async (who: Caller) =>
+    json<{ items: { id: string; clientId: string | null }[] }>(
+      await call(app, 'GET', '/api/checkins', who),
+    ).items;
+
+  it('stores the first (201) and answers the same again with 200 and the same id, storing nothing', async () => {
+    const a = await assessed();
+    const first = await call(app, 'POST', '/api/checkins', a, body('phone-queue_0001'));
+    expect(first.statusCode).toBe(201);
+    const again = await call(app, 'POST', '/api/checkins', a, body('phone-queue_0001'));
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toStrictEqual(json(first));
+    // Even with other answers, the stored check-in stands: nothing is re-triaged or paused.
+    const changed = await call(
+      app,
+      'POST',
+      '/api/checkins',
+      a,
+      body('phone-queue_0001', { warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true } }),
+    );
+    expect(changed.statusCode).toBe(200);
+    expect(json(changed)).toStrictEqual({ id: json(first).id, programmePaused: false });
+    expect(json<Programme>(await call(app, 'GET', '/api/programme', a)).paused).toBe(false);
+    expect(await listed(a)).toMatchObject([{ id: json(first).id, clientId: 'phone-queue_0001' }]);
+    // Another clientId, or none, is another check-in.
+    expect((await call(app, 'POST', '/api/checkins', a, body('phone-queue_0002'))).statusCode).toBe(
+      201,
+    );
+    const { clientId: _none, ...plain } = body('x');
+    expect((await call(app, 'POST', '/api/checkins', a, plain)).statusCode).toBe(201);
+    expect((await call(app, 'POST', '/api/checkins', a, plain)).statusCode).toBe(201);
+    expect((await listed(a)).map((c) => c.clientId)).toStrictEqual([
+      null,
+      null,
+      'phone-queue_0002',
+      'phone-queue_0001',
+    ]);
+  });
+
+  it('answers a repeated triaged check-in with its stored triage', async () => {
+    const a = await assessed();
+    const urgent = body('emergency-0001', {
+      warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true },
+    });
+    const first = await call(app, 'POST', '/api/checkins', a, urgent);
+    expect(first.statusCode).toBe(201);
+    expect(json(first)).toMatchObject({ programmePaused: true, triage: { level: 'emergency' } });
+    const again = await call(app, 'POST', '/api/checkins', a, urgent);
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toStrictEqual(json(first));
+  });
+
+  it('stores exactly one of two posts with the same clientId, even when both looked before either stored', async () => {
+    const { createMemoryStore } = await import('../store/memory.js');
+    const inner = createMemoryStore();
+    // Both requests' look-ups wait for each other, so both find nothing and both try to store.
+    let arrived = 0;
+    let release = () => {};
+    const bothLooked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const inserts: (boolean | 'duplicate')[] = [];
+    const racing = new Proxy(inner, {
+      get(target, prop, receiver) {
+        if (prop === 'findCheckinByClientId') {
+          return async (userId: string, clientId: string) => {
+            const found = await target.findCheckinByClientId(userId, clientId);
+            if (arrived < 2) {
+              arrived += 1;
+              if (arrived === 2) release();
+              await bothLooked;
+            }
+            return found;
+          };
+        }
+        if (prop === 'addCheckin') {
+          return async (...args: Parameters<typeof target.addCheckin>) => {
+            const added = await target.addCheckin(...args);
+            inserts.push(added);
+            return added;
+          };
+        }
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    await app.close();
+    t = await makeApp(racing);
+    app = t.app;
+    const a = await assessed();
+    const answers = await Promise.all(
+      [1, 2].map(() => call(app, 'POST', '/api/checkins', a, body('at-once-0001'))),
+    );
+    expect(inserts.sort()).toStrictEqual(['duplicate', true]);
+    expect(answers.map((r) => r.statusCode).sort()).toStrictEqual([200, 201]);
+    expect(new Set(answers.map((r) => json(r).id)).size).toBe(1);
+    expect(await listed(a)).toHaveLength(1);
+  });
+
+  it('refuses a clientId that is too short, too long or has other characters, naming it', async () => {
+    const a = await assessed();
+    for (const clientId of ['short', 'x'.repeat(65), 'has spaces in it', 'dots.are.not.ok', 42]) {
+      const res = await call(app, 'POST', '/api/checkins', a, body('placeholder', { clientId }));
+      expect(res.statusCode, String(clientId)).toBe(400);
+      const errors = json<{ errors: { path: string; expected: string }[] }>(res).errors;
+      expect(errors.map((e) => e.path)).toStrictEqual(['clientId']);
+      expect(errors[0]?.expected).toMatch(/8 to 64 letters, digits, - or _/);
+    }
+    expect(await listed(a)).toStrictEqual([]);
+    for (const clientId of ['abcdEFGH', 'x'.repeat(64), 'a-b_c-d_1234']) {
+      expect(
+        (await call(app, 'POST', '/api/checkins', a, body(clientId))).statusCode,
+        clientId,
+      ).toBe(201);
+    }
+  });
+
+  it('describes clientId in the OpenAPI document', async () => {
+    const doc = json<{
+      paths: Record<string, { post?: { requestBody?: unknown; responses?: object } }>;
+    }>(await call(app, 'GET', '/api/openapi.json'));
+    const post = doc.paths['/api/checkins']?.post;
+    expect(JSON.stringify(post?.requestBody)).toContain('clientId');
+    expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201']));
+  });
+});
+
 describe('measurements, progress and exports', () => {
   it('rejects a straight-leg-raise angle out of range or without a side', async () => {
     const a = await assessed();

@@ -1,5 +1,5 @@
 // Record ids that sort by creation time, so "newest first" is simply "id descending" in every store.
-import { randomBytes } from 'node:crypto';
+// Web Crypto (`globalThis.crypto`) rather than node:crypto, so the same ids are made in a browser.
 
 /** Crockford's base32 in lower case: ascending in ASCII, so text order equals numeric order. */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -23,7 +23,8 @@ function encodeTime(ms: number): string {
 
 function randomDigits(): number[] {
   // 256 is a multiple of 32, so masking a byte gives unbiased digits.
-  return [...randomBytes(RANDOM_CHARS)].map((b) => b & 31);
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(RANDOM_CHARS));
+  return [...bytes].map((b) => b & 31);
 }
 
 /** Adds one to a base32 number held as digits; ids made in the same millisecond keep their order. */

@@ -1,5 +1,134 @@
-// The in-memory store against the shared Store contract.
-import { createMemoryStore } from './memory.js';
-import { storeContract } from './store.contract.js';
+// The in-memory store against the shared Store contract, and its snapshots (how the web app keeps it between visits).
+import { describe, expect, it } from 'vitest';
+import { accountFailureKey } from './keys.js';
+import { createMemoryStore, MEMORY_SNAPSHOT_VERSION, type MemorySnapshot } from './memory.js';
+import {
+  assessmentPair,
+  auditEntry,
+  checkin,
+  credential,
+  measurement,
+  newUser,
+  sessionLog,
+  storeContract,
+  updateOf,
+} from './store.contract.js';
+import type { CheckinRecord, Store } from './types.js';
 
 storeContract('memory', () => Promise.resolve(createMemoryStore()));
+
+describe('memory store snapshots', () => {
+  /** A person with rows in every table: two assessments (one programme is history), a changed programme, and more. */
+  async function fill(store: Store, label: string) {
+    const user = newUser(label);
+    expect(await store.createUser(user)).toBe(true);
+    const old = assessmentPair(user.id);
+    await store.addAssessment(old.assessment, old.programme);
+    const latest = assessmentPair(user.id);
+    await store.addAssessment(latest.assessment, latest.programme);
+    const current = await store.getCurrentProgramme(user.id);
+    if (!current) throw new Error('the programme was just added');
+    expect(
+      await store.addSessionLog(sessionLog(user.id, current.id, '2026-11-20'), updateOf(current)),
+    ).toBe(true);
+    const withClientId: CheckinRecord = {
+      ...checkin(user.id, '2026-11-21'),
+      clientId: `device_${label}_0001`,
+    };
+    expect(await store.addCheckin(withClientId)).toBe(true);
+    expect(await store.addCheckin(checkin(user.id, '2026-11-19'))).toBe(true);
+    await store.addMeasurement(measurement(user.id, '2026-11-21'));
+    await store.addAudit(auditEntry(user.id));
+    const token = credential(user.id, 'token');
+    await store.addCredential(token);
+    await store.recordLoginFailure(accountFailureKey(user.email), '2026-11-21T08:00:00.000Z');
+    return { user, token, clientId: withClientId.clientId ?? '' };
+  }
+
+  /** Everything the Store methods say about one person. */
+  async function readAll(store: Store, person: Awaited<ReturnType<typeof fill>>) {
+    const { user, token, clientId } = person;
+    const page = { limit: 500 };
+    return {
+      user: await store.getUser(user.id),
+      byEmail: await store.getUserByEmail(user.email),
+      credential: await store.getCredential(token.tokenHash),
+      assessments: await store.listAssessments(user.id, page),
+      latestAssessment: await store.latestAssessment(user.id),
+      currentProgramme: await store.getCurrentProgramme(user.id),
+      programmes: await store.listProgrammes(user.id, page),
+      sessionLogs: await store.listSessionLogs(user.id, page),
+      sessionLogsSince: await store.sessionLogsSince(user.id, '2026-01-01'),
+      checkins: await store.listCheckins(user.id, page),
+      allCheckins: await store.allCheckins(user.id),
+      byClientId: await store.findCheckinByClientId(user.id, clientId),
+      measurements: await store.listMeasurements(user.id, page),
+      allMeasurements: await store.allMeasurements(user.id),
+      audit: await store.listAudit(user.id, page),
+      loginFailures: await store.countLoginFailures(accountFailureKey(user.email), '2000-01-01'),
+      rowCounts: await store.rowCounts(user.id),
+    };
+  }
+
+  it('round-trips every table through JSON: a store made from the snapshot answers the same', async () => {
+    const store = createMemoryStore();
+    const people = [await fill(store, 'snap-a'), await fill(store, 'snap-b')];
+    await store.recordLoginFailure('address:192.0.2.7', '2026-11-21T09:00:00.000Z');
+
+    const saved = JSON.parse(JSON.stringify(store.snapshot())) as MemorySnapshot;
+    expect(saved.version).toBe(MEMORY_SNAPSHOT_VERSION);
+    const restored = createMemoryStore(saved);
+
+    for (const person of people) {
+      const before = await readAll(store, person);
+      // Not vacuous: every table of the person has rows.
+      for (const [table, n] of Object.entries(before.rowCounts))
+        expect(n, table).toBeGreaterThan(0);
+      expect(before.programmes.items).toHaveLength(2);
+      expect(before.currentProgramme?.revision).toBe(1);
+      expect(await readAll(restored, person)).toStrictEqual(before);
+    }
+    expect(await restored.countLoginFailures('address:192.0.2.7', '2000-01-01')).toBe(1);
+    expect(restored.snapshot()).toStrictEqual(store.snapshot());
+  });
+
+  it('gives a working store that keeps its own state: uniqueness, revisions and copies hold', async () => {
+    const store = createMemoryStore();
+    const person = await fill(store, 'snap-c');
+    const saved = store.snapshot();
+    const restored = createMemoryStore(saved);
+
+    const again: CheckinRecord = {
+      ...checkin(person.user.id, '2026-11-22'),
+      clientId: person.clientId,
+    };
+    expect(await restored.addCheckin(again)).toBe('duplicate');
+    const current = await restored.getCurrentProgramme(person.user.id);
+    if (!current) throw new Error('the restored store lost the programme');
+    expect(
+      await restored.addSessionLog(
+        sessionLog(person.user.id, current.id, '2026-11-22'),
+        updateOf(current, 0),
+      ),
+    ).toBe(false);
+    expect(await restored.createUser({ ...newUser('clash'), email: person.user.email })).toBe(
+      false,
+    );
+
+    // Writes to one store never show in the other, nor in the snapshot object.
+    expect(await restored.addCheckin(checkin(person.user.id, '2026-11-23'))).toBe(true);
+    expect((await restored.rowCounts(person.user.id)).checkins).toBe(3);
+    expect((await store.rowCounts(person.user.id)).checkins).toBe(2);
+    expect(saved.checkins.filter((c) => c.userId === person.user.id)).toHaveLength(2);
+    saved.users.length = 0;
+    expect(await restored.getUser(person.user.id)).toBeDefined();
+  });
+
+  it('refuses a snapshot of a format it does not know, and a snapshot after close', async () => {
+    const store = createMemoryStore();
+    const future = { ...store.snapshot(), version: 99 } as unknown as MemorySnapshot;
+    expect(() => createMemoryStore(future)).toThrow(/version 99/);
+    await store.close();
+    expect(() => store.snapshot()).toThrow(/after close/);
+  });
+});

@@ -1,4 +1,5 @@
-// The in-memory store for tests and the CLI: plain maps that mirror the SQL stores' behaviour exactly.
+// The in-memory store for tests, the CLI and the web app's device mode: plain maps that mirror the SQL stores' behaviour exactly.
+// It imports nothing from Node, and its tables can be saved as a plain JSON snapshot and started from one.
 import { accountFailureKey, normalizeEmail } from './keys.js';
 import { checkPage, pageFrom } from './paging.js';
 import type {
@@ -74,6 +75,13 @@ class PersonTable<T extends { userId: string; id: string }> {
     return pageFrom(rows.slice(0, page.limit + 1).map(copy), page.limit);
   }
 
+  /** Every row of every person, copied, in id order (for snapshots). */
+  allRows(): T[] {
+    return [...this.byUser.values()]
+      .flatMap((rows) => [...rows.values()].map(copy))
+      .sort((a, b) => byIdDesc(b, a));
+  }
+
   count(userId: string): number {
     return this.byUser.get(userId)?.size ?? 0;
   }
@@ -88,8 +96,46 @@ interface LoginFailure {
   at: string;
 }
 
-/** A store in plain Maps: nothing survives the process. Every write is synchronous, hence atomic. */
-export function createMemoryStore(): Store {
+/** The format of `MemorySnapshot`; bump it (and upgrade older snapshots in `restore`) when it changes. */
+export const MEMORY_SNAPSHOT_VERSION = 1;
+
+/** Every table of a memory store as plain, JSON-serialisable data. */
+export interface MemorySnapshot {
+  version: typeof MEMORY_SNAPSHOT_VERSION;
+  users: UserRecord[];
+  credentials: CredentialRecord[];
+  assessments: AssessmentRecord[];
+  programmes: ProgrammeRecord[];
+  sessionLogs: SessionLogRecord[];
+  checkins: CheckinRecord[];
+  measurements: MeasurementRecord[];
+  audit: AuditRecord[];
+  loginFailures: LoginFailure[];
+}
+
+/** The memory store, which can also hand out its whole content to be saved. */
+export interface MemoryStore extends Store {
+  readonly kind: 'memory';
+  /** A copy of every table, safe to JSON.stringify and to pass to `createMemoryStore` later. */
+  snapshot(): MemorySnapshot;
+}
+
+/** Checks a saved snapshot's format before anything is loaded from it. */
+function restore(snapshot: MemorySnapshot): MemorySnapshot {
+  const version = (snapshot as { version?: unknown }).version;
+  if (version !== MEMORY_SNAPSHOT_VERSION) {
+    throw new Error(
+      `memory store: cannot load a snapshot of version ${String(version)} (this code knows ${MEMORY_SNAPSHOT_VERSION})`,
+    );
+  }
+  return snapshot;
+}
+
+/**
+ * A store in plain Maps, empty or holding the tables of a snapshot (`snapshot()` saves them).
+ * Every write is synchronous, hence atomic.
+ */
+export function createMemoryStore(snapshot?: MemorySnapshot): MemoryStore {
   const users = new Map<string, UserRecord>();
   const credentials = new Map<string, CredentialRecord>();
   const assessments = new PersonTable<AssessmentRecord>('assessments');
@@ -102,6 +148,19 @@ export function createMemoryStore(): Store {
   let closed = false;
 
   const personTables = [assessments, programmes, sessionLogs, checkins, measurements, audit];
+
+  if (snapshot) {
+    const saved = restore(snapshot);
+    for (const u of saved.users) users.set(u.id, copy(u));
+    for (const c of saved.credentials) credentials.set(c.tokenHash, copy(c));
+    for (const a of saved.assessments) assessments.insert(a);
+    for (const p of saved.programmes) programmes.insert(p);
+    for (const l of saved.sessionLogs) sessionLogs.insert(l);
+    for (const c of saved.checkins) checkins.insert(c);
+    for (const m of saved.measurements) measurements.insert(m);
+    for (const a of saved.audit) audit.insert(a);
+    loginFailures = saved.loginFailures.map(copy);
+  }
 
   /** Runs one method: failures become rejections (as in the SQL stores), never synchronous throws. */
   const settle = <T>(run: () => T): Promise<T> => {
@@ -145,6 +204,9 @@ export function createMemoryStore(): Store {
     if (update && target) applyUpdate(target, update);
     return true;
   };
+
+  const checkinByClientId = (userId: string, clientId: string): CheckinRecord | undefined =>
+    checkins.storedRows(userId).find((c) => c.clientId === clientId);
 
   const oldestFirst = <T extends { date: string; id: string; userId: string }>(
     table: PersonTable<T>,
@@ -243,7 +305,18 @@ export function createMemoryStore(): Store {
     sessionLogsSince: (userId, date) =>
       settle(() => oldestFirst(sessionLogs, userId).filter((l) => l.date >= date)),
 
-    addCheckin: (checkin, update) => settle(() => addWithUpdate(checkins, checkin, update)),
+    addCheckin: (checkin, update) =>
+      settle((): boolean | 'duplicate' => {
+        // The revision is checked first, as the SQL stores apply the update before inserting.
+        if (update && !updatable(checkin.userId, update)) return false;
+        if (checkin.clientId !== null && checkinByClientId(checkin.userId, checkin.clientId)) {
+          return 'duplicate';
+        }
+        return addWithUpdate(checkins, checkin, update);
+      }),
+
+    findCheckinByClientId: (userId, clientId) =>
+      settle(() => copyOrUndefined(checkinByClientId(userId, clientId))),
 
     listCheckins: (userId, page) => settle(() => checkins.page(userId, page)),
 
@@ -294,6 +367,22 @@ export function createMemoryStore(): Store {
           login_failures: key ? loginFailures.filter((f) => f.key === key).length : 0,
         };
       }),
+
+    snapshot: () => {
+      if (closed) throw new Error('memory store: used after close');
+      return {
+        version: MEMORY_SNAPSHOT_VERSION,
+        users: [...users.values()].map(copy),
+        credentials: [...credentials.values()].map(copy),
+        assessments: assessments.allRows(),
+        programmes: programmes.allRows(),
+        sessionLogs: sessionLogs.allRows(),
+        checkins: checkins.allRows(),
+        measurements: measurements.allRows(),
+        audit: audit.allRows(),
+        loginFailures: loginFailures.map(copy),
+      };
+    },
 
     close: () => {
       closed = true;

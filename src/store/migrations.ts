@@ -193,6 +193,37 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    id: 2,
+    name: 'checkin-client-id',
+    async up(db, dialect) {
+      // The id a device gives a check-in, so one sent twice (an offline queue, a retry) is stored once.
+      // SQLite has no ADD COLUMN IF NOT EXISTS, so the column is looked up first: safe to re-run.
+      const found =
+        dialect === 'postgres'
+          ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+              where table_schema = current_schema() and table_name = 'checkins' and column_name = 'client_id'`.execute(
+              db,
+            )
+          : await sql<{
+              name: string;
+            }>`select name from pragma_table_info('checkins') where name = 'client_id'`.execute(db);
+      if (found.rows.length === 0) {
+        await db.schema
+          .alterTable('checkins')
+          .addColumn('client_id', sql`text`)
+          .execute();
+      }
+      // NULLs never collide in a unique index (SQLite and PostgreSQL), so check-ins without one are unaffected.
+      await db.schema
+        .createIndex('checkins_user_client_id')
+        .ifNotExists()
+        .on('checkins')
+        .columns(['user_id', 'client_id'])
+        .unique()
+        .execute();
+    },
+  },
 ];
 
 /** Any constant works; it only has to be the same in every process that migrates this database. */

@@ -1,9 +1,11 @@
 // The PostgreSQL store on a real server (DATABASE_URL): the Store contract, racing migrations and racing writers.
 import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS } from './migrations.js';
 import { openStore } from './open.js';
-import { openPostgresStore } from './sql.js';
+import { openPostgresStore, type Database } from './sql.js';
 import { assessmentPair, newUser, sessionLog, storeContract, updateOf } from './store.contract.js';
 import type { Store } from './types.js';
 
@@ -56,7 +58,7 @@ describe.skipIf(!url)(
           'users',
         ]);
         const migrations = await client.query(`select id from "${schema}".schema_migrations`);
-        expect(migrations.rowCount).toBe(1);
+        expect(migrations.rowCount).toBe(MIGRATIONS.length);
       } finally {
         await client.end();
       }
@@ -80,10 +82,46 @@ describe.skipIf(!url)(
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
       try {
-        const { rows } = await client.query(`select id from "${fresh}".schema_migrations`);
-        expect(rows).toStrictEqual([{ id: 1 }]);
+        const { rows } = await client.query(
+          `select id from "${fresh}".schema_migrations order by id`,
+        );
+        expect(rows).toStrictEqual(MIGRATIONS.map((m) => ({ id: m.id })));
       } finally {
         await client.end();
+      }
+    });
+
+    it('upgrades a schema of migration 1 with check-ins in it, and migration 2 is safe to re-run', async () => {
+      const fresh = schemaName();
+      schemas.push(fresh);
+      const [first, second] = MIGRATIONS;
+      if (!first || !second) throw new Error('expected at least two migrations');
+      const pool = new pg.Pool({
+        connectionString: databaseUrl,
+        options: `-c search_path=${fresh}`,
+      });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      try {
+        expect(await migrate(db, 'postgres', { schema: fresh }, [first])).toStrictEqual([1]);
+        await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
+          warning_signs, sitting_hours, walking_breaks, triage, programme_paused)
+          values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
+          '{}', null, null, null, false)`.execute(db);
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([2]);
+        await second.up(db, 'postgres');
+      } finally {
+        await db.destroy();
+      }
+      const store = await openPostgresStore(databaseUrl, { schema: fresh });
+      try {
+        const [old] = await store.allCheckins('u1');
+        if (!old) throw new Error('the check-in from before the upgrade is gone');
+        expect(old.clientId).toBeNull();
+        const base = { ...old, clientId: 'device-0001' };
+        expect(await store.addCheckin({ ...base, id: 'c2' })).toBe(true);
+        expect(await store.addCheckin({ ...base, id: 'c3' })).toBe('duplicate');
+      } finally {
+        await store.close();
       }
     });
 

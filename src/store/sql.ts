@@ -96,6 +96,8 @@ export interface CheckinsTable {
   walking_breaks: number | null;
   triage: NullableJson<NonNullable<CheckinRecord['triage']>>;
   programme_paused: Bool;
+  /** Added by migration 2; unique per person when present. */
+  client_id: string | null;
 }
 
 export interface MeasurementsTable {
@@ -149,6 +151,9 @@ type PersonTableName = (typeof PERSON_TABLES)[number];
 
 /** Thrown inside a transaction to roll it back when the compare-and-swap finds a newer revision. */
 class RevisionConflict extends Error {}
+
+/** Thrown inside a transaction to roll it back when the person already has a check-in with that client id. */
+class DuplicateClientId extends Error {}
 
 // Row mapping: the only place that knows how each dialect returns JSON and booleans.
 const toJson = (value: unknown): string => JSON.stringify(value);
@@ -267,6 +272,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     walkingBreaks: r.walking_breaks,
     triage: fromNullableJson(r.triage),
     programmePaused: fromBool(r.programme_paused),
+    clientId: r.client_id,
   });
 
   const toMeasurement = (r: Selectable<MeasurementsTable>): MeasurementRecord => ({
@@ -528,26 +534,47 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
       return rows.map(toSessionLog);
     },
 
-    addCheckin: (c, update) =>
-      withUpdate(c.userId, update, (trx) =>
-        trx
-          .insertInto('checkins')
-          .values({
-            user_id: c.userId,
-            id: c.id,
-            date: c.date,
-            created_at: c.createdAt,
-            pain_now: c.painNow,
-            pain_areas: toJson(c.painAreas),
-            leg_side: c.legSide,
-            warning_signs: toJson(c.warningSigns),
-            sitting_hours: c.sittingHours,
-            walking_breaks: c.walkingBreaks,
-            triage: toNullableJson(c.triage),
-            programme_paused: bool(c.programmePaused),
-          })
-          .execute(),
-      ),
+    async addCheckin(c, update) {
+      try {
+        return await withUpdate(c.userId, update, async (trx) => {
+          // Only a clash of (user_id, client_id) is a duplicate; a clash of the primary key still throws.
+          // A concurrent insert of the same client id makes this wait for it, then do nothing.
+          const result = await trx
+            .insertInto('checkins')
+            .values({
+              user_id: c.userId,
+              id: c.id,
+              date: c.date,
+              created_at: c.createdAt,
+              pain_now: c.painNow,
+              pain_areas: toJson(c.painAreas),
+              leg_side: c.legSide,
+              warning_signs: toJson(c.warningSigns),
+              sitting_hours: c.sittingHours,
+              walking_breaks: c.walkingBreaks,
+              triage: toNullableJson(c.triage),
+              programme_paused: bool(c.programmePaused),
+              client_id: c.clientId,
+            })
+            .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+            .executeTakeFirst();
+          if (result.numInsertedOrUpdatedRows !== 1n) throw new DuplicateClientId();
+        });
+      } catch (e) {
+        if (e instanceof DuplicateClientId) return 'duplicate';
+        throw e;
+      }
+    },
+
+    async findCheckinByClientId(userId, clientId) {
+      const r = await db
+        .selectFrom('checkins')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return r && toCheckin(r);
+    },
 
     listCheckins: (userId, page) => pageOf('checkins', userId, page, toCheckin),
 

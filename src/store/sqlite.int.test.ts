@@ -1,6 +1,6 @@
 // The SQLite store on real files: the Store contract, migrations, pragmas, and online backup and restore.
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, sql, SqliteDialect } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { migrate, MIGRATIONS } from './migrations.js';
 import { backupSqlite, openStore, restoreSqlite, sqliteFileIn } from './open.js';
 import { openSqliteConnection, openSqliteStore, type Database } from './sql.js';
 import { assessmentPair, newUser, storeContract } from './store.contract.js';
-import type { Store } from './types.js';
+import type { CheckinRecord, Store } from './types.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-sqlite-'));
 afterAll(() => {
@@ -79,6 +79,40 @@ describe('SQLite set-up', () => {
       );
     } finally {
       raw.close();
+    }
+  });
+
+  it('upgrades a database of migration 1 with check-ins in it, and migration 2 is safe to re-run', async () => {
+    const file = path.join(freshDir(), 'u.sqlite');
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqliteConnection(file) }),
+    });
+    const [first, second] = MIGRATIONS;
+    if (!first || !second) throw new Error('expected at least two migrations');
+    try {
+      expect(await migrate(db, 'sqlite', {}, [first])).toStrictEqual([1]);
+      await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
+        warning_signs, sitting_hours, walking_breaks, triage, programme_paused)
+        values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
+        '{}', null, null, null, 0)`.execute(db);
+      expect(await migrate(db, 'sqlite')).toStrictEqual([2]);
+      // Its body is idempotent: running it again on the upgraded database changes nothing.
+      await second.up(db, 'sqlite');
+      await second.up(db, 'sqlite');
+    } finally {
+      await db.destroy();
+    }
+    const store = await openSqliteStore(file);
+    try {
+      const [old] = await store.allCheckins('u1');
+      if (!old) throw new Error('the check-in from before the upgrade is gone');
+      expect(old.id).toBe('c1');
+      expect(old.clientId).toBeNull();
+      const base: CheckinRecord = { ...old, clientId: 'device-0001' };
+      expect(await store.addCheckin({ ...base, id: 'c2' })).toBe(true);
+      expect(await store.addCheckin({ ...base, id: 'c3' })).toBe('duplicate');
+    } finally {
+      await store.close();
     }
   });
 

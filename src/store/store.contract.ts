@@ -78,7 +78,7 @@ export function newUser(label: string): UserRecord {
   };
 }
 
-function credential(userId: string, kind: CredentialRecord['kind']): CredentialRecord {
+export function credential(userId: string, kind: CredentialRecord['kind']): CredentialRecord {
   const now = tick();
   return {
     tokenHash: `sha256:${newId(now)}`,
@@ -163,7 +163,7 @@ const TRIAGE: NonNullable<CheckinRecord['triage']> = {
   advice: 'See a doctor today.',
 };
 
-function checkin(userId: string, date: string): CheckinRecord {
+export function checkin(userId: string, date: string): CheckinRecord {
   const now = tick();
   return {
     userId,
@@ -178,10 +178,11 @@ function checkin(userId: string, date: string): CheckinRecord {
     walkingBreaks: null,
     triage: null,
     programmePaused: false,
+    clientId: null,
   };
 }
 
-function measurement(userId: string, date: string): MeasurementRecord {
+export function measurement(userId: string, date: string): MeasurementRecord {
   const now = tick();
   return {
     userId,
@@ -194,7 +195,7 @@ function measurement(userId: string, date: string): MeasurementRecord {
   };
 }
 
-function auditEntry(userId: string): AuditRecord {
+export function auditEntry(userId: string): AuditRecord {
   const now = tick();
   return {
     userId,
@@ -665,6 +666,95 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(read).toStrictEqual(original);
         read?.painAreas.push('foot');
         expect(await store.allCheckins(user.id)).toStrictEqual([original]);
+      });
+    });
+
+    describe('check-ins with a client id (sent again from a device)', () => {
+      const withClientId = (userId: string, clientId: string): CheckinRecord => ({
+        ...checkin(userId, '2026-11-21'),
+        clientId,
+      });
+
+      it('stores the client id and finds the check-in by it, for that person only', async () => {
+        const a = newUser('cid-a');
+        const b = newUser('cid-b');
+        await store.createUser(a);
+        await store.createUser(b);
+        const clientId = `dev_${newId(tick())}`;
+        const c = withClientId(a.id, clientId);
+        expect(await store.addCheckin(c)).toBe(true);
+        expect(await store.findCheckinByClientId(a.id, clientId)).toStrictEqual(c);
+        expect((await store.listCheckins(a.id, { limit: 1 })).items[0]?.clientId).toBe(clientId);
+        expect(await store.findCheckinByClientId(b.id, clientId)).toBeUndefined();
+        expect(await store.findCheckinByClientId(a.id, `dev_${newId(tick())}`)).toBeUndefined();
+      });
+
+      it("says 'duplicate' for a second check-in with the same client id, writing nothing, not even its update", async () => {
+        const { user, programme } = await personWithProgramme('cid-dup');
+        const clientId = `dev-${newId(tick())}`;
+        const first = withClientId(user.id, clientId);
+        expect(await store.addCheckin(first)).toBe(true);
+        const again: CheckinRecord = {
+          ...withClientId(user.id, clientId),
+          triage: TRIAGE,
+          programmePaused: true,
+        };
+        const pause: ProgrammeUpdate = {
+          id: programme.id,
+          expectedRevision: 0,
+          programme: programme.programme,
+          state: programme.state,
+          paused: true,
+          pausedBy: TRIAGE,
+        };
+        expect(await store.addCheckin(again, pause)).toBe('duplicate');
+        expect(await store.allCheckins(user.id)).toStrictEqual([first]);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(programme);
+        expect((await store.rowCounts(user.id)).checkins).toBe(1);
+      });
+
+      it('lets different people use the same client id, and never collides check-ins without one', async () => {
+        const a = newUser('cid-same-a');
+        const b = newUser('cid-same-b');
+        await store.createUser(a);
+        await store.createUser(b);
+        const clientId = `shared_${newId(tick())}`;
+        expect(await store.addCheckin(withClientId(a.id, clientId))).toBe(true);
+        expect(await store.addCheckin(withClientId(b.id, clientId))).toBe(true);
+        for (let i = 0; i < 3; i++)
+          expect(await store.addCheckin(checkin(a.id, '2026-11-22'))).toBe(true);
+        expect((await store.allCheckins(a.id)).map((c) => c.clientId)).toStrictEqual([
+          clientId,
+          null,
+          null,
+          null,
+        ]);
+        expect((await store.findCheckinByClientId(b.id, clientId))?.userId).toBe(b.id);
+      });
+
+      it('still rejects a clash of the check-in id itself (a bug, not a duplicate)', async () => {
+        const user = newUser('cid-pk');
+        await store.createUser(user);
+        const c = withClientId(user.id, `dev_${newId(tick())}`);
+        expect(await store.addCheckin(c)).toBe(true);
+        await expect(
+          store.addCheckin({ ...c, clientId: `dev_${newId(tick())}` }),
+        ).rejects.toThrow();
+        await expect(store.addCheckin({ ...c, clientId: null })).rejects.toThrow();
+        expect(await store.allCheckins(user.id)).toStrictEqual([c]);
+      });
+
+      it('stores exactly one of several check-ins with the same client id sent at once', async () => {
+        const user = newUser('cid-race');
+        await store.createUser(user);
+        const clientId = `race_${newId(tick())}`;
+        const attempts = Array.from({ length: 6 }, () => withClientId(user.id, clientId));
+        const results = await Promise.all(attempts.map((c) => store.addCheckin(c)));
+        expect(results.filter((r) => r === true)).toHaveLength(1);
+        expect(results.filter((r) => r === 'duplicate')).toHaveLength(attempts.length - 1);
+        const stored = await store.allCheckins(user.id);
+        expect(stored).toHaveLength(1);
+        expect(stored[0]).toStrictEqual(attempts[results.indexOf(true)]);
       });
     });
 

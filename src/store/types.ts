@@ -81,6 +81,8 @@ export interface CheckinRecord {
   /** The warning rules that fired, when any did. */
   triage: { level: Level; reasons: TriageReason[]; advice: string } | null;
   programmePaused: boolean;
+  /** The id the device gave the check-in, unique per person: a check-in sent twice is stored once. */
+  clientId: string | null;
 }
 
 export interface MeasurementRecord {
@@ -175,8 +177,14 @@ export interface Store {
   /** Session logs on or after a date, oldest first (for the stop rules' 7-day window and progress). */
   sessionLogsSince(userId: string, date: LocalDate): Promise<SessionLogRecord[]>;
 
-  /** Stores a check-in and, when given, the programme update (pause) it caused, atomically; false on a revision conflict. */
-  addCheckin(checkin: CheckinRecord, update?: ProgrammeUpdate): Promise<boolean>;
+  /**
+   * Stores a check-in and, when given, the programme update (pause) it caused, atomically.
+   * Returns false on a revision conflict, and 'duplicate' when the person already has a check-in
+   * with this `clientId`; either way nothing is written.
+   */
+  addCheckin(checkin: CheckinRecord, update?: ProgrammeUpdate): Promise<boolean | 'duplicate'>;
+  /** The person's check-in with this device-made id, if any. */
+  findCheckinByClientId(userId: string, clientId: string): Promise<CheckinRecord | undefined>;
   listCheckins(userId: string, page: PageRequest): Promise<Page<CheckinRecord>>;
   /** Every check-in, oldest first (progress and exports). */
   allCheckins(userId: string): Promise<CheckinRecord[]>;

@@ -1,113 +1,25 @@
-// The person's data: assessments, the programme, exercise sessions, check-ins, measurements, progress and exports.
-// The engine decides; these handlers only load, call it, and store the outcome.
+// The person's data over HTTP: thin handlers that pass the validated body to the record service (`../../service/records.ts`) and send its answer.
+// Its `RecordError`s become problem details in the app's one error handler.
 import { z } from 'zod';
-import { assessIntake } from '../../engine/assess.js';
-import { checkinTriage, newWarningReasons } from '../../engine/checkin.js';
-import { generateProgramme } from '../../engine/plan.js';
-import { summariseProgress } from '../../engine/progress.js';
-import {
-  applySession,
-  clearWarningCheck,
-  initialProgrammeState,
-  type SessionEntry,
-} from '../../engine/session.js';
-import { WARNING_RULES } from '../../engine/triage.js';
-import { exportBundle, exportCsv, exportJson } from '../../fhir/export.js';
-import type { ExerciseId } from '../../kb/types.js';
-import { newId } from '../../store/ids.js';
-import type {
-  AssessmentRecord,
-  ProgrammeRecord,
-  ProgrammeUpdate,
-  Store,
-} from '../../store/types.js';
-import { requireUser } from '../app.js';
-import { ApiError, notFound } from '../problems.js';
+import * as records from '../../service/records.js';
 import {
   assessmentBody,
   checkinBody,
-  exportQuery,
-  idParams,
-  looseObject,
   measurementBody,
-  pageOf,
-  pageQuery,
   sessionBody,
-} from '../schemas.js';
+} from '../../service/schemas.js';
+import { requireUser } from '../app.js';
+import { exportQuery, idParams, looseObject, pageOf, pageQuery } from '../schemas.js';
 import type { ZApi } from './types.js';
 
-/** How many times a programme update is retried when another request or process changed it first. */
-const CAS_RETRIES = 25;
-
-/** A short random pause before retrying, so concurrent writers stop colliding in step. */
-const backoff = (attempt: number) =>
-  attempt === 0
-    ? Promise.resolve()
-    : new Promise<void>((resolve) =>
-        setTimeout(resolve, Math.floor(Math.random() * 10 * Math.min(attempt, 8)) + 1),
-      );
-
-const today = (now: Date) => now.toISOString().slice(0, 10);
-
-function programmeView(p: ProgrammeRecord) {
-  return {
-    id: p.id,
-    assessmentId: p.assessmentId,
-    createdAt: p.createdAt,
-    knowledgeBase: p.programme.knowledgeBase,
-    phase: p.programme.phase,
-    gate: p.programme.gate,
-    paused: p.paused,
-    pausedBy: p.pausedBy,
-    warningCheckRequired: p.state.warningCheckRequired,
-    items: p.programme.items,
-    selfCare: p.programme.selfCare,
-    selfCareDetails: p.programme.selfCareDetails,
-    stopRules: p.programme.stopRules,
-    progressionRule: p.programme.progressionRule,
-    notes: p.programme.notes,
-    dropped: p.state.dropped,
-  };
-}
-
-const assessmentView = (a: AssessmentRecord) => ({
-  id: a.id,
-  createdAt: a.createdAt,
-  answers: a.answers,
-  result: a.result,
+const checkinAnswer = z.object({
+  id: z.string(),
+  programmePaused: z.boolean(),
+  triage: looseObject.optional(),
 });
 
-async function loadWhole(store: Store, userId: string) {
-  const user = await store.getUser(userId);
-  if (!user) throw notFound('account');
-  const assessments: AssessmentRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listAssessments(userId, { limit: 500, cursor });
-    assessments.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return {
-    user,
-    assessments: assessments.reverse(),
-    programme: await store.getCurrentProgramme(userId),
-    sessions: await store.sessionLogsSince(userId, '0000-01-01'),
-    checkins: await store.allCheckins(userId),
-    measurements: await store.allMeasurements(userId),
-  };
-}
-
-/** The warning reasons already known when the programme was made (they do not pause it again). */
-function knownWarningReasons(assessment: AssessmentRecord, programme: ProgrammeRecord) {
-  const warningCodes = new Set<string>(WARNING_RULES.map((r) => r.code));
-  return [
-    ...assessment.result.triage.reasons.filter((r) => warningCodes.has(r.code)),
-    ...(programme.pausedBy?.reasons ?? []),
-  ];
-}
-
 export function recordRoutes(app: ZApi): void {
-  const { store, kb } = app.ctx;
+  const ctx = app.ctx;
 
   app.post(
     '/api/assessments',
@@ -126,39 +38,8 @@ export function recordRoutes(app: ZApi): void {
       },
     },
     async (request, reply) => {
-      const userId = requireUser(request);
-      const answers = request.body.answers;
-      const result = assessIntake(answers, kb);
-      const programme = generateProgramme(
-        { answers, gate: result.exercise, contributors: result.contributors },
-        kb,
-      );
-      const now = app.ctx.now();
-      const createdAt = now.toISOString();
-      const assessment: AssessmentRecord = {
-        userId,
-        id: newId(now),
-        createdAt,
-        answers,
-        result,
-        knowledgeBase: kb.version,
-      };
-      const programmeRecord: ProgrammeRecord = {
-        userId,
-        id: newId(now),
-        assessmentId: assessment.id,
-        createdAt,
-        programme,
-        state: initialProgrammeState(),
-        paused: false,
-        pausedBy: null,
-        current: true,
-        revision: 0,
-      };
-      await store.addAssessment(assessment, programmeRecord);
-      return reply
-        .code(201)
-        .send({ id: assessment.id, createdAt, result, programmeId: programmeRecord.id });
+      const created = await records.createAssessment(ctx, requireUser(request), request.body);
+      return reply.code(201).send(created);
     },
   );
 
@@ -171,30 +52,19 @@ export function recordRoutes(app: ZApi): void {
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => {
-      const page = await store.listAssessments(requireUser(request), request.query);
-      return { items: page.items.map(assessmentView), nextCursor: page.nextCursor };
-    },
+    async (request) => records.listAssessments(ctx, requireUser(request), request.query),
   );
 
   app.get(
     '/api/assessments/:id',
     { schema: { tags: ['assessments'], params: idParams, response: { 200: looseObject } } },
-    async (request) => {
-      const found = await store.getAssessment(requireUser(request), request.params.id);
-      if (!found) throw notFound('assessment with that id');
-      return assessmentView(found);
-    },
+    async (request) => records.getAssessment(ctx, requireUser(request), request.params.id),
   );
 
   app.get(
     '/api/programme',
     { schema: { tags: ['programme'], response: { 200: looseObject } } },
-    async (request) => {
-      const current = await store.getCurrentProgramme(requireUser(request));
-      if (!current) throw notFound('programme yet: complete an assessment first');
-      return programmeView(current);
-    },
+    async (request) => records.currentProgramme(ctx, requireUser(request)),
   );
 
   app.get(
@@ -206,13 +76,7 @@ export function recordRoutes(app: ZApi): void {
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => {
-      const page = await store.listProgrammes(requireUser(request), request.query);
-      return {
-        items: page.items.map((p) => ({ ...programmeView(p), current: p.current })),
-        nextCursor: page.nextCursor,
-      };
-    },
+    async (request) => records.listProgrammes(ctx, requireUser(request), request.query),
   );
 
   app.post(
@@ -237,96 +101,8 @@ export function recordRoutes(app: ZApi): void {
       },
     },
     async (request, reply) => {
-      const userId = requireUser(request);
-      const now = app.ctx.now();
-      const date = request.body.date ?? today(now);
-      for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
-        await backoff(attempt);
-        const current = await store.getCurrentProgramme(userId);
-        if (!current)
-          throw new ApiError(
-            409,
-            'no-programme',
-            'No programme yet',
-            'Complete an assessment first; it builds your programme.',
-          );
-        if (current.paused) {
-          throw new ApiError(
-            409,
-            'programme-paused',
-            'Your programme is paused',
-            current.pausedBy?.advice ?? 'Follow the advice you were given before exercising again.',
-          );
-        }
-        if (current.state.warningCheckRequired) {
-          throw new ApiError(
-            409,
-            'warning-check-required',
-            'Please answer the warning-sign questions first',
-            'Pain spread down the leg twice within a week, or new numbness or weakness appeared. Do a check-in with the warning-sign questions before the next session.',
-          );
-        }
-        const planned = new Map(
-          current.programme.items.map((i) => [i.exerciseId as string, i.dosage]),
-        );
-        const unknown = request.body.entries.filter((e) => !planned.has(e.exerciseId));
-        if (unknown.length > 0) {
-          throw new ApiError(
-            400,
-            'not-in-programme',
-            'Exercise not in your programme',
-            `These are not in your current programme: ${unknown.map((e) => e.exerciseId).join(', ')}.`,
-          );
-        }
-        const entries: SessionEntry[] = request.body.entries.map((e) => ({
-          ...e,
-          exerciseId: e.exerciseId as ExerciseId,
-          planned: planned.get(e.exerciseId) ?? null,
-        }));
-        const assessment = await store.getAssessment(userId, current.assessmentId);
-        if (!assessment) throw notFound('assessment behind this programme');
-        const outcome = applySession(
-          {
-            programme: current.programme,
-            state: current.state,
-            entries,
-            date,
-            answers: assessment.answers,
-          },
-          kb,
-        );
-        const log = {
-          userId,
-          id: newId(now),
-          programmeId: current.id,
-          date,
-          createdAt: now.toISOString(),
-          entries,
-          programmeChanges: outcome.changes,
-          warningCheckRequired: outcome.warningCheckRequired,
-        };
-        const update: ProgrammeUpdate = {
-          id: current.id,
-          expectedRevision: current.revision,
-          programme: outcome.programme,
-          state: outcome.state,
-          paused: current.paused,
-          pausedBy: current.pausedBy,
-        };
-        if (await store.addSessionLog(log, update)) {
-          return reply.code(201).send({
-            id: log.id,
-            programmeChanges: outcome.changes,
-            warningCheckRequired: outcome.warningCheckRequired,
-          });
-        }
-      }
-      throw new ApiError(
-        409,
-        'busy',
-        'Your programme changed at the same moment',
-        'Please send the session again.',
-      );
+      const outcome = await records.logSession(ctx, requireUser(request), request.body);
+      return reply.code(201).send(outcome);
     },
   );
 
@@ -339,13 +115,7 @@ export function recordRoutes(app: ZApi): void {
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => {
-      const page = await store.listSessionLogs(requireUser(request), request.query);
-      return {
-        items: page.items.map(({ userId: _u, ...rest }) => rest),
-        nextCursor: page.nextCursor,
-      };
-    },
+    async (request) => records.listSessions(ctx, requireUser(request), request.query),
   );
 
   app.post(
@@ -353,84 +123,19 @@ export function recordRoutes(app: ZApi): void {
     {
       schema: {
         tags: ['checkins'],
+        description:
+          'Stores a check-in (201). A check-in whose clientId this person already sent is not stored again: the answer is the stored one, with 200.',
         body: checkinBody,
-        response: {
-          201: z.object({
-            id: z.string(),
-            programmePaused: z.boolean(),
-            triage: looseObject.optional(),
-          }),
-        },
+        response: { 201: checkinAnswer, 200: checkinAnswer },
       },
     },
     async (request, reply) => {
-      const userId = requireUser(request);
-      const body = request.body;
-      const now = app.ctx.now();
-      const latest = await store.latestAssessment(userId);
-      if (!latest)
-        throw new ApiError(
-          409,
-          'no-assessment',
-          'No assessment yet',
-          'Complete an assessment first; check-ins compare against it.',
-        );
-      const fired = checkinTriage(latest.answers, {
-        painNow: body.painNow,
-        painAreas: body.painAreas,
-        legSide: body.legSide,
-        warningSigns: body.warningSigns,
-      });
-      for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
-        await backoff(attempt);
-        const current = await store.getCurrentProgramme(userId);
-        const fresh =
-          fired && current
-            ? newWarningReasons(knownWarningReasons(latest, current), fired.reasons)
-            : fired
-              ? fired.reasons.map((r) => r.code)
-              : [];
-        const pause = fired !== null && fresh.length > 0;
-        const paused = (current?.paused ?? false) || pause;
-        const checkin = {
-          userId,
-          id: newId(now),
-          date: body.date ?? today(now),
-          createdAt: now.toISOString(),
-          painNow: body.painNow,
-          painAreas: body.painAreas,
-          legSide: body.legSide,
-          warningSigns: body.warningSigns,
-          sittingHours: body.sittingHours ?? null,
-          walkingBreaks: body.walkingBreaks ?? null,
-          triage: fired,
-          programmePaused: paused,
-        };
-        // The check-in answers the warning-sign questions, so a pending re-check is cleared.
-        // The programme is only rewritten when something about it changes.
-        const changes = current !== undefined && (pause || current.state.warningCheckRequired);
-        const update: ProgrammeUpdate | undefined = changes
-          ? {
-              id: current.id,
-              expectedRevision: current.revision,
-              programme: current.programme,
-              state: clearWarningCheck(current.state),
-              paused,
-              pausedBy: pause && fired ? fired : current.pausedBy,
-            }
-          : undefined;
-        if (await store.addCheckin(checkin, update)) {
-          return reply
-            .code(201)
-            .send({ id: checkin.id, programmePaused: paused, ...(fired ? { triage: fired } : {}) });
-        }
-      }
-      throw new ApiError(
-        409,
-        'busy',
-        'Your programme changed at the same moment',
-        'Please send the check-in again.',
+      const { duplicate, ...answer } = await records.addCheckin(
+        ctx,
+        requireUser(request),
+        request.body,
       );
+      return reply.code(duplicate ? 200 : 201).send(answer);
     },
   );
 
@@ -443,34 +148,15 @@ export function recordRoutes(app: ZApi): void {
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => {
-      const page = await store.listCheckins(requireUser(request), request.query);
-      return {
-        items: page.items.map(({ userId: _u, ...rest }) => rest),
-        nextCursor: page.nextCursor,
-      };
-    },
+    async (request) => records.listCheckins(ctx, requireUser(request), request.query),
   );
 
   app.post(
     '/api/measurements',
     { schema: { tags: ['measurements'], body: measurementBody, response: { 201: looseObject } } },
     async (request, reply) => {
-      const userId = requireUser(request);
-      const now = app.ctx.now();
-      const m = request.body;
-      const record = {
-        userId,
-        id: newId(now),
-        date: m.date ?? today(now),
-        createdAt: now.toISOString(),
-        kind: m.kind,
-        side: m.side ?? null,
-        value: m.value,
-      };
-      await store.addMeasurement(record);
-      const { userId: _u, ...view } = record;
-      return reply.code(201).send(view);
+      const stored = await records.addMeasurement(ctx, requireUser(request), request.body);
+      return reply.code(201).send(stored);
     },
   );
 
@@ -483,62 +169,26 @@ export function recordRoutes(app: ZApi): void {
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => {
-      const page = await store.listMeasurements(requireUser(request), request.query);
-      return {
-        items: page.items.map(({ userId: _u, ...rest }) => rest),
-        nextCursor: page.nextCursor,
-      };
-    },
+    async (request) => records.listMeasurements(ctx, requireUser(request), request.query),
   );
 
   app.get(
     '/api/progress',
     { schema: { tags: ['progress'], response: { 200: looseObject } } },
-    async (request) => {
-      const userId = requireUser(request);
-      const [programme, checkins, measurements] = await Promise.all([
-        store.getCurrentProgramme(userId),
-        store.allCheckins(userId),
-        store.allMeasurements(userId),
-      ]);
-      const programmeStart = programme ? programme.createdAt.slice(0, 10) : null;
-      const sessions = await store.sessionLogsSince(userId, programmeStart ?? '0000-01-01');
-      return summariseProgress({
-        today: today(app.ctx.now()),
-        programmeStart,
-        checkins,
-        sessions,
-        measurements,
-      });
-    },
+    async (request) => records.progress(ctx, requireUser(request)),
   );
 
   app.get(
     '/api/export',
     { schema: { tags: ['export'], querystring: exportQuery } },
     async (request, reply) => {
-      const userId = requireUser(request);
-      const record = await loadWhole(store, userId);
-      const now = app.ctx.now().toISOString();
-      switch (request.query.format) {
-        case 'fhir':
-          return reply
-            .type('application/fhir+json')
-            .send(exportBundle(record, { kbVersion: kb.version, now }));
-        case 'json':
-          return reply
-            .type('application/json')
-            .send(exportJson(record, { kbVersion: kb.version, now }));
-        case 'csv':
-          return reply
-            .type('text/csv; charset=utf-8')
-            .header(
-              'content-disposition',
-              'attachment; filename="backchain-checkins-and-sessions.csv"',
-            )
-            .send(exportCsv(record));
+      const out = await records.exportRecord(ctx, requireUser(request), request.query.format);
+      reply.type(out.contentType);
+      // Only the CSV is offered as a download; the JSON documents open in place.
+      if (out.format === 'csv') {
+        reply.header('content-disposition', `attachment; filename="${out.fileName}"`);
       }
+      return reply.send(out.body);
     },
   );
 }

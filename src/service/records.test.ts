@@ -1,0 +1,265 @@
+// The record service on the memory store, as the web app's device mode runs it: refusals, pausing, and check-ins sent twice.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ANSWERS, NO_WARNING_SIGNS } from '../../test/fixtures.js';
+import { knowledgeBase } from '../kb/index.js';
+import { createMemoryStore } from '../store/memory.js';
+import type { Store } from '../store/types.js';
+import {
+  addCheckin,
+  addMeasurement,
+  createAssessment,
+  currentProgramme,
+  exportRecord,
+  getAssessment,
+  listCheckins,
+  logSession,
+  progress,
+  RecordError,
+  type RecordContext,
+} from './records.js';
+import {
+  assessmentBody,
+  checkinBody,
+  parseBody,
+  sessionBody,
+  type CheckinBody,
+  type SessionBody,
+} from './schemas.js';
+
+const USER = 'user-0001';
+
+/** A parsed body, as the server's validator or the web app's form would hand it over. */
+function parsed<T>(result: { ok: true; value: T } | { ok: false; problems: unknown[] }): T {
+  if (!result.ok) throw new Error(`fixture does not parse: ${JSON.stringify(result.problems)}`);
+  return result.value;
+}
+
+const checkinOf = (over: object = {}): CheckinBody =>
+  parsed(
+    parseBody(checkinBody, {
+      painNow: 3,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: NO_WARNING_SIGNS,
+      ...over,
+    }),
+  );
+
+const sessionOf = (exerciseId: string): SessionBody =>
+  parsed(
+    parseBody(sessionBody, {
+      entries: [{ exerciseId, done: {}, felt: 'same', painSharper: false, painSpread: false }],
+    }),
+  );
+
+/** The refusal a promise ends with, for asserting on its fields. */
+async function refusal(promise: Promise<unknown>): Promise<RecordError> {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof RecordError) return e;
+    throw e;
+  }
+  throw new Error('expected a RecordError, but the operation succeeded');
+}
+
+let store: Store;
+let ctx: RecordContext;
+beforeEach(() => {
+  store = createMemoryStore();
+  ctx = { store, kb: knowledgeBase, now: () => new Date('2026-11-02T09:00:00.000Z') };
+});
+
+async function assessed(): Promise<string> {
+  const created = await createAssessment(
+    ctx,
+    USER,
+    parsed(parseBody(assessmentBody, { answers: ANSWERS })),
+  );
+  return created.programmeId;
+}
+
+describe('before an assessment', () => {
+  it('refuses a check-in with a conflict, no-assessment, and stores nothing', async () => {
+    const err = await refusal(addCheckin(ctx, USER, checkinOf()));
+    expect(err).toMatchObject({
+      kind: 'conflict',
+      code: 'no-assessment',
+      title: 'No assessment yet',
+      detail: 'Complete an assessment first; check-ins compare against it.',
+    });
+    expect(await store.allCheckins(USER)).toStrictEqual([]);
+  });
+
+  it('has no programme (not-found) and refuses a session (conflict, no-programme)', async () => {
+    expect(await refusal(currentProgramme(ctx, USER))).toMatchObject({
+      kind: 'not-found',
+      code: 'not-found',
+      detail: 'There is no programme yet: complete an assessment first here.',
+    });
+    expect(await refusal(logSession(ctx, USER, sessionOf('abdominal-brace')))).toMatchObject({
+      kind: 'conflict',
+      code: 'no-programme',
+    });
+  });
+
+  it("says not-found for an unknown assessment and for an export of an account that doesn't exist", async () => {
+    expect((await refusal(getAssessment(ctx, USER, 'nope'))).kind).toBe('not-found');
+    expect(await refusal(exportRecord(ctx, USER, 'json'))).toMatchObject({
+      kind: 'not-found',
+      detail: 'There is no account here.',
+    });
+  });
+});
+
+describe('after an assessment', () => {
+  it('builds the current programme from the answers', async () => {
+    const programmeId = await assessed();
+    const programme = await currentProgramme(ctx, USER);
+    expect(programme.id).toBe(programmeId);
+    expect(programme.paused).toBe(false);
+    expect(programme.items.map((i) => i.exerciseId)).toContain('abdominal-brace');
+  });
+
+  it('pauses the programme on a new emergency sign, and then refuses sessions (programme-paused)', async () => {
+    await assessed();
+    expect((await logSession(ctx, USER, sessionOf('abdominal-brace'))).id).toBeTypeOf('string');
+    const out = await addCheckin(
+      ctx,
+      USER,
+      checkinOf({ warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true } }),
+    );
+    expect(out.programmePaused).toBe(true);
+    expect(out.duplicate).toBe(false);
+    expect(out.triage?.level).toBe('emergency');
+    expect((await currentProgramme(ctx, USER)).paused).toBe(true);
+
+    const err = await refusal(logSession(ctx, USER, sessionOf('abdominal-brace')));
+    expect(err).toMatchObject({
+      kind: 'conflict',
+      code: 'programme-paused',
+      title: 'Your programme is paused',
+      detail: out.triage?.advice,
+    });
+    expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(1);
+  });
+
+  it('does not pause for a check-in with nothing new', async () => {
+    await assessed();
+    const out = await addCheckin(ctx, USER, checkinOf());
+    expect(out).toStrictEqual({ id: out.id, programmePaused: false, duplicate: false });
+    expect((await currentProgramme(ctx, USER)).paused).toBe(false);
+  });
+
+  it('refuses an exercise that is not in the programme as invalid, storing nothing', async () => {
+    await assessed();
+    const err = await refusal(logSession(ctx, USER, sessionOf('good-morning-modified')));
+    expect(err).toMatchObject({ kind: 'invalid', code: 'not-in-programme' });
+    expect(err.detail).toContain('good-morning-modified');
+    expect(await store.sessionLogsSince(USER, '0000-01-01')).toStrictEqual([]);
+  });
+
+  it('gives up with busy when the programme keeps changing underneath', async () => {
+    await assessed();
+    const always = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'addSessionLog') return () => Promise.resolve(false);
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const err = await refusal(
+      logSession({ ...ctx, store: always }, USER, sessionOf('abdominal-brace')),
+    );
+    expect(err).toMatchObject({
+      kind: 'conflict',
+      code: 'busy',
+      detail: 'Please send the session again.',
+    });
+  });
+
+  it('summarises progress and records measurements', async () => {
+    await assessed();
+    await addCheckin(ctx, USER, checkinOf({ date: '2026-11-01', painNow: 6 }));
+    await addCheckin(ctx, USER, checkinOf({ date: '2026-11-02', painNow: 2 }));
+    const m = await addMeasurement(ctx, USER, { kind: 'slr-angle', side: 'left', value: 60 });
+    expect(m).not.toHaveProperty('userId');
+    expect(m).toMatchObject({ date: '2026-11-02', side: 'left', value: 60 });
+    const p = await progress(ctx, USER);
+    expect(p.pain.map((x) => x.value)).toStrictEqual([6, 2]);
+    expect(p.slr).toHaveLength(1);
+  });
+});
+
+describe('check-ins with a clientId', () => {
+  it('stores the first, and returns a repeat as a duplicate without a second row or new triage', async () => {
+    await assessed();
+    const first = await addCheckin(ctx, USER, checkinOf({ clientId: 'device-queue-01' }));
+    expect(first.duplicate).toBe(false);
+    const repeat = await addCheckin(
+      ctx,
+      USER,
+      checkinOf({
+        clientId: 'device-queue-01',
+        warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true },
+      }),
+    );
+    expect(repeat).toStrictEqual({ id: first.id, programmePaused: false, duplicate: true });
+    expect((await currentProgramme(ctx, USER)).paused).toBe(false);
+    const listed = await listCheckins(ctx, USER, { limit: 10 });
+    expect(listed.items.map((c) => [c.id, c.clientId])).toStrictEqual([
+      [first.id, 'device-queue-01'],
+    ]);
+    expect(listed.items[0]).not.toHaveProperty('userId');
+  });
+
+  it('returns the stored one when another request stored it between the look-up and the insert', async () => {
+    await assessed();
+    const clientId = 'device-queue-02';
+    const stored = await addCheckin(ctx, USER, checkinOf({ clientId, painNow: 5 }));
+    // The first look-up misses (the other request had not stored it yet); the insert then clashes.
+    let lookups = 0;
+    const late = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'findCheckinByClientId') {
+          return (userId: string, id: string) => {
+            lookups += 1;
+            return lookups === 1
+              ? Promise.resolve(undefined)
+              : target.findCheckinByClientId(userId, id);
+          };
+        }
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const out = await addCheckin({ ...ctx, store: late }, USER, checkinOf({ clientId }));
+    expect(out).toStrictEqual({ id: stored.id, programmePaused: false, duplicate: true });
+    expect(lookups).toBe(2);
+    expect(await store.allCheckins(USER)).toHaveLength(1);
+  });
+
+  it('answers a repeat even when the assessment it was checked against is gone from view', async () => {
+    await assessed();
+    const first = await addCheckin(
+      ctx,
+      USER,
+      checkinOf({
+        clientId: 'device-queue-03',
+        warningSigns: { ...NO_WARNING_SIGNS, fever: true },
+      }),
+    );
+    expect(first.triage?.reasons.map((r) => r.code)).toContain('possible-infection');
+    // A repeat needs nothing but the stored check-in: it is answered before any other rule.
+    const noAssessment = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'latestAssessment') return () => Promise.resolve(undefined);
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const again = await addCheckin(
+      { ...ctx, store: noAssessment },
+      USER,
+      checkinOf({ clientId: 'device-queue-03' }),
+    );
+    expect(again).toStrictEqual({ ...first, duplicate: true });
+  });
+});

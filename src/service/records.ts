@@ -1,0 +1,554 @@
+// The person's record (assessments, programme, sessions, check-ins, measurements, progress, exports), kept the same way by the server and the web app's device mode.
+// No transport here: refusals are `RecordError`s, which the server turns into problem details.
+import { assessIntake } from '../engine/assess.js';
+import { checkinTriage, newWarningReasons, type CheckinTriage } from '../engine/checkin.js';
+import { generateProgramme } from '../engine/plan.js';
+import { summariseProgress, type ProgressSummary } from '../engine/progress.js';
+import {
+  applySession,
+  clearWarningCheck,
+  initialProgrammeState,
+  type ProgrammeChange,
+  type SessionEntry,
+} from '../engine/session.js';
+import { WARNING_RULES } from '../engine/triage.js';
+import {
+  exportBundle,
+  exportCsv,
+  exportJson,
+  type ExportRecord,
+  type JsonExport,
+} from '../fhir/export.js';
+import type { Bundle } from '../fhir/types.js';
+import type { ExerciseId, KnowledgeBase } from '../kb/types.js';
+import { newId } from '../store/ids.js';
+import type {
+  AssessmentRecord,
+  CheckinRecord,
+  MeasurementRecord,
+  Page,
+  PageRequest,
+  ProgrammeRecord,
+  ProgrammeUpdate,
+  SessionLogRecord,
+  Store,
+} from '../store/types.js';
+import type { AssessmentBody, CheckinBody, MeasurementBody, SessionBody } from './schemas.js';
+
+/** What every operation needs: where the record is kept, the knowledge base, and the clock. */
+export interface RecordContext {
+  store: Store;
+  kb: KnowledgeBase;
+  now: () => Date;
+}
+
+/** Why an operation was refused: `conflict` with the record's state, something `not-found`, or `invalid` input. */
+export type RecordErrorKind = 'conflict' | 'not-found' | 'invalid';
+
+/** A refusal the person can act on; `code` is stable (the server's problem type), `title` and `detail` are for people. */
+export class RecordError extends Error {
+  constructor(
+    readonly kind: RecordErrorKind,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+    this.name = 'RecordError';
+  }
+}
+
+const notFound = (what: string) =>
+  new RecordError('not-found', 'not-found', 'Not found', `There is no ${what} here.`);
+
+const busy = (what: string) =>
+  new RecordError(
+    'conflict',
+    'busy',
+    'Your programme changed at the same moment',
+    `Please send the ${what} again.`,
+  );
+
+/** How many times a programme update is retried when another request or process changed it first. */
+const CAS_RETRIES = 25;
+
+/** A short random pause before retrying, so concurrent writers stop colliding in step. */
+const backoff = (attempt: number) =>
+  attempt === 0
+    ? Promise.resolve()
+    : new Promise<void>((resolve) =>
+        setTimeout(resolve, Math.floor(Math.random() * 10 * Math.min(attempt, 8)) + 1),
+      );
+
+/** The calendar date used when a body gives none (UTC, as the server has always done). */
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Drops the owner's id, which a person's own views never show. */
+function withoutUser<T extends { userId: string }>(row: T): Omit<T, 'userId'> {
+  const { userId: _u, ...rest } = row;
+  return rest;
+}
+
+const pageView = <T, V>(page: Page<T>, view: (row: T) => V): Page<V> => ({
+  items: page.items.map(view),
+  nextCursor: page.nextCursor,
+});
+
+/** The programme as a person sees it (GET /api/programme). */
+export function programmeView(p: ProgrammeRecord) {
+  return {
+    id: p.id,
+    assessmentId: p.assessmentId,
+    createdAt: p.createdAt,
+    knowledgeBase: p.programme.knowledgeBase,
+    phase: p.programme.phase,
+    gate: p.programme.gate,
+    paused: p.paused,
+    pausedBy: p.pausedBy,
+    warningCheckRequired: p.state.warningCheckRequired,
+    items: p.programme.items,
+    selfCare: p.programme.selfCare,
+    selfCareDetails: p.programme.selfCareDetails,
+    stopRules: p.programme.stopRules,
+    progressionRule: p.programme.progressionRule,
+    notes: p.programme.notes,
+    dropped: p.state.dropped,
+  };
+}
+export type ProgrammeView = ReturnType<typeof programmeView>;
+
+/** An assessment as a person sees it (GET /api/assessments/:id). */
+export const assessmentView = (a: AssessmentRecord) => ({
+  id: a.id,
+  createdAt: a.createdAt,
+  answers: a.answers,
+  result: a.result,
+});
+export type AssessmentView = ReturnType<typeof assessmentView>;
+
+/** Assesses the answers, builds the programme from them, and makes it the current one. */
+export async function createAssessment(
+  ctx: RecordContext,
+  userId: string,
+  body: AssessmentBody,
+): Promise<{
+  id: string;
+  createdAt: string;
+  result: AssessmentRecord['result'];
+  programmeId: string;
+}> {
+  const { kb } = ctx;
+  const answers = body.answers;
+  const result = assessIntake(answers, kb);
+  const programme = generateProgramme(
+    { answers, gate: result.exercise, contributors: result.contributors },
+    kb,
+  );
+  const now = ctx.now();
+  const createdAt = now.toISOString();
+  const assessment: AssessmentRecord = {
+    userId,
+    id: newId(now),
+    createdAt,
+    answers,
+    result,
+    knowledgeBase: kb.version,
+  };
+  const programmeRecord: ProgrammeRecord = {
+    userId,
+    id: newId(now),
+    assessmentId: assessment.id,
+    createdAt,
+    programme,
+    state: initialProgrammeState(),
+    paused: false,
+    pausedBy: null,
+    current: true,
+    revision: 0,
+  };
+  await ctx.store.addAssessment(assessment, programmeRecord);
+  return { id: assessment.id, createdAt, result, programmeId: programmeRecord.id };
+}
+
+/** One page of the person's assessments, newest first. */
+export async function listAssessments(
+  ctx: RecordContext,
+  userId: string,
+  page: PageRequest,
+): Promise<Page<AssessmentView>> {
+  return pageView(await ctx.store.listAssessments(userId, page), assessmentView);
+}
+
+/** One of the person's assessments; not-found for another person's id as for an unknown one. */
+export async function getAssessment(
+  ctx: RecordContext,
+  userId: string,
+  id: string,
+): Promise<AssessmentView> {
+  const found = await ctx.store.getAssessment(userId, id);
+  if (!found) throw notFound('assessment with that id');
+  return assessmentView(found);
+}
+
+/** The current programme; not-found before any assessment. */
+export async function currentProgramme(ctx: RecordContext, userId: string): Promise<ProgrammeView> {
+  const current = await ctx.store.getCurrentProgramme(userId);
+  if (!current) throw notFound('programme yet: complete an assessment first');
+  return programmeView(current);
+}
+
+/** One page of the person's programmes, newest first, each saying whether it is the current one. */
+export async function listProgrammes(
+  ctx: RecordContext,
+  userId: string,
+  page: PageRequest,
+): Promise<Page<ProgrammeView & { current: boolean }>> {
+  return pageView(await ctx.store.listProgrammes(userId, page), (p) => ({
+    ...programmeView(p),
+    current: p.current,
+  }));
+}
+
+export interface SessionOutcomeView {
+  id: string;
+  programmeChanges: ProgrammeChange[];
+  warningCheckRequired: boolean;
+}
+
+/**
+ * Logs an exercise session and applies the stop rules and progression to the programme.
+ * Refused while there is no programme, it is paused, or the warning-sign check is due.
+ */
+export async function logSession(
+  ctx: RecordContext,
+  userId: string,
+  body: SessionBody,
+): Promise<SessionOutcomeView> {
+  const { store, kb } = ctx;
+  const now = ctx.now();
+  const date = body.date ?? today(now);
+  for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
+    await backoff(attempt);
+    const current = await store.getCurrentProgramme(userId);
+    if (!current) {
+      throw new RecordError(
+        'conflict',
+        'no-programme',
+        'No programme yet',
+        'Complete an assessment first; it builds your programme.',
+      );
+    }
+    if (current.paused) {
+      throw new RecordError(
+        'conflict',
+        'programme-paused',
+        'Your programme is paused',
+        current.pausedBy?.advice ?? 'Follow the advice you were given before exercising again.',
+      );
+    }
+    if (current.state.warningCheckRequired) {
+      throw new RecordError(
+        'conflict',
+        'warning-check-required',
+        'Please answer the warning-sign questions first',
+        'Pain spread down the leg twice within a week, or new numbness or weakness appeared. Do a check-in with the warning-sign questions before the next session.',
+      );
+    }
+    const planned = new Map(current.programme.items.map((i) => [i.exerciseId as string, i.dosage]));
+    const unknown = body.entries.filter((e) => !planned.has(e.exerciseId));
+    if (unknown.length > 0) {
+      throw new RecordError(
+        'invalid',
+        'not-in-programme',
+        'Exercise not in your programme',
+        `These are not in your current programme: ${unknown.map((e) => e.exerciseId).join(', ')}.`,
+      );
+    }
+    const entries: SessionEntry[] = body.entries.map((e) => ({
+      ...e,
+      exerciseId: e.exerciseId as ExerciseId,
+      planned: planned.get(e.exerciseId) ?? null,
+    }));
+    const assessment = await store.getAssessment(userId, current.assessmentId);
+    if (!assessment) throw notFound('assessment behind this programme');
+    const outcome = applySession(
+      {
+        programme: current.programme,
+        state: current.state,
+        entries,
+        date,
+        answers: assessment.answers,
+      },
+      kb,
+    );
+    const log: SessionLogRecord = {
+      userId,
+      id: newId(now),
+      programmeId: current.id,
+      date,
+      createdAt: now.toISOString(),
+      entries,
+      programmeChanges: outcome.changes,
+      warningCheckRequired: outcome.warningCheckRequired,
+    };
+    const update: ProgrammeUpdate = {
+      id: current.id,
+      expectedRevision: current.revision,
+      programme: outcome.programme,
+      state: outcome.state,
+      paused: current.paused,
+      pausedBy: current.pausedBy,
+    };
+    if (await store.addSessionLog(log, update)) {
+      return {
+        id: log.id,
+        programmeChanges: outcome.changes,
+        warningCheckRequired: outcome.warningCheckRequired,
+      };
+    }
+  }
+  throw busy('session');
+}
+
+/** One page of the person's session logs, newest first. */
+export async function listSessions(
+  ctx: RecordContext,
+  userId: string,
+  page: PageRequest,
+): Promise<Page<Omit<SessionLogRecord, 'userId'>>> {
+  return pageView(await ctx.store.listSessionLogs(userId, page), withoutUser);
+}
+
+/** The warning reasons already known when the programme was made (they do not pause it again). */
+export function knownWarningReasons(assessment: AssessmentRecord, programme: ProgrammeRecord) {
+  const warningCodes = new Set<string>(WARNING_RULES.map((r) => r.code));
+  return [
+    ...assessment.result.triage.reasons.filter((r) => warningCodes.has(r.code)),
+    ...(programme.pausedBy?.reasons ?? []),
+  ];
+}
+
+export interface CheckinOutcomeView {
+  id: string;
+  programmePaused: boolean;
+  /** Present when a warning rule fired. */
+  triage?: CheckinTriage;
+  /** True when this check-in's `clientId` was already stored: nothing new was stored or triaged. */
+  duplicate: boolean;
+}
+
+/** The answer for a check-in stored earlier, as it was answered then. */
+const storedCheckinOutcome = (c: CheckinRecord): CheckinOutcomeView => ({
+  id: c.id,
+  programmePaused: c.programmePaused,
+  ...(c.triage ? { triage: c.triage } : {}),
+  duplicate: true,
+});
+
+/**
+ * Records a check-in: re-checks the warning signs and pauses the programme on a new one, and
+ * clears a pending warning-sign check. A check-in whose `clientId` the person already has is not
+ * stored again: the stored one is returned with `duplicate: true`.
+ */
+export async function addCheckin(
+  ctx: RecordContext,
+  userId: string,
+  body: CheckinBody,
+): Promise<CheckinOutcomeView> {
+  const { store } = ctx;
+  const clientId = body.clientId ?? null;
+  if (clientId !== null) {
+    const stored = await store.findCheckinByClientId(userId, clientId);
+    if (stored) return storedCheckinOutcome(stored);
+  }
+  const now = ctx.now();
+  const latest = await store.latestAssessment(userId);
+  if (!latest) {
+    throw new RecordError(
+      'conflict',
+      'no-assessment',
+      'No assessment yet',
+      'Complete an assessment first; check-ins compare against it.',
+    );
+  }
+  const fired = checkinTriage(latest.answers, {
+    painNow: body.painNow,
+    painAreas: body.painAreas,
+    legSide: body.legSide,
+    warningSigns: body.warningSigns,
+  });
+  for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
+    await backoff(attempt);
+    const current = await store.getCurrentProgramme(userId);
+    const fresh =
+      fired && current
+        ? newWarningReasons(knownWarningReasons(latest, current), fired.reasons)
+        : fired
+          ? fired.reasons.map((r) => r.code)
+          : [];
+    const pause = fired !== null && fresh.length > 0;
+    const paused = (current?.paused ?? false) || pause;
+    const checkin: CheckinRecord = {
+      userId,
+      id: newId(now),
+      date: body.date ?? today(now),
+      createdAt: now.toISOString(),
+      painNow: body.painNow,
+      painAreas: body.painAreas,
+      legSide: body.legSide,
+      warningSigns: body.warningSigns,
+      sittingHours: body.sittingHours ?? null,
+      walkingBreaks: body.walkingBreaks ?? null,
+      triage: fired,
+      programmePaused: paused,
+      clientId,
+    };
+    // The check-in answers the warning-sign questions, so a pending re-check is cleared.
+    // The programme is only rewritten when something about it changes.
+    const changes = current !== undefined && (pause || current.state.warningCheckRequired);
+    const update: ProgrammeUpdate | undefined = changes
+      ? {
+          id: current.id,
+          expectedRevision: current.revision,
+          programme: current.programme,
+          state: clearWarningCheck(current.state),
+          paused,
+          pausedBy: pause && fired ? fired : current.pausedBy,
+        }
+      : undefined;
+    const added = await store.addCheckin(checkin, update);
+    if (added === true) {
+      return {
+        id: checkin.id,
+        programmePaused: paused,
+        ...(fired ? { triage: fired } : {}),
+        duplicate: false,
+      };
+    }
+    if (added === 'duplicate' && clientId !== null) {
+      // The same check-in arrived at the same moment by another request, which stored it first.
+      const stored = await store.findCheckinByClientId(userId, clientId);
+      if (stored) return storedCheckinOutcome(stored);
+    }
+  }
+  throw busy('check-in');
+}
+
+/** One page of the person's check-ins, newest first. */
+export async function listCheckins(
+  ctx: RecordContext,
+  userId: string,
+  page: PageRequest,
+): Promise<Page<Omit<CheckinRecord, 'userId'>>> {
+  return pageView(await ctx.store.listCheckins(userId, page), withoutUser);
+}
+
+/** Records a straight-leg-raise angle or a toe-touch distance. */
+export async function addMeasurement(
+  ctx: RecordContext,
+  userId: string,
+  body: MeasurementBody,
+): Promise<Omit<MeasurementRecord, 'userId'>> {
+  const now = ctx.now();
+  const record: MeasurementRecord = {
+    userId,
+    id: newId(now),
+    date: body.date ?? today(now),
+    createdAt: now.toISOString(),
+    kind: body.kind,
+    side: body.side ?? null,
+    value: body.value,
+  };
+  await ctx.store.addMeasurement(record);
+  return withoutUser(record);
+}
+
+/** One page of the person's measurements, newest first. */
+export async function listMeasurements(
+  ctx: RecordContext,
+  userId: string,
+  page: PageRequest,
+): Promise<Page<Omit<MeasurementRecord, 'userId'>>> {
+  return pageView(await ctx.store.listMeasurements(userId, page), withoutUser);
+}
+
+/** Pain, extent, adherence since the current programme began, and leg-raise angles. */
+export async function progress(ctx: RecordContext, userId: string): Promise<ProgressSummary> {
+  const { store } = ctx;
+  const [programme, checkins, measurements] = await Promise.all([
+    store.getCurrentProgramme(userId),
+    store.allCheckins(userId),
+    store.allMeasurements(userId),
+  ]);
+  const programmeStart = programme ? programme.createdAt.slice(0, 10) : null;
+  const sessions = await store.sessionLogsSince(userId, programmeStart ?? '0000-01-01');
+  return summariseProgress({
+    today: today(ctx.now()),
+    programmeStart,
+    checkins,
+    sessions,
+    measurements,
+  });
+}
+
+/** Everything of one person that an export covers; not-found when the account does not exist. */
+export async function loadWhole(store: Store, userId: string): Promise<ExportRecord> {
+  const user = await store.getUser(userId);
+  if (!user) throw notFound('account');
+  const assessments: AssessmentRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listAssessments(userId, { limit: 500, cursor });
+    assessments.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return {
+    user,
+    assessments: assessments.reverse(),
+    programme: await store.getCurrentProgramme(userId),
+    sessions: await store.sessionLogsSince(userId, '0000-01-01'),
+    checkins: await store.allCheckins(userId),
+    measurements: await store.allMeasurements(userId),
+  };
+}
+
+export type ExportFormat = 'fhir' | 'json' | 'csv';
+
+/** An export ready to hand over: its media type, a file name, and the content. */
+export type RecordExport =
+  | { format: 'fhir'; contentType: 'application/fhir+json'; fileName: string; body: Bundle }
+  | { format: 'json'; contentType: 'application/json'; fileName: string; body: JsonExport }
+  | { format: 'csv'; contentType: 'text/csv; charset=utf-8'; fileName: string; body: string };
+
+/** The person's whole record as a FHIR Bundle or JSON, or check-ins and sessions as CSV. */
+export async function exportRecord(
+  ctx: RecordContext,
+  userId: string,
+  format: ExportFormat,
+): Promise<RecordExport> {
+  const record = await loadWhole(ctx.store, userId);
+  const opts = { kbVersion: ctx.kb.version, now: ctx.now().toISOString() };
+  switch (format) {
+    case 'fhir':
+      return {
+        format,
+        contentType: 'application/fhir+json',
+        fileName: 'backchain-record.fhir.json',
+        body: exportBundle(record, opts),
+      };
+    case 'json':
+      return {
+        format,
+        contentType: 'application/json',
+        fileName: 'backchain-record.json',
+        body: exportJson(record, opts),
+      };
+    case 'csv':
+      return {
+        format,
+        contentType: 'text/csv; charset=utf-8',
+        fileName: 'backchain-checkins-and-sessions.csv',
+        body: exportCsv(record),
+      };
+  }
+}

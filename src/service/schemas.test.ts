@@ -1,0 +1,62 @@
+// parseBody: the same problems the server sends in a 400, so the web app can check a form offline with the same words.
+import { describe, expect, it } from 'vitest';
+import { NO_WARNING_SIGNS } from '../../test/fixtures.js';
+import { checkinBody, CLIENT_ID, measurementBody, parseBody } from './schemas.js';
+
+const checkin = {
+  painNow: 3,
+  painAreas: ['lower-back'],
+  legSide: 'none',
+  warningSigns: NO_WARNING_SIGNS,
+};
+
+describe('parseBody', () => {
+  it('accepts a good body and gives the parsed value', () => {
+    const out = parseBody(checkinBody, { ...checkin, clientId: 'device_queue-01' });
+    expect(out).toStrictEqual({ ok: true, value: { ...checkin, clientId: 'device_queue-01' } });
+  });
+
+  it('names the field, the expectation and what was given, as the server does', () => {
+    const out = parseBody(checkinBody, { ...checkin, clientId: 'short' });
+    expect(out).toStrictEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'clientId',
+          expected: 'an id the device made for this check-in, 8 to 64 letters, digits, - or _',
+          received: '"short"',
+          message:
+            'clientId: expected an id the device made for this check-in, 8 to 64 letters, digits, - or _, got "short"',
+        },
+      ],
+    });
+  });
+
+  it('reports every bad field, with the expectations of cross-field rules', () => {
+    const out = parseBody(measurementBody, { kind: 'slr-angle', value: 150, extra: 1 });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problems.map((p) => [p.path, p.expected])).toStrictEqual([
+      ['extra', 'no such field (unknown fields are not accepted)'],
+      [
+        'value',
+        'degrees from 0 to 120 for slr-angle; centimetres short of the toes for toe-touch (negative when past them)',
+      ],
+      ['side', 'left or right (required for slr-angle)'],
+    ]);
+  });
+
+  it('takes client ids of 8 to 64 letters, digits, - and _ only', () => {
+    for (const ok of ['abcdefgh', 'A-b_0123', 'x'.repeat(64)])
+      expect(CLIENT_ID.test(ok), ok).toBe(true);
+    for (const bad of [
+      'abcdefg',
+      'x'.repeat(65),
+      'abc defgh',
+      'abcdefgh!',
+      'ábcdefgh',
+      'abcdefgh\n',
+    ])
+      expect(CLIENT_ID.test(bad), bad).toBe(false);
+  });
+});

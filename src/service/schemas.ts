@@ -1,0 +1,123 @@
+// The bodies of the person's record (assessments, sessions, check-ins, measurements): one zod schema each, shared by the server and the web app.
+import { z } from 'zod';
+import { WARNING_SIGN_FIELDS, warningSignsSchema } from '../engine/checkin.js';
+import { INTAKE_EXPECTATIONS, LEG_SIDES, PAIN_AREAS, intakeSchema } from '../engine/intake.js';
+import { nestExpectations, problemsFromZod, type Result } from '../engine/problems.js';
+
+/** Expectation texts attached to schemas, so validation problems read like the CLI's. */
+export const expectationsOf = new WeakMap<object, Record<string, string>>();
+
+/** Attaches the expectation texts of a schema's fields (by dotted path) to the schema. */
+export function withExpectations<T extends z.ZodType>(
+  schema: T,
+  expectations: Record<string, string>,
+): T {
+  expectationsOf.set(schema, expectations);
+  return schema;
+}
+
+/**
+ * Validates input against a schema, with one problem per field naming the path, the expectation
+ * and what was given: the same problems the server sends in a 400.
+ */
+export function parseBody<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: problemsFromZod(result.error.issues, input, expectationsOf.get(schema) ?? {}),
+  };
+}
+
+const localDate = z.iso.date();
+const DATE_EXPECTATION = 'a calendar date, YYYY-MM-DD';
+
+export const assessmentBody = withExpectations(z.strictObject({ answers: intakeSchema }), {
+  ...nestExpectations('answers', INTAKE_EXPECTATIONS),
+  answers: 'the intake answers (see intake.md)',
+});
+export type AssessmentBody = z.output<typeof assessmentBody>;
+
+export const sessionBody = withExpectations(
+  z.strictObject({
+    date: localDate.optional(),
+    entries: z
+      .array(
+        z.strictObject({
+          exerciseId: z.string().min(1).max(64),
+          done: z.strictObject({
+            sets: z.int().min(0).max(20).optional(),
+            reps: z.int().min(0).max(500).optional(),
+            holdSeconds: z.int().min(0).max(600).optional(),
+            sides: z.enum(['left', 'right', 'both']).optional(),
+          }),
+          felt: z.enum(['easier', 'same', 'harder']),
+          painSharper: z.boolean(),
+          painSpread: z.boolean(),
+          newNumbnessOrWeakness: z.boolean().optional(),
+        }),
+      )
+      .min(1)
+      .max(50),
+  }),
+  { date: DATE_EXPECTATION, entries: 'a list of 1 to 50 exercise entries' },
+);
+export type SessionBody = z.output<typeof sessionBody>;
+
+/** A check-in's id made on the device, so a check-in sent again (offline queue, retry) is stored once. */
+export const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+export const checkinBody = withExpectations(
+  z.strictObject({
+    date: localDate.optional(),
+    painNow: z.int().min(0).max(10),
+    painAreas: z.array(z.enum(PAIN_AREAS)).min(1),
+    legSide: z.enum(LEG_SIDES),
+    warningSigns: warningSignsSchema,
+    sittingHours: z.number().min(0).max(24).optional(),
+    walkingBreaks: z.int().min(0).max(100).optional(),
+    clientId: z.string().regex(CLIENT_ID).optional(),
+  }),
+  {
+    ...nestExpectations('warningSigns', INTAKE_EXPECTATIONS),
+    date: DATE_EXPECTATION,
+    painNow: INTAKE_EXPECTATIONS.painNow,
+    painAreas: INTAKE_EXPECTATIONS.painAreas,
+    legSide: INTAKE_EXPECTATIONS.legSide,
+    warningSigns: `every warning-sign answer, given explicitly: ${WARNING_SIGN_FIELDS.join(', ')}`,
+    sittingHours: INTAKE_EXPECTATIONS.sittingHours,
+    walkingBreaks: 'a whole number of walking breaks, 0 to 100',
+    clientId: 'an id the device made for this check-in, 8 to 64 letters, digits, - or _',
+  },
+);
+export type CheckinBody = z.output<typeof checkinBody>;
+
+export const measurementBody = withExpectations(
+  z
+    .strictObject({
+      date: localDate.optional(),
+      kind: z.enum(['slr-angle', 'toe-touch']),
+      side: z.enum(['left', 'right']).optional(),
+      value: z.number().min(-100).max(180),
+    })
+    .superRefine((m, ctx) => {
+      if (m.kind === 'slr-angle' && (m.value < 0 || m.value > 120)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: 'degrees from 0 to 120 for slr-angle',
+        });
+      }
+      if (m.kind === 'slr-angle' && m.side === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['side'], message: 'left or right for slr-angle' });
+      }
+    }),
+  {
+    date: DATE_EXPECTATION,
+    kind: 'one of slr-angle, toe-touch',
+    side: 'left or right (required for slr-angle)',
+    value:
+      'degrees from 0 to 120 for slr-angle; centimetres short of the toes for toe-touch (negative when past them)',
+  },
+);
+export type MeasurementBody = z.output<typeof measurementBody>;
