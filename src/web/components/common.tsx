@@ -35,9 +35,7 @@ export function FailureNotice({ failure }: { failure: Failure }) {
       <Notice tone="danger" title={failure.title}>
         <ul>
           {failure.problems.map((p) => (
-            <li key={p.path}>
-              <strong>{p.path || 'answers'}</strong>: {p.message}
-            </li>
+            <li key={p.path}>{p.message}</li>
           ))}
         </ul>
       </Notice>

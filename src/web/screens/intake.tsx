@@ -1,6 +1,905 @@
-// Placeholder until the screen is written.
-import { ScreenTitle } from '../components/common.js';
+// The questions, one topic a step: warning signs first, each answered Yes or No; an emergency answer stops
+// the questions and says what to do now. The answers are assessed by the same engine the server runs.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useApp } from '../app-context.js';
+import { BodyMap } from '../components/body-map.js';
+import { CheckGroup, RadioGroup, YesNo } from '../components/choice.js';
+import { FailureNotice, ScreenTitle } from '../components/common.js';
+import { ExerciseFigure } from '../components/figure.js';
+import type { Failure } from '../data/types.js';
+import { useReducedMotion } from '../hooks.js';
+import { navigate } from '../router.js';
+import type { IntakeInput } from '../../engine/intake.js';
+import { START_BACK_Q9 } from '../../engine/intake-values.js';
+import type { Question } from '../../engine/questions.js';
+import { KEELE_NOTICE, START_BACK_ITEMS } from '../../engine/start-back.js';
+import type { TriageCode } from '../../engine/triage.js';
+import { knowledgeBase } from '../../kb/index.js';
+import type { Keyframe } from '../../kb/types.js';
+import { slrTestKeyframes, toeTouchKeyframes } from './intake-figures.js';
+import {
+  EMPTY_DRAFT,
+  STEP_IDS,
+  START_BACK_KEYS,
+  advance,
+  askedQuestions,
+  buildAnswers,
+  controlName,
+  emergencyCutoff,
+  emergencyFormErrors,
+  emergencyReasons,
+  errorQuestionText,
+  firstIncompleteStep,
+  numberError,
+  orderedErrors,
+  placeProblems,
+  problemsInWords,
+  questionOf,
+  restoreSaved,
+  stepTitle,
+  withAnswer,
+  withoutErrors,
+  type AnswerValue,
+  type Draft,
+  type ErrorKey,
+  type FieldErrors,
+  type QuestionField,
+  type SavedIntake,
+  type StartBackKey,
+  type StepId,
+} from './intake-steps.js';
+import { LevelPanel } from './result-panel.js';
+import { adviceParts } from './result-view.js';
+import './intake.css';
 
-export default function Screen() {
-  return <ScreenTitle>intake</ScreenTitle>;
+const STORAGE_KEY = 'backchain:intake-draft';
+
+/** The draft while the app is open, so leaving the questions for another screen loses nothing. */
+let kept: SavedIntake | null = null;
+
+function loadSaved(): SavedIntake {
+  if (kept) return kept;
+  try {
+    const text = window.sessionStorage.getItem(STORAGE_KEY);
+    const restored = text ? restoreSaved(JSON.parse(text)) : null;
+    if (restored) return restored;
+  } catch {
+    // Storage may be unavailable (a private window) or hold something unreadable: start afresh.
+  }
+  return { step: 0, draft: EMPTY_DRAFT };
+}
+
+function keep(saved: SavedIntake | null): void {
+  kept = saved;
+  try {
+    if (saved) window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
+    else window.sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Kept in memory only.
+  }
+}
+
+/** Puts focus on an answer's control: the chosen (or first) option of a group, or the input. */
+function focusControl(key: ErrorKey): void {
+  const el = document.getElementById(`q-${controlName(key)}`);
+  if (!el) return;
+  if (el instanceof HTMLFieldSetElement) {
+    const input =
+      el.querySelector<HTMLInputElement>('input:checked') ??
+      el.querySelector<HTMLInputElement>('input');
+    input?.focus();
+    return;
+  }
+  el.focus();
+}
+
+const STEP_INTROS: Partial<Record<StepId, string>> = {
+  'warning-signs':
+    'These come first, because a few rare problems need a doctor quickly. Please answer every question Yes or No.',
+  'about-you': 'A few numbers about you and this episode of pain.',
+  'where-it-hurts':
+    'Mark everywhere the pain reaches right now, in the list or on the picture. The picture shows the body from behind, so your left is on its left.',
+  pattern: 'Answer the ones you can. Leave out any you are not sure about.',
+  'self-tests':
+    'Two simple checks you can do at home. Only try them if they feel comfortable: “I did not try” is a fine answer.',
+  thigh: 'Leave out any you are not sure about.',
+  'daily-life': 'Leave out any you are not sure about.',
+  'start-back':
+    'The STarT Back questions are a short questionnaire that GPs and physiotherapists use. Your answers show how much the pain is affecting your daily life and mood, so the right amount of support can be suggested.',
+};
+
+/** Extra help beside some questions, where the shared wording leaves a term or a step unexplained. */
+const EXTRA_HINTS: Partial<Record<QuestionField, string>> = {
+  durationDays: 'For example 14 for two weeks, or 0 if it began today.',
+  weaknessWorsening: 'For example, the foot catches more often, or the leg gives way more easily.',
+  slrAngle:
+    '0 degrees is the leg flat on the floor; 90 is pointing straight up. You can measure it later on the Measure screen.',
+  slrDorsiflexionWorse:
+    'Raise the leg again to just below where you felt it, then pull your toes towards you. Skip this if it hurts.',
+  sittingHours: 'Count work, travel and time at home. You can use a decimal, such as 7.5.',
+  numbness: 'Pins and needles is a prickling, tingling feeling.',
+  legSide: 'Symptoms means pain, numbness or pins and needles.',
+};
+
+const UNITS: Partial<Record<QuestionField, string>> = {
+  age: 'years',
+  durationDays: 'days',
+  slrAngle: 'degrees',
+  sittingHours: 'hours a day',
+};
+
+const Q9_LABELS: Record<(typeof START_BACK_Q9)[number], string> = {
+  'not-at-all': 'Not at all',
+  slightly: 'Slightly',
+  moderately: 'Moderately',
+  'very-much': 'Very much',
+  extremely: 'Extremely',
+};
+
+type Mode =
+  | { kind: 'asking' }
+  | { kind: 'emergency'; codes: TriageCode[]; missing: QuestionField[]; step: number };
+
+export default function Intake() {
+  const app = useApp();
+  const { repo } = app;
+  const [saved, setSaved] = useState<SavedIntake>(loadSaved);
+  const { step, draft } = saved;
+  const [mode, setMode] = useState<Mode>({ kind: 'asking' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [showSummary, setShowSummary] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  /** What to focus after the next render: a step heading, the screen title or an answer. */
+  const focusNext = useRef<'step' | 'title' | ErrorKey | null>(null);
+
+  useEffect(() => {
+    keep(saved);
+  }, [saved]);
+
+  useEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target === 'step') document.getElementById('step-title')?.focus();
+    else if (target === 'title') document.getElementById('screen-title')?.focus();
+    else if (target) focusControl(target);
+  });
+
+  const update = (change: (d: Draft) => Draft, cleared: readonly ErrorKey[]) => {
+    setSaved((s) => ({ ...s, draft: change(s.draft) }));
+    if (cleared.some((k) => errors[k] !== undefined)) {
+      setErrors((e) => withoutErrors(e, cleared));
+    }
+  };
+
+  const setValue = (field: QuestionField, value: AnswerValue | undefined) => {
+    // Pain areas and the leg side are checked against each other, so a change to either clears both.
+    const cleared: ErrorKey[] =
+      field === 'painAreas' || field === 'legSide' ? ['painAreas', 'legSide'] : [field];
+    update((d) => ({ ...d, values: withAnswer(d.values, field, value) }), cleared);
+  };
+
+  const setFieldError = (field: QuestionField, message: string | undefined) => {
+    setErrors((e) =>
+      message === undefined ? withoutErrors(e, [field]) : { ...e, [field]: message },
+    );
+  };
+
+  const goTo = (next: number) => {
+    setSaved((s) => ({ ...s, step: next }));
+    setErrors({});
+    setShowSummary(false);
+    setFailure(null);
+    focusNext.current = 'step';
+  };
+
+  const refuse = (found: FieldErrors) => {
+    setErrors(found);
+    setShowSummary(true);
+    focusNext.current = orderedErrors(found)[0]?.key ?? null;
+  };
+
+  const submit = async (answers: IntakeInput) => {
+    setSubmitting(true);
+    setFailure(null);
+    const outcome = await repo.assess(answers);
+    setSubmitting(false);
+    if (outcome.ok) {
+      keep(null);
+      app.changed();
+      navigate('result');
+      return;
+    }
+    const error = outcome.error;
+    if (error.kind !== 'invalid') {
+      setFailure(error);
+      return;
+    }
+    const placed = placeProblems(error.problems);
+    setFailure({ ...error, problems: problemsInWords(error.problems) });
+    setErrors(placed.errors);
+    if (mode.kind === 'asking' && placed.firstStep !== null && placed.firstStep !== step) {
+      setSaved((s) => ({ ...s, step: placed.firstStep ?? s.step }));
+    }
+    focusNext.current = orderedErrors(placed.errors)[0]?.key ?? 'title';
+  };
+
+  const onNext = () => {
+    const next = advance(step, draft);
+    switch (next.kind) {
+      case 'errors':
+        refuse(next.errors);
+        return;
+      case 'step':
+        goTo(next.step);
+        return;
+      case 'emergency':
+        setMode({ kind: 'emergency', codes: next.codes, missing: next.missing, step });
+        setErrors({});
+        setShowSummary(false);
+        focusNext.current = 'title';
+        return;
+      case 'submit': {
+        if (next.codes.length > 0) {
+          void submit(buildAnswers(draft, step));
+          return;
+        }
+        const incomplete = firstIncompleteStep(draft);
+        if (incomplete) {
+          if (incomplete.step !== step) setSaved((s) => ({ ...s, step: incomplete.step }));
+          refuse(incomplete.errors);
+          return;
+        }
+        void submit(buildAnswers(draft));
+        return;
+      }
+    }
+  };
+
+  const onBack = () => {
+    if (step > 0) goTo(step - 1);
+  };
+
+  if (mode.kind === 'emergency') {
+    return (
+      <EmergencyStop
+        mode={mode}
+        draft={draft}
+        failure={failure}
+        submitting={submitting}
+        renderQuestion={(q) => (
+          <QuestionControl
+            key={q.field}
+            q={q}
+            draft={draft}
+            error={errors[q.field]}
+            setValue={setValue}
+            setError={(message) => {
+              setFieldError(q.field, message);
+            }}
+          />
+        )}
+        onSave={() => {
+          const found = emergencyFormErrors(draft, mode.missing);
+          if (Object.keys(found).length > 0) {
+            setErrors(found);
+            focusNext.current = orderedErrors(found)[0]?.key ?? null;
+            return;
+          }
+          void submit(buildAnswers(draft, mode.step));
+        }}
+        onBack={() => {
+          setMode({ kind: 'asking' });
+          setSaved((s) => ({ ...s, step: mode.step }));
+          setErrors({});
+          setFailure(null);
+          focusNext.current = 'step';
+        }}
+      />
+    );
+  }
+
+  const id = STEP_IDS[step] ?? 'warning-signs';
+  const total = STEP_IDS.length;
+  const last = step === total - 1;
+  const asked = askedQuestions(id, draft.values);
+  const cutoff = emergencyCutoff(step, draft);
+  const shown = cutoff === null ? asked : asked.slice(0, cutoff + 1);
+
+  return (
+    <section aria-labelledby="screen-title" class="intake">
+      <ScreenTitle>Questions about your back pain</ScreenTitle>
+      {step === 0 && (
+        <p class="lead">
+          About five minutes.{' '}
+          {repo.mode === 'account'
+            ? 'Your answers are saved to your account when you finish.'
+            : 'Your answers stay on this device.'}
+        </p>
+      )}
+      <div class="step-progress">
+        <div class="progress-bar" aria-hidden="true">
+          <span style={{ width: `${String(Math.round(((step + 1) / total) * 100))}%` }} />
+        </div>
+      </div>
+      <form
+        noValidate
+        aria-labelledby="step-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!submitting) onNext();
+        }}
+      >
+        <h2 id="step-title" tabIndex={-1} class="step-title">
+          <span class="step-count">
+            Step {step + 1} of {total}
+          </span>{' '}
+          {stepTitle(id)}
+        </h2>
+        {STEP_INTROS[id] && <p class="step-intro">{STEP_INTROS[id]}</p>}
+        {showSummary && Object.keys(errors).length > 0 && <ErrorSummary errors={errors} />}
+        {failure && <FailureNotice failure={failure} />}
+
+        {id === 'start-back' ? (
+          <StartBackStep draft={draft} errors={errors} update={update} />
+        ) : (
+          shown.map((q) => (
+            <QuestionControl
+              key={q.field}
+              q={q}
+              draft={draft}
+              error={errors[q.field]}
+              setValue={setValue}
+              setError={(message) => {
+                setFieldError(q.field, message);
+              }}
+            />
+          ))
+        )}
+
+        {cutoff !== null && (
+          <div class="notice notice-danger emergency-stop" role="alert">
+            <p class="notice-title">This answer needs an emergency department now</p>
+            <p>There is no need to answer any more questions. See what to do now.</p>
+            <button type="submit" class="primary danger-fill" disabled={submitting}>
+              See what to do now
+            </button>
+          </div>
+        )}
+
+        <div class="actions step-actions">
+          {step > 0 && (
+            <button type="button" onClick={onBack} disabled={submitting}>
+              Back
+            </button>
+          )}
+          {cutoff === null && (
+            <button type="submit" class="primary" disabled={submitting}>
+              {last ? 'See my result' : 'Next'}
+            </button>
+          )}
+        </div>
+        <p role="status" class="muted">
+          {submitting ? 'Working out your result…' : ''}
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function ErrorSummary({ errors }: { errors: FieldErrors }) {
+  const list = orderedErrors(errors);
+  return (
+    <div class="notice notice-danger error-summary" role="alert">
+      <p class="notice-title">
+        {list.length === 1
+          ? 'One answer needs another look before you go on'
+          : `${String(list.length)} answers need another look before you go on`}
+      </p>
+      <ul>
+        {list.map((e) => (
+          <li key={e.key}>
+            <a
+              href={`#q-${controlName(e.key)}`}
+              onClick={(event) => {
+                event.preventDefault();
+                focusControl(e.key);
+              }}
+            >
+              {errorQuestionText(e.key)}
+            </a>{' '}
+            {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function QuestionControl({
+  q,
+  draft,
+  error,
+  setValue,
+  setError,
+}: {
+  q: Question;
+  draft: Draft;
+  error: string | undefined;
+  setValue: (field: QuestionField, value: AnswerValue | undefined) => void;
+  setError: (message: string | undefined) => void;
+}) {
+  const value = draft.values[q.field];
+  const hint = [q.help, EXTRA_HINTS[q.field]].filter(Boolean).join(' ') || undefined;
+  const hintProp = hint ? { hint } : {};
+  switch (q.kind) {
+    case 'yes-no':
+      return (
+        <YesNo
+          name={q.field}
+          legend={q.text}
+          {...hintProp}
+          value={typeof value === 'boolean' ? value : undefined}
+          onChange={(v) => {
+            setValue(q.field, v);
+          }}
+          error={error}
+        />
+      );
+    case 'choice':
+      return (
+        <RadioGroup
+          name={q.field}
+          legend={q.text}
+          {...hintProp}
+          options={q.options ?? []}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={(v) => {
+            setValue(q.field, v);
+          }}
+          error={error}
+        >
+          <SelfTestHowTo field={q.field} />
+        </RadioGroup>
+      );
+    case 'multi': {
+      const values = Array.isArray(value) ? value : [];
+      const onChange = (v: string[]) => {
+        setValue(q.field, v);
+      };
+      if (q.field === 'painAreas') {
+        const side = draft.values.legSide;
+        return (
+          <BodyMap
+            name={q.field}
+            legend={q.text}
+            {...hintProp}
+            values={values}
+            legSide={typeof side === 'string' ? side : undefined}
+            onChange={onChange}
+            error={error}
+          />
+        );
+      }
+      return (
+        <CheckGroup
+          name={q.field}
+          legend={q.text}
+          {...hintProp}
+          options={q.options ?? []}
+          values={values}
+          onChange={onChange}
+          error={error}
+        />
+      );
+    }
+    case 'integer':
+    case 'number': {
+      const text = typeof value === 'string' ? value : '';
+      if (q.field === 'painNow') {
+        return (
+          <PainSlider
+            q={q}
+            text={text}
+            error={error}
+            onChange={(v) => {
+              setValue(q.field, v);
+            }}
+          />
+        );
+      }
+      return (
+        <NumberField
+          q={q}
+          text={text}
+          hint={hint}
+          error={error}
+          onChange={(v) => {
+            setValue(q.field, v === '' ? undefined : v);
+            // Once a message is showing, it follows the typing, so it goes as soon as the answer is fixed.
+            if (error !== undefined) setError(numberError(q, v));
+          }}
+          onBlur={(v) => {
+            setError(numberError(q, v));
+          }}
+        />
+      );
+    }
+  }
+}
+
+function describedBy(...ids: (string | undefined | false)[]): string | undefined {
+  return ids.filter(Boolean).join(' ') || undefined;
+}
+
+function NumberField({
+  q,
+  text,
+  hint,
+  error,
+  onChange,
+  onBlur,
+}: {
+  q: Question;
+  text: string;
+  hint: string | undefined;
+  error: string | undefined;
+  onChange: (text: string) => void;
+  onBlur: (text: string) => void;
+}) {
+  const id = `q-${q.field}`;
+  const unit = UNITS[q.field];
+  return (
+    <div class="question number-question">
+      <label class="field" for={id}>
+        {q.text}
+        {!q.required && <span class="muted"> (optional)</span>}
+      </label>
+      {hint && (
+        <p class="hint" id={`${q.field}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${q.field}-error`}>
+          {error}
+        </p>
+      )}
+      <div class="number-row">
+        <input
+          id={id}
+          type="text"
+          inputMode={q.kind === 'integer' ? 'numeric' : 'decimal'}
+          autoComplete="off"
+          size={6}
+          value={text}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(
+            hint && `${q.field}-hint`,
+            error && `${q.field}-error`,
+            unit && `${q.field}-unit`,
+          )}
+          onInput={(event) => {
+            onChange(event.currentTarget.value);
+          }}
+          onBlur={(event) => {
+            onBlur(event.currentTarget.value);
+          }}
+        />
+        {unit && (
+          <span class="unit" id={`${q.field}-unit`}>
+            {unit}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Pain now, 0 to 10: nothing counts as chosen until the person moves or presses the slider. */
+function PainSlider({
+  q,
+  text,
+  error,
+  onChange,
+}: {
+  q: Question;
+  text: string;
+  error: string | undefined;
+  onChange: (text: string) => void;
+}) {
+  const id = `q-${q.field}`;
+  const chosen = text !== '';
+  const choose = (event: { currentTarget: HTMLInputElement }) => {
+    onChange(event.currentTarget.value);
+  };
+  return (
+    <div class="question pain-question">
+      <label class="field" for={id}>
+        {q.text}
+      </label>
+      <p class="hint" id="painNow-hint">
+        Move the slider, or use the arrow keys. 0 means no pain; 10 means the worst pain you can
+        imagine.
+      </p>
+      {error && (
+        <p class="field-error" id="painNow-error">
+          {error}
+        </p>
+      )}
+      <div class="pain-row">
+        <input
+          id={id}
+          type="range"
+          min={0}
+          max={10}
+          step={1}
+          value={chosen ? text : '5'}
+          aria-valuetext={chosen ? `${text} out of 10` : 'Not chosen yet'}
+          class={chosen ? undefined : 'range-unset'}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy('painNow-hint', error && 'painNow-error')}
+          onInput={choose}
+          onPointerUp={choose}
+        />
+        <span class={chosen ? 'pain-value' : 'pain-value pain-unset'} aria-hidden="true">
+          {chosen ? text : '–'}
+        </span>
+      </div>
+      <div class="pain-scale" aria-hidden="true">
+        <span>0 none</span>
+        <span>10 worst</span>
+      </div>
+      <p class="small">
+        Your answer: <strong>{chosen ? `${text} out of 10` : 'not chosen yet'}</strong>
+      </p>
+    </div>
+  );
+}
+
+/** The how-to pictures and steps for the two self-tests, inside their questions. */
+function SelfTestHowTo({ field }: { field: QuestionField }) {
+  if (field === 'toeTouch') {
+    return (
+      <HowTo
+        name="toe touch"
+        figure={
+          <Figure
+            words="toe-touch"
+            keyframes={toeTouchKeyframes()}
+            title="Standing with straight knees, bending forward and reaching down towards the toes"
+          />
+        }
+        steps={[
+          'Stand with your feet together and your knees straight, but not pressed back hard.',
+          'Breathe out and slowly bend forward from the hips, letting your arms hang down towards your toes.',
+          'Go only as far as is comfortable. Stop at once if you feel pain in your back or down your leg.',
+          'Notice whether your fingertips reach your toes. Come back up slowly; bending your knees a little makes it easier.',
+        ]}
+      />
+    );
+  }
+  if (field === 'slrTest') {
+    const source = knowledgeBase.sources.find((s) => s.id === 'nice-cks-sciatica');
+    return (
+      <HowTo
+        name="straight-leg raise"
+        figure={
+          <Figure
+            words="leg-raise"
+            keyframes={slrTestKeyframes()}
+            title="Lying on the back, one leg lifted slowly with the knee kept straight while the other stays flat"
+          />
+        }
+        steps={[
+          'Lie on your back on the floor or a firm bed, with both legs straight.',
+          'Tighten the front of one thigh so that knee stays straight. Slowly lift that leg, or have someone lift it for you by the heel.',
+          'Stop as soon as you feel a pull or any pain, and lower the leg slowly. Do not push through it.',
+          'Notice what you felt, and where: only a pull in the back of the thigh, pain in the back, or pain running down the leg below the knee.',
+          'Try the other leg the same way, and answer for the leg that brought on more.',
+        ]}
+        note={
+          source
+            ? `Why we ask: pain below the knee on this test points to an irritated nerve rather than a tight muscle. Source: ${source.title}.`
+            : undefined
+        }
+      />
+    );
+  }
+  return null;
+}
+
+function HowTo({
+  name,
+  figure,
+  steps,
+  note,
+}: {
+  name: string;
+  figure: ComponentChildren;
+  steps: readonly string[];
+  note?: string | undefined;
+}) {
+  return (
+    <div class="how-to">
+      {figure}
+      <p class="how-to-title">How to do the {name}:</p>
+      <ol class="steps">
+        {steps.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ol>
+      {note && <p class="small muted">{note}</p>}
+    </div>
+  );
+}
+
+/** An animated self-test picture with a button to hold it still. */
+function Figure({
+  words,
+  keyframes,
+  title,
+}: {
+  words: string;
+  keyframes: readonly Keyframe[];
+  title: string;
+}) {
+  const [playing, setPlaying] = useState(true);
+  // With reduced motion the figure shows still key poses, so there is nothing to pause.
+  const reduced = useReducedMotion();
+  return (
+    <div class="how-to-figure">
+      <ExerciseFigure
+        keyframes={keyframes}
+        title={title}
+        playing={playing}
+        width={260}
+        height={170}
+      />
+      {!reduced && (
+        <button
+          type="button"
+          class="figure-toggle"
+          aria-pressed={!playing}
+          onClick={() => {
+            setPlaying((p) => !p);
+          }}
+        >
+          {playing ? `Pause the ${words} picture` : `Play the ${words} picture`}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function StartBackStep({
+  draft,
+  errors,
+  update,
+}: {
+  draft: Draft;
+  errors: FieldErrors;
+  update: (change: (d: Draft) => Draft, cleared: readonly ErrorKey[]) => void;
+}) {
+  const setItem = (key: StartBackKey, value: boolean | string) => {
+    update((d) => ({ ...d, startBack: { ...d.startBack, [key]: value } }), [`startBack.${key}`]);
+  };
+  return (
+    <>
+      <p class="small muted keele-notice">{KEELE_NOTICE}</p>
+      <RadioGroup
+        name="wantsStartBack"
+        legend="Would you like to answer nine more short questions about how the pain affects you?"
+        hint="They are optional. Your result and programme do not need them."
+        options={[
+          { value: 'yes', label: 'Yes, answer them' },
+          { value: 'no', label: 'No, skip them' },
+        ]}
+        value={draft.wantsStartBack === undefined ? undefined : draft.wantsStartBack ? 'yes' : 'no'}
+        onChange={(v) => {
+          update((d) => ({ ...d, wantsStartBack: v === 'yes' }), ['wantsStartBack']);
+        }}
+        error={errors.wantsStartBack}
+      />
+      {draft.wantsStartBack === true && (
+        <>
+          <p>Thinking about the last 2 weeks, choose your answer to each statement.</p>
+          {START_BACK_KEYS.filter((k) => k !== 'q9').map((key, i) => {
+            const v = draft.startBack[key];
+            return (
+              <RadioGroup
+                key={key}
+                name={`startBack-${key}`}
+                legend={`${String(i + 1)}. ${START_BACK_ITEMS[key]}`}
+                options={[
+                  { value: 'agree', label: 'Agree' },
+                  { value: 'disagree', label: 'Disagree' },
+                ]}
+                value={typeof v === 'boolean' ? (v ? 'agree' : 'disagree') : undefined}
+                onChange={(answer) => {
+                  setItem(key, answer === 'agree');
+                }}
+                error={errors[`startBack.${key}`]}
+                inline
+              />
+            );
+          })}
+          <RadioGroup
+            name="startBack-q9"
+            legend={`9. ${START_BACK_ITEMS.q9}`}
+            options={START_BACK_Q9.map((value) => ({ value, label: Q9_LABELS[value] }))}
+            value={typeof draft.startBack.q9 === 'string' ? draft.startBack.q9 : undefined}
+            onChange={(answer) => {
+              setItem('q9', answer);
+            }}
+            error={errors['startBack.q9']}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The questions stopped by an emergency: what to do now first, then (optionally) keeping the result. */
+function EmergencyStop({
+  mode,
+  draft,
+  failure,
+  submitting,
+  renderQuestion,
+  onSave,
+  onBack,
+}: {
+  mode: Extract<Mode, { kind: 'emergency' }>;
+  draft: Draft;
+  failure: Failure | null;
+  submitting: boolean;
+  renderQuestion: (q: Question) => ComponentChildren;
+  onSave: () => void;
+  onBack: () => void;
+}) {
+  const reasons = emergencyReasons(mode.codes, draft.values);
+  const count = mode.missing.length;
+  return (
+    <>
+      <LevelPanel level="emergency" parts={adviceParts('emergency', 'not-now')} reasons={reasons}>
+        <p>Go now. Nothing else on this screen needs doing first.</p>
+      </LevelPanel>
+      <section class="card keep-result" aria-labelledby="keep-title">
+        <h2 id="keep-title">Keep this result (optional)</h2>
+        <p>
+          If you can, answer{' '}
+          {count === 1 ? 'one short question' : `these ${String(count)} short questions`} and choose
+          “Save this result”. Backchain then keeps this result and will not offer you exercises
+          until you answer the questions again.
+        </p>
+        {failure && <FailureNotice failure={failure} />}
+        <form
+          noValidate
+          aria-labelledby="keep-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!submitting) onSave();
+          }}
+        >
+          {mode.missing.map((f) => renderQuestion(questionOf(f)))}
+          <div class="actions">
+            <button type="submit" class="primary" disabled={submitting}>
+              Save this result
+            </button>
+          </div>
+          <p role="status" class="muted">
+            {submitting ? 'Saving…' : ''}
+          </p>
+        </form>
+      </section>
+      <div class="actions">
+        <button type="button" onClick={onBack}>
+          Back to the questions
+        </button>
+      </div>
+      <p class="small muted">Answered a question by mistake? Go back and change it.</p>
+    </>
+  );
 }

@@ -1,0 +1,393 @@
+// The intake's step machine: warning signs answered explicitly, the emergency short-cut, the leg-side check,
+// number checks, the answers it builds against the real contract, and problems put back on their questions.
+import { describe, expect, it } from 'vitest';
+import { parseIntake } from '../../engine/intake.js';
+import { QUESTIONS } from '../../engine/questions.js';
+import {
+  EMPTY_DRAFT,
+  STEP_IDS,
+  advance,
+  buildAnswers,
+  emergencyCodes,
+  emergencyCutoff,
+  emergencyFormErrors,
+  emergencyReasons,
+  firstIncompleteStep,
+  legSideConflict,
+  missingRequired,
+  numberError,
+  orderedErrors,
+  placeProblems,
+  problemsInWords,
+  questionOf,
+  restoreSaved,
+  stepErrors,
+  stepIndexOf,
+  withAnswer,
+  withoutErrors,
+  type Draft,
+} from './intake-steps.js';
+
+const WARNING_NO: Draft['values'] = {
+  saddleNumbness: false,
+  bladderChange: false,
+  bowelChange: false,
+  sexualDysfunction: false,
+  trauma: 'none',
+  legWeakness: 'none',
+  fever: false,
+  fractureRisk: false,
+  cancerHistory: false,
+  weightLoss: false,
+  nightPainConstant: false,
+  thoracicPain: false,
+  immunosuppressed: false,
+};
+
+const REQUIRED: Draft['values'] = {
+  age: '42',
+  durationDays: '10',
+  painNow: '4',
+  painAreas: ['lower-back', 'buttock'],
+  legSide: 'left',
+  numbness: 'none',
+};
+
+const draftOf = (values: Draft['values'], extra: Partial<Draft> = {}): Draft => ({
+  ...EMPTY_DRAFT,
+  ...extra,
+  values,
+});
+
+const step = (id: (typeof STEP_IDS)[number]) => stepIndexOf(id);
+
+describe('the steps', () => {
+  it('are the sections that have questions, warning signs first, then the optional STarT Back', () => {
+    expect(STEP_IDS[0]).toBe('warning-signs');
+    expect(STEP_IDS.at(-1)).toBe('start-back');
+    // "Your health" has no questions of its own, so it is not a step.
+    expect(STEP_IDS).not.toContain('history');
+    expect(STEP_IDS).toHaveLength(8);
+  });
+});
+
+describe('warning signs', () => {
+  it('refuses Next until every warning-sign question is answered, naming each one', () => {
+    const next = advance(0, EMPTY_DRAFT);
+    if (next.kind !== 'errors') throw new Error(next.kind);
+    const keys = orderedErrors(next.errors).map((e) => e.key);
+    // Leg weakness getting worse is only asked after a weak leg, as in the terminal interview.
+    expect(keys).toEqual(
+      QUESTIONS.filter((q) => q.section === 'warning-signs' && q.field !== 'weaknessWorsening').map(
+        (q) => q.field,
+      ),
+    );
+    expect(next.errors.saddleNumbness).toBe('Choose Yes or No.');
+  });
+
+  it('never treats one unanswered warning sign as no', () => {
+    const { fever: _fever, ...rest } = WARNING_NO;
+    const next = advance(0, draftOf(rest));
+    expect(next).toEqual({ kind: 'errors', errors: { fever: 'Choose Yes or No.' } });
+  });
+
+  it('moves on once all are answered', () => {
+    expect(advance(0, draftOf(WARNING_NO))).toEqual({ kind: 'step', step: 1 });
+  });
+
+  it('asks whether weakness is getting worse only after a weak leg', () => {
+    const weak = draftOf({ ...WARNING_NO, legWeakness: 'mild' });
+    const next = advance(0, weak);
+    expect(next).toEqual({ kind: 'errors', errors: { weaknessWorsening: 'Choose Yes or No.' } });
+  });
+});
+
+describe('the emergency short-cut', () => {
+  it('stops at a bladder change and asks nothing after it, as the terminal interview does', () => {
+    const d = draftOf({ saddleNumbness: false, bladderChange: true });
+    // The second question of the step is where it stops; the rest need no answer.
+    expect(emergencyCutoff(0, d)).toBe(1);
+    expect(advance(0, d)).toEqual({
+      kind: 'emergency',
+      codes: ['cauda-equina-bladder'],
+      missing: ['age', 'durationDays', 'painNow', 'painAreas', 'legSide'],
+    });
+  });
+
+  it('stops at a major accident even with earlier questions left unanswered', () => {
+    const d = draftOf({ trauma: 'major' });
+    expect(emergencyCutoff(0, d)).toBe(4);
+    expect(advance(0, d)).toMatchObject({ kind: 'emergency', codes: ['major-trauma'] });
+  });
+
+  it('stops at a foot drop only once it is getting worse', () => {
+    const stable = draftOf({ ...WARNING_NO, legWeakness: 'foot-drop', weaknessWorsening: false });
+    expect(emergencyCutoff(0, stable)).toBeNull();
+    // A foot drop that is not worsening is urgent, not an emergency: the questions go on.
+    expect(advance(0, stable)).toEqual({ kind: 'step', step: 1 });
+    const worse = draftOf({ ...WARNING_NO, legWeakness: 'foot-drop', weaknessWorsening: true });
+    expect(advance(0, worse)).toMatchObject({
+      kind: 'emergency',
+      codes: ['progressive-foot-drop'],
+    });
+  });
+
+  it('goes straight to assessing when the required answers are already there', () => {
+    const d = draftOf({ ...WARNING_NO, ...REQUIRED, saddleNumbness: true });
+    expect(advance(0, d)).toEqual({ kind: 'submit', codes: ['cauda-equina-saddle'] });
+  });
+
+  it('waits for the leg side before sexual dysfunction is an emergency, then stops there', () => {
+    const d = draftOf({ ...WARNING_NO, sexualDysfunction: true });
+    expect(advance(0, d)).toEqual({ kind: 'step', step: 1 });
+    const later = draftOf({ ...WARNING_NO, ...REQUIRED, sexualDysfunction: true });
+    const where = step('where-it-hurts');
+    const asked = QUESTIONS.filter((q) => q.section === 'where-it-hurts').map((q) => q.field);
+    expect(emergencyCutoff(where, later)).toBe(asked.indexOf('legSide'));
+    expect(advance(where, later)).toEqual({ kind: 'submit', codes: ['cauda-equina-sexual'] });
+  });
+
+  it('stops on numbness in both legs', () => {
+    const d = draftOf({ ...WARNING_NO, ...REQUIRED, legSide: 'both', numbness: 'thigh' });
+    const where = step('where-it-hurts');
+    expect(emergencyCodes(d, where)).toEqual(['bilateral-neurological']);
+    expect(advance(where, d)).toEqual({ kind: 'submit', codes: ['bilateral-neurological'] });
+  });
+
+  it('does not fire on an answer that is not given yet', () => {
+    expect(emergencyCodes(EMPTY_DRAFT)).toEqual([]);
+    expect(emergencyCodes(draftOf({ legSide: 'both' }))).toEqual([]);
+  });
+
+  it('explains each emergency with the answers behind it', () => {
+    const reasons = emergencyReasons(['progressive-foot-drop'], {
+      legWeakness: 'foot-drop',
+      weaknessWorsening: true,
+    });
+    expect(reasons[0]?.answers).toEqual([
+      {
+        question: questionOf('legWeakness').text,
+        answer: 'Yes, the foot slaps or catches (foot drop)',
+      },
+      { question: questionOf('weaknessWorsening').text, answer: 'Yes' },
+    ]);
+  });
+
+  it('checks only the missing required answers on the emergency form', () => {
+    const d = draftOf({ bladderChange: true, age: '12', painAreas: ['foot'], legSide: 'none' });
+    const errors = emergencyFormErrors(d, missingRequired(draftOf({ bladderChange: true })));
+    expect(Object.keys(errors)).toEqual(['age', 'durationDays', 'painNow', 'legSide']);
+    expect(errors.age).toMatch(/aged 16 or over/);
+    expect(errors.legSide).toMatch(/foot/);
+  });
+
+  it('builds answers the contract accepts, leaving out the steps it never reached', () => {
+    const d = draftOf({
+      saddleNumbness: true,
+      ...REQUIRED,
+      worseSitting: true,
+    });
+    const answers = buildAnswers(d, 0);
+    expect(answers).toEqual({
+      version: 1,
+      saddleNumbness: true,
+      age: 42,
+      durationDays: 10,
+      painNow: 4,
+      painAreas: ['lower-back', 'buttock'],
+      legSide: 'left',
+    });
+    expect(parseIntake(answers).ok).toBe(true);
+  });
+});
+
+describe('where it hurts', () => {
+  const where = step('where-it-hurts');
+
+  it('refuses no leg symptoms together with leg areas, naming them', () => {
+    const d = draftOf({ painAreas: ['lower-back', 'buttock', 'foot'], legSide: 'none' });
+    expect(legSideConflict(d.values)).toMatch(/buttock and foot/);
+    expect(stepErrors('where-it-hurts', d).legSide).toMatch(/No buttock or leg symptoms/);
+    expect(advance(where, draftOf({ ...REQUIRED, ...d.values })).kind).toBe('errors');
+  });
+
+  it('accepts no leg symptoms with lower back pain only', () => {
+    const d = draftOf({ painAreas: ['lower-back'], legSide: 'none', numbness: 'none' });
+    expect(legSideConflict(d.values)).toBeUndefined();
+    expect(stepErrors('where-it-hurts', d)).toEqual({});
+  });
+
+  it('needs at least one area and a side', () => {
+    const errors = stepErrors('where-it-hurts', draftOf({ painAreas: [] }));
+    expect(errors).toEqual({
+      painAreas: 'Choose at least one.',
+      legSide: 'Choose one answer.',
+      numbness: 'Choose one answer.',
+    });
+  });
+});
+
+describe('numbers', () => {
+  it.each([
+    ['age', '', undefined],
+    ['age', '40', undefined],
+    ['age', 'forty', 'Enter a whole number from 16 to 110, using digits only.'],
+    ['age', '40.5', 'Enter a whole number from 16 to 110, without a decimal point.'],
+    ['age', '111', 'Enter a whole number from 16 to 110.'],
+    ['durationDays', '-1', 'Enter a whole number of 0 or more.'],
+    ['sittingHours', '7,5', undefined],
+    ['sittingHours', '25', 'Enter a number from 0 to 24.'],
+    ['slrAngle', '130', 'Enter a whole number from 0 to 120.'],
+  ] as const)('%s %j → %j', (field, text, message) => {
+    expect(numberError(questionOf(field), text)).toBe(message);
+  });
+
+  it('tells someone under 16 kindly who Backchain is for', () => {
+    expect(numberError(questionOf('age'), '15')).toMatch(/aged 16 or over/);
+  });
+
+  it('needs the pain slider moved, and age and days typed', () => {
+    const errors = stepErrors('about-you', EMPTY_DRAFT);
+    expect(errors.painNow).toMatch(/slider/);
+    expect(errors.age).toBe('Enter your age in years.');
+    expect(errors.durationDays).toBe('Enter a number.');
+  });
+
+  it('leaves out an optional number left empty and reads a decimal comma', () => {
+    const answers = buildAnswers(
+      draftOf({ slrTest: 'thigh-pull', slrAngle: '', sittingHours: '7,5' }),
+    );
+    expect(answers).not.toHaveProperty('slrAngle');
+    expect(answers).toHaveProperty('sittingHours', 7.5);
+  });
+});
+
+describe('the answers', () => {
+  const complete: Draft = draftOf({
+    ...WARNING_NO,
+    ...REQUIRED,
+    painQuality: ['pulling'],
+    worseSitting: true,
+    hamstringTightness: false,
+    toeTouch: 'short',
+    slrTest: 'thigh-pull',
+    slrAngle: '55',
+    activity: 'sedentary',
+  });
+
+  it('pass the real contract and keep unanswered optional questions out', () => {
+    const answers = buildAnswers(complete);
+    const parsed = parseIntake(answers);
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.message)).toEqual([]);
+    expect(answers).not.toHaveProperty('worseBending');
+    expect(answers).toMatchObject({ slrAngle: 55, painNow: 4, worseSitting: true });
+    expect(firstIncompleteStep(complete)).toBeNull();
+  });
+
+  it('drop an answer whose question is no longer asked', () => {
+    let values = withAnswer(complete.values, 'legWeakness', 'mild');
+    values = withAnswer(values, 'weaknessWorsening', true);
+    values = withAnswer(values, 'legWeakness', 'none');
+    expect(buildAnswers(draftOf(values))).not.toHaveProperty('weaknessWorsening');
+    values = withAnswer(values, 'slrTest', 'not-done');
+    expect(buildAnswers(draftOf(values))).not.toHaveProperty('slrAngle');
+  });
+
+  it('include STarT Back only when chosen and complete', () => {
+    expect(buildAnswers({ ...complete, wantsStartBack: false })).not.toHaveProperty('startBack');
+    const partial: Draft = { ...complete, wantsStartBack: true, startBack: { q1: true } };
+    expect(Object.keys(stepErrors('start-back', partial))).toEqual([
+      'startBack.q2',
+      'startBack.q3',
+      'startBack.q4',
+      'startBack.q5',
+      'startBack.q6',
+      'startBack.q7',
+      'startBack.q8',
+      'startBack.q9',
+    ]);
+    const full: Draft = {
+      ...complete,
+      wantsStartBack: true,
+      startBack: {
+        q1: true,
+        q2: false,
+        q3: false,
+        q4: false,
+        q5: false,
+        q6: true,
+        q7: false,
+        q8: false,
+        q9: 'moderately',
+      },
+    };
+    expect(stepErrors('start-back', full)).toEqual({});
+    const parsed = parseIntake(buildAnswers(full));
+    expect(parsed.ok && parsed.value.startBack?.q9).toBe('moderately');
+  });
+
+  it('finds the first step left incomplete', () => {
+    const { painNow: _p, ...rest } = complete.values;
+    expect(firstIncompleteStep(draftOf(rest))).toEqual({
+      step: step('about-you'),
+      errors: { painNow: 'Move the slider to choose a number from 0 to 10.' },
+    });
+  });
+});
+
+describe('problems from the assessment', () => {
+  const problem = (path: string) => ({
+    path,
+    expected: 'something',
+    received: '"x"',
+    message: `${path}: expected something, got "x"`,
+  });
+
+  it('are put back on their questions and the earliest step', () => {
+    const placed = placeProblems([
+      problem('answers.startBack.q9'),
+      problem('answers.painAreas[0]'),
+      problem('answers.age'),
+      problem('answers.somethingElse'),
+    ]);
+    expect(Object.keys(placed.errors)).toEqual(['startBack.q9', 'painAreas', 'age']);
+    expect(placed.firstStep).toBe(step('about-you'));
+    expect(placed.unplaced.map((p) => p.path)).toEqual(['answers.somethingElse']);
+    expect(placed.errors.age).toBe('This answer was not accepted: expected something, got "x".');
+  });
+
+  it('name the question in words', () => {
+    expect(problemsInWords([problem('answers.age')])[0]).toMatchObject({
+      path: 'How old are you?',
+      message: 'expected something, got "x"',
+    });
+  });
+});
+
+describe('the saved draft', () => {
+  it('comes back as it was', () => {
+    const saved = { step: 3, draft: draftOf({ age: '40', fever: false, painAreas: ['foot'] }) };
+    expect(restoreSaved(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
+  });
+
+  it('keeps only what has the right shape', () => {
+    expect(restoreSaved('nonsense')).toBeNull();
+    expect(restoreSaved({ step: 2 })).toBeNull();
+    expect(
+      restoreSaved({
+        step: 99,
+        draft: {
+          values: { age: '40', made: 'up', fever: 3 },
+          startBack: { q1: true, q10: true },
+          wantsStartBack: 'yes',
+        },
+      }),
+    ).toEqual({ step: 0, draft: { values: { age: '40' }, startBack: { q1: true } } });
+  });
+});
+
+describe('errors', () => {
+  it('are removed by key', () => {
+    expect(withoutErrors({ age: 'a', legSide: 'b' }, ['legSide'])).toEqual({ age: 'a' });
+  });
+});
