@@ -1,4 +1,5 @@
 // The web app's entry: the page shell, the screen router, where data lives, and the service worker.
+import './zod-config.js';
 import type { FunctionComponent } from 'preact';
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';

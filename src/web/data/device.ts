@@ -1,0 +1,26 @@
+// Device mode without loading the engine up front: the first call loads it, the later ones reuse it.
+import type { Repo } from './types.js';
+
+let loading: Promise<Repo> | null = null;
+
+/** The device repository, loaded on first use (it carries the engine and the knowledge base). */
+export function loadDeviceRepo(): Promise<Repo> {
+  loading ??= import('./device-repo.js').then((m) => m.openDeviceRepo());
+  return loading;
+}
+
+/** A Repo whose every call waits for the device repository to load. */
+export const deviceRepo: Repo = {
+  mode: 'device',
+  assess: async (a) => (await loadDeviceRepo()).assess(a),
+  latestAssessment: async () => (await loadDeviceRepo()).latestAssessment(),
+  programme: async () => (await loadDeviceRepo()).programme(),
+  logSession: async (b) => (await loadDeviceRepo()).logSession(b),
+  sessions: async () => (await loadDeviceRepo()).sessions(),
+  checkin: async (b) => (await loadDeviceRepo()).checkin(b),
+  checkins: async () => (await loadDeviceRepo()).checkins(),
+  measure: async (b) => (await loadDeviceRepo()).measure(b),
+  measurements: async () => (await loadDeviceRepo()).measurements(),
+  progress: async () => (await loadDeviceRepo()).progress(),
+  exportFile: async (f) => (await loadDeviceRepo()).exportFile(f),
+};

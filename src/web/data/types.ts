@@ -1,0 +1,159 @@
+// What the web app reads and writes, in the shapes of the HTTP API (api.md), whichever repository serves them.
+import type { Assessment } from '../../engine/assess.js';
+import type { WarningSignField } from '../../engine/checkin.js';
+import type { Intake } from '../../engine/intake.js';
+import type { Programme } from '../../engine/plan.js';
+import type { Problem } from '../../engine/problems.js';
+import type { ProgressSummary } from '../../engine/progress.js';
+import type { Felt, ProgrammeChange, ProgrammeState, SessionEntry } from '../../engine/session.js';
+import type { Level, TriageReason } from '../../engine/triage.js';
+
+export type { ProgressSummary };
+
+export interface AssessmentView {
+  id: string;
+  createdAt: string;
+  answers: Intake;
+  result: Assessment;
+}
+
+export interface PauseReason {
+  level: Level;
+  reasons: TriageReason[];
+  advice: string;
+}
+
+/** GET /api/programme. */
+export type ProgrammeView = Pick<
+  Programme,
+  | 'knowledgeBase'
+  | 'phase'
+  | 'gate'
+  | 'items'
+  | 'selfCare'
+  | 'selfCareDetails'
+  | 'stopRules'
+  | 'progressionRule'
+  | 'notes'
+> & {
+  id: string;
+  assessmentId: string;
+  createdAt: string;
+  paused: boolean;
+  pausedBy: PauseReason | null;
+  warningCheckRequired: boolean;
+  dropped: ProgrammeState['dropped'];
+};
+
+export interface SessionEntryBody {
+  exerciseId: string;
+  done: { sets?: number; reps?: number; holdSeconds?: number; sides?: number };
+  felt: Felt;
+  painSharper: boolean;
+  painSpread: boolean;
+}
+
+export interface SessionBody {
+  date?: string;
+  entries: SessionEntryBody[];
+}
+
+export interface SessionResult {
+  id: string;
+  programmeChanges: ProgrammeChange[];
+  warningCheckRequired: boolean;
+}
+
+export interface SessionLogView {
+  id: string;
+  date: string;
+  createdAt: string;
+  entries: SessionEntry[];
+  programmeChanges: ProgrammeChange[];
+  warningCheckRequired: boolean;
+}
+
+export type WarningSignAnswers = Record<WarningSignField, boolean | string>;
+
+export interface CheckinBody {
+  date?: string;
+  painNow: number;
+  painAreas: string[];
+  legSide: string;
+  warningSigns: WarningSignAnswers;
+  sittingHours?: number;
+  walkingBreaks?: number;
+  /** Made on the device, so a check-in sent twice (offline, then again) is stored once. */
+  clientId?: string;
+}
+
+export interface CheckinResult {
+  id: string;
+  programmePaused: boolean;
+  triage?: PauseReason;
+  /** True when it was kept on the device to send when the network returns. */
+  queued?: boolean;
+}
+
+export interface CheckinView {
+  id: string;
+  date: string;
+  createdAt: string;
+  painNow: number;
+  painAreas: string[];
+  legSide: string;
+  triage: PauseReason | null;
+  programmePaused: boolean;
+}
+
+export interface MeasurementBody {
+  date?: string;
+  kind: 'slr-angle' | 'toe-touch';
+  side?: 'left' | 'right';
+  value: number;
+}
+
+export interface MeasurementView {
+  id: string;
+  date: string;
+  createdAt: string;
+  kind: 'slr-angle' | 'toe-touch';
+  side: 'left' | 'right' | null;
+  value: number;
+}
+
+export type ExportFormat = 'fhir' | 'json' | 'csv';
+
+export interface ExportFile {
+  filename: string;
+  type: string;
+  body: string;
+}
+
+/** Why something could not be done, in words to show. */
+export type Failure =
+  | { kind: 'invalid'; title: string; problems: Problem[] }
+  | {
+      kind: 'conflict' | 'not-found' | 'network' | 'auth' | 'server';
+      code: string;
+      title: string;
+      detail: string;
+    };
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+/** Where the person's data lives: on this device, or on the server behind their account. */
+export interface Repo {
+  readonly mode: 'device' | 'account';
+  assess(answers: unknown): Promise<Outcome<AssessmentView>>;
+  latestAssessment(): Promise<AssessmentView | null>;
+  programme(): Promise<ProgrammeView | null>;
+  logSession(body: SessionBody): Promise<Outcome<SessionResult>>;
+  sessions(): Promise<SessionLogView[]>;
+  checkin(body: CheckinBody): Promise<Outcome<CheckinResult>>;
+  checkins(): Promise<CheckinView[]>;
+  measure(body: MeasurementBody): Promise<Outcome<MeasurementView>>;
+  measurements(): Promise<MeasurementView[]>;
+  progress(): Promise<ProgressSummary>;
+  exportFile(format: ExportFormat): Promise<Outcome<ExportFile>>;
+}
