@@ -157,6 +157,7 @@ function buildRecord(): ExportRecord {
       ],
       programmeChanges: [],
       warningCheckRequired: false,
+      clientId: null,
     },
     {
       userId: USER_ID,
@@ -176,6 +177,7 @@ function buildRecord(): ExportRecord {
       ],
       programmeChanges: [],
       warningCheckRequired: false,
+      clientId: null,
     },
   ];
   const checkin = (

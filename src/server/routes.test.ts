@@ -709,6 +709,244 @@ describe('sessions and the stop rules', () => {
   });
 });
 
+describe('sessions sent again with the same clientId (offline queue, retries)', () => {
+  const entry = (exerciseId: string, over: object = {}) => ({
+    exerciseId,
+    done: { holdSeconds: 20 },
+    felt: 'easier',
+    painSharper: false,
+    painSpread: false,
+    ...over,
+  });
+  const body = (clientId: string, over: object = {}) => ({
+    entries: [entry('glute-bridge')],
+    clientId,
+    ...over,
+  });
+  interface SessionAnswer {
+    id: string;
+    programmeChanges: { exerciseId: string; change: string; by?: string }[];
+    warningCheckRequired: boolean;
+  }
+  const listed = async (who: Caller) =>
+    json<{ items: { id: string; clientId: string | null }[] }>(
+      await call(app, 'GET', '/api/sessions', who),
+    ).items;
+  const programme = async (who: Caller) =>
+    json<Programme & { dropped: string[] }>(await call(app, 'GET', '/api/programme', who));
+  const bridgeDose = async (who: Caller) =>
+    (await programme(who)).items.find((i) => i.exerciseId === 'glute-bridge')?.dosage.amount;
+
+  it('stores the first (201) and answers the same again with 200 and the same id, progressing once', async () => {
+    const a = await assessed();
+    const first = await call(app, 'POST', '/api/sessions', a, body('phone-queue_0001'));
+    expect(first.statusCode).toBe(201);
+    const again = await call(app, 'POST', '/api/sessions', a, body('phone-queue_0001'));
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toStrictEqual(json(first));
+    // Counted twice, "too easy" twice running would have raised the dose.
+    expect(await bridgeDose(a)).toBe(20);
+    // Even with other answers, the stored session stands: no stop rule is applied.
+    const changed = await call(
+      app,
+      'POST',
+      '/api/sessions',
+      a,
+      body('phone-queue_0001', { entries: [entry('glute-bridge', { painSpread: true })] }),
+    );
+    expect(changed.statusCode).toBe(200);
+    expect(json(changed)).toStrictEqual(json(first));
+    expect((await programme(a)).dropped).toStrictEqual([]);
+    expect(await bridgeDose(a)).toBe(20);
+    expect(await listed(a)).toMatchObject([{ id: json(first).id, clientId: 'phone-queue_0001' }]);
+
+    // Another clientId is another session: the second "too easy" one, which progresses.
+    const second = await call(app, 'POST', '/api/sessions', a, body('phone-queue_0002'));
+    expect(second.statusCode).toBe(201);
+    expect(json<SessionAnswer>(second).programmeChanges).toContainEqual(
+      expect.objectContaining({ exerciseId: 'glute-bridge', change: 'progressed' }),
+    );
+    const progressed = await bridgeDose(a);
+    expect(progressed).toBeGreaterThan(20);
+    const secondAgain = await call(app, 'POST', '/api/sessions', a, body('phone-queue_0002'));
+    expect(secondAgain.statusCode).toBe(200);
+    expect(json(secondAgain)).toStrictEqual(json(second));
+    expect(await bridgeDose(a)).toBe(progressed);
+
+    // None is never a repeat.
+    const { clientId: _none, ...plain } = body('x');
+    expect((await call(app, 'POST', '/api/sessions', a, plain)).statusCode).toBe(201);
+    expect((await call(app, 'POST', '/api/sessions', a, plain)).statusCode).toBe(201);
+    expect((await listed(a)).map((l) => l.clientId)).toStrictEqual([
+      null,
+      null,
+      'phone-queue_0002',
+      'phone-queue_0001',
+    ]);
+  });
+
+  it('answers a repeat of the session that asked for the warning-sign check with its stored answer, not 409', async () => {
+    const a = await assessed();
+    const ids = (await programme(a)).items.map((i) => i.exerciseId);
+    const once = body('spread-once-0001', {
+      date: '2026-11-02',
+      entries: [entry(ids[0] ?? '', { painSpread: true })],
+    });
+    expect((await call(app, 'POST', '/api/sessions', a, once)).statusCode).toBe(201);
+    const now = (await programme(a)).items.map((i) => i.exerciseId);
+    const twice = body('spread-twice-0002', {
+      date: '2026-11-05',
+      entries: [entry(now[0] ?? '', { painSpread: true })],
+    });
+    const second = await call(app, 'POST', '/api/sessions', a, twice);
+    expect(second.statusCode).toBe(201);
+    expect(json<SessionAnswer>(second).warningCheckRequired).toBe(true);
+    const after = await programme(a);
+    expect(after.warningCheckRequired).toBe(true);
+
+    const again = await call(app, 'POST', '/api/sessions', a, twice);
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toStrictEqual(json(second));
+    const onceAgain = await call(app, 'POST', '/api/sessions', a, once);
+    expect(onceAgain.statusCode).toBe(200);
+    expect(json<SessionAnswer>(onceAgain).warningCheckRequired).toBe(false);
+    expect(await programme(a)).toStrictEqual(after);
+    // A new session is still refused until the check-in.
+    const blocked = await call(app, 'POST', '/api/sessions', a, {
+      date: '2026-11-06',
+      entries: [entry(now[1] ?? '')],
+    });
+    expect(blocked.statusCode).toBe(409);
+    expect(await listed(a)).toHaveLength(2);
+  });
+
+  it('answers a repeat with 200 while the programme is paused', async () => {
+    const a = await assessed();
+    const first = await call(app, 'POST', '/api/sessions', a, body('before-pause-01'));
+    expect(first.statusCode).toBe(201);
+    const checkin = await call(app, 'POST', '/api/checkins', a, {
+      painNow: 3,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true },
+    });
+    expect(json(checkin).programmePaused).toBe(true);
+    const again = await call(app, 'POST', '/api/sessions', a, body('before-pause-01'));
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toStrictEqual(json(first));
+    expect((await call(app, 'POST', '/api/sessions', a, body('after-pause-02'))).statusCode).toBe(
+      409,
+    );
+    expect(await listed(a)).toHaveLength(1);
+  });
+
+  it("never answers with another person's session: a clientId is only one person's", async () => {
+    const a = await assessed();
+    const b = await assessed('bo@example.org');
+    const first = await call(app, 'POST', '/api/sessions', a, body('shared-client-01'));
+    const other = await call(app, 'POST', '/api/sessions', b, body('shared-client-01'));
+    expect([first.statusCode, other.statusCode]).toStrictEqual([201, 201]);
+    expect(json(other).id).not.toBe(json(first).id);
+    expect(await listed(a)).toMatchObject([{ id: json(first).id }]);
+    expect(await listed(b)).toMatchObject([{ id: json(other).id }]);
+  });
+
+  it('stores one of several posts with the same clientId sent at once, and applies it once', async () => {
+    const a = await assessed();
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => call(app, 'POST', '/api/sessions', a, body('at-once-0001'))),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toStrictEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((r) => json(r).id)).size).toBe(1);
+    expect(await listed(a)).toHaveLength(1);
+    // Applied once: the next "too easy" session is the second, not the sixth, and progresses.
+    const next = await call(app, 'POST', '/api/sessions', a, body('at-once-0002'));
+    expect(json<SessionAnswer>(next).programmeChanges).toContainEqual(
+      expect.objectContaining({ exerciseId: 'glute-bridge', change: 'progressed' }),
+    );
+  });
+
+  it('stores exactly one of two posts with the same clientId, even when both looked before either stored', async () => {
+    const { createMemoryStore } = await import('../store/memory.js');
+    const inner = createMemoryStore();
+    // Both requests' look-ups wait for each other, so both find nothing and both try to store.
+    let arrived = 0;
+    let release = () => {};
+    const bothLooked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const inserts: (boolean | 'duplicate')[] = [];
+    const racing = new Proxy(inner, {
+      get(target, prop, receiver) {
+        if (prop === 'findSessionLogByClientId') {
+          return async (userId: string, clientId: string) => {
+            const found = await target.findSessionLogByClientId(userId, clientId);
+            if (arrived < 2) {
+              arrived += 1;
+              if (arrived === 2) release();
+              await bothLooked;
+            }
+            return found;
+          };
+        }
+        if (prop === 'addSessionLog') {
+          return async (...args: Parameters<typeof target.addSessionLog>) => {
+            const added = await target.addSessionLog(...args);
+            inserts.push(added);
+            return added;
+          };
+        }
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    await app.close();
+    t = await makeApp(racing);
+    app = t.app;
+    const a = await assessed();
+    const userId = json<{ id: string }>(await call(app, 'GET', '/api/me', a)).id;
+    const answers = await Promise.all(
+      [1, 2].map(() => call(app, 'POST', '/api/sessions', a, body('at-once-0001'))),
+    );
+    // The loser is refused by the programme's revision (its update came second) or by the clash.
+    expect(inserts.filter((r) => r === true)).toHaveLength(1);
+    expect(inserts.filter((r) => r !== true).every((r) => r === false || r === 'duplicate')).toBe(
+      true,
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toStrictEqual([200, 201]);
+    expect(answers.map((r) => json(r))[0]).toStrictEqual(answers.map((r) => json(r))[1]);
+    expect(await listed(a)).toHaveLength(1);
+    // The programme was updated once.
+    expect((await inner.getCurrentProgramme(userId))?.revision).toBe(1);
+  });
+
+  it('refuses a clientId that is too short, too long or has other characters, naming it', async () => {
+    const a = await assessed();
+    for (const clientId of ['short', 'x'.repeat(65), 'has spaces in it', 'dots.are.not.ok', 42]) {
+      const res = await call(app, 'POST', '/api/sessions', a, body('placeholder', { clientId }));
+      expect(res.statusCode, String(clientId)).toBe(400);
+      const errors = json<{ errors: { path: string; expected: string }[] }>(res).errors;
+      expect(errors.map((e) => e.path)).toStrictEqual(['clientId']);
+      expect(errors[0]?.expected).toMatch(/this session, 8 to 64 letters, digits, - or _/);
+    }
+    expect(await listed(a)).toStrictEqual([]);
+    for (const clientId of ['abcdEFGH', 'x'.repeat(64), 'a-b_c-d_1234']) {
+      expect(
+        (await call(app, 'POST', '/api/sessions', a, body(clientId))).statusCode,
+        clientId,
+      ).toBe(201);
+    }
+  });
+
+  it('describes clientId in the OpenAPI document', async () => {
+    const doc = json<{
+      paths: Record<string, { post?: { requestBody?: unknown; responses?: object } }>;
+    }>(await call(app, 'GET', '/api/openapi.json'));
+    const post = doc.paths['/api/sessions']?.post;
+    expect(JSON.stringify(post?.requestBody)).toContain('clientId');
+    expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201']));
+  });
+});
+
 describe('check-ins', () => {
   it('requires every warning sign explicitly: none defaults to no', async () => {
     const a = await assessed();

@@ -1,4 +1,4 @@
-// The record service on the memory store, as the web app's device mode runs it: refusals, pausing, and check-ins sent twice.
+// The record service on the memory store, as the web app's device mode runs it: refusals, pausing, and check-ins and sessions sent twice.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ANSWERS, NO_WARNING_SIGNS } from '../../test/fixtures.js';
 import { knowledgeBase } from '../kb/index.js';
@@ -12,6 +12,7 @@ import {
   exportRecord,
   getAssessment,
   listCheckins,
+  listSessions,
   logSession,
   progress,
   RecordError,
@@ -45,10 +46,13 @@ const checkinOf = (over: object = {}): CheckinBody =>
     }),
   );
 
-const sessionOf = (exerciseId: string): SessionBody =>
+const sessionOf = (exerciseId: string, entry: object = {}, over: object = {}): SessionBody =>
   parsed(
     parseBody(sessionBody, {
-      entries: [{ exerciseId, done: {}, felt: 'same', painSharper: false, painSpread: false }],
+      entries: [
+        { exerciseId, done: {}, felt: 'same', painSharper: false, painSpread: false, ...entry },
+      ],
+      ...over,
     }),
   );
 
@@ -261,5 +265,192 @@ describe('check-ins with a clientId', () => {
       checkinOf({ clientId: 'device-queue-03' }),
     );
     expect(again).toStrictEqual({ ...first, duplicate: true });
+  });
+});
+
+describe('sessions with a clientId', () => {
+  /** The glute bridge's dose now, and the programme's revision (bumped by every applied session). */
+  const bridge = async () => {
+    const p = await store.getCurrentProgramme(USER);
+    return {
+      amount: p?.programme.items.find((i) => i.exerciseId === 'glute-bridge')?.dosage.amount,
+      streak: p?.state.easyStreak['glute-bridge'],
+      revision: p?.revision,
+    };
+  };
+
+  it('stores the first, and returns a repeat as a duplicate without a second row or applying progression again', async () => {
+    await assessed();
+    const easier = { felt: 'easier' };
+    const first = await logSession(
+      ctx,
+      USER,
+      sessionOf('glute-bridge', easier, { clientId: 'device-queue-01' }),
+    );
+    expect(first).toStrictEqual({
+      id: first.id,
+      programmeChanges: [],
+      warningCheckRequired: false,
+      duplicate: false,
+    });
+    expect(await bridge()).toStrictEqual({ amount: 20, streak: 1, revision: 1 });
+    // Counted again, this would be the second "too easy" session and progress the exercise.
+    const repeat = await logSession(
+      ctx,
+      USER,
+      sessionOf('glute-bridge', easier, { clientId: 'device-queue-01' }),
+    );
+    expect(repeat).toStrictEqual({ ...first, duplicate: true });
+    expect(await bridge()).toStrictEqual({ amount: 20, streak: 1, revision: 1 });
+    const listed = await listSessions(ctx, USER, { limit: 10 });
+    expect(listed.items.map((l) => [l.id, l.clientId])).toStrictEqual([
+      [first.id, 'device-queue-01'],
+    ]);
+    expect(listed.items[0]).not.toHaveProperty('userId');
+
+    // Another clientId is another session: now it progresses, and its repeat answers with that.
+    const second = await logSession(
+      ctx,
+      USER,
+      sessionOf('glute-bridge', easier, { clientId: 'device-queue-02' }),
+    );
+    expect(second.programmeChanges).toContainEqual(
+      expect.objectContaining({ exerciseId: 'glute-bridge', change: 'progressed' }),
+    );
+    const progressed = await bridge();
+    expect(progressed.amount).toBeGreaterThan(20);
+    expect(
+      await logSession(
+        ctx,
+        USER,
+        sessionOf('glute-bridge', easier, { clientId: 'device-queue-02' }),
+      ),
+    ).toStrictEqual({ ...second, duplicate: true });
+    expect(await bridge()).toStrictEqual(progressed);
+    // Without a clientId, nothing is ever a repeat.
+    const plain = sessionOf('glute-bridge');
+    expect((await logSession(ctx, USER, plain)).duplicate).toBe(false);
+    expect((await logSession(ctx, USER, plain)).duplicate).toBe(false);
+    expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(4);
+  });
+
+  it('answers a repeat of the session that asked for the warning-sign check with its stored result, not a refusal', async () => {
+    await assessed();
+    // Pain spreading drops the exercise, so each spreading session is of another one.
+    const spread = (exerciseId: string, clientId: string, date: string) =>
+      sessionOf(exerciseId, { painSpread: true }, { clientId, date });
+    await logSession(ctx, USER, spread('abdominal-brace', 'spread-once-01', '2026-11-01'));
+    const second = await logSession(
+      ctx,
+      USER,
+      spread('glute-bridge', 'spread-twice-02', '2026-11-02'),
+    );
+    expect(second.warningCheckRequired).toBe(true);
+    const before = await store.getCurrentProgramme(USER);
+    expect(before?.state.warningCheckRequired).toBe(true);
+    expect(before?.state.spreadEpisodes).toStrictEqual(['2026-11-01', '2026-11-02']);
+
+    // The repeats are answered although sessions are now refused and both exercises left the plan.
+    expect(
+      await logSession(ctx, USER, spread('glute-bridge', 'spread-twice-02', '2026-11-02')),
+    ).toStrictEqual({ ...second, duplicate: true });
+    expect(
+      await logSession(ctx, USER, spread('abdominal-brace', 'spread-once-01', '2026-11-01')),
+    ).toMatchObject({ warningCheckRequired: false, duplicate: true });
+    expect(await store.getCurrentProgramme(USER)).toStrictEqual(before);
+    // A new session is still refused until the check-in.
+    expect(
+      await refusal(
+        logSession(ctx, USER, spread('knee-to-chest', 'spread-thrice-03', '2026-11-03')),
+      ),
+    ).toMatchObject({ code: 'warning-check-required' });
+    expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(2);
+  });
+
+  it('answers a repeat while the programme is paused, or after the exercise left it', async () => {
+    await assessed();
+    const first = await logSession(
+      ctx,
+      USER,
+      sessionOf('supine-hamstring-gentle', { painSharper: true }, { clientId: 'device-queue-04' }),
+    );
+    expect(first.programmeChanges[0]).toMatchObject({ exerciseId: 'supine-hamstring-gentle' });
+    const programme = await currentProgramme(ctx, USER);
+    expect(programme.items.map((i) => i.exerciseId)).not.toContain('supine-hamstring-gentle');
+    await addCheckin(
+      ctx,
+      USER,
+      checkinOf({ warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true } }),
+    );
+    expect((await currentProgramme(ctx, USER)).paused).toBe(true);
+    const again = await logSession(
+      ctx,
+      USER,
+      sessionOf('supine-hamstring-gentle', { painSharper: true }, { clientId: 'device-queue-04' }),
+    );
+    expect(again).toStrictEqual({ ...first, duplicate: true });
+    expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(1);
+  });
+
+  it('returns the stored one when another request stored it between the look-up and the insert', async () => {
+    await assessed();
+    const clientId = 'device-queue-05';
+    const stored = await logSession(ctx, USER, sessionOf('glute-bridge', {}, { clientId }));
+    const revision = (await store.getCurrentProgramme(USER))?.revision;
+    // The first look-up misses (the other request had not stored it yet); the insert then clashes.
+    let lookups = 0;
+    const late = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'findSessionLogByClientId') {
+          return (userId: string, id: string) => {
+            lookups += 1;
+            return lookups === 1
+              ? Promise.resolve(undefined)
+              : target.findSessionLogByClientId(userId, id);
+          };
+        }
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const out = await logSession(
+      { ...ctx, store: late },
+      USER,
+      sessionOf('glute-bridge', {}, { clientId }),
+    );
+    expect(out).toStrictEqual({ ...stored, duplicate: true });
+    expect(lookups).toBe(2);
+    expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(1);
+    // The clash rolled the programme update back.
+    expect((await store.getCurrentProgramme(USER))?.revision).toBe(revision);
+  });
+
+  it('returns the stored one when the other request won the programme update, even if it asked for the warning check', async () => {
+    await assessed();
+    await logSession(
+      ctx,
+      USER,
+      sessionOf('abdominal-brace', { painSpread: true }, { date: '2026-11-01' }),
+    );
+    const clientId = 'device-queue-06';
+    const body = sessionOf('glute-bridge', { painSpread: true }, { clientId, date: '2026-11-02' });
+    // This request looks and reads the programme, then the other one (same clientId) stores first:
+    // this one's update is stale, and on its retry the programme wants the warning check.
+    let other: Awaited<ReturnType<typeof logSession>> | undefined;
+    const racing = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'addSessionLog') {
+          return async (...args: Parameters<typeof target.addSessionLog>) => {
+            other ??= await logSession(ctx, USER, body);
+            return target.addSessionLog(...args);
+          };
+        }
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const out = await logSession({ ...ctx, store: racing }, USER, body);
+    expect(other?.warningCheckRequired).toBe(true);
+    expect(out).toStrictEqual({ ...other, duplicate: true });
+    expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(2);
+    expect((await store.getCurrentProgramme(USER))?.state.spreadEpisodes).toHaveLength(2);
   });
 });

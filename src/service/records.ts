@@ -213,11 +213,26 @@ export interface SessionOutcomeView {
   id: string;
   programmeChanges: ProgrammeChange[];
   warningCheckRequired: boolean;
+  /**
+   * True when this session's `clientId` was already stored: nothing new was stored, and the stop
+   * rules and progression were not applied again.
+   */
+  duplicate: boolean;
 }
+
+/** The answer for a session stored earlier, as it was answered then. */
+const storedSessionOutcome = (l: SessionLogRecord): SessionOutcomeView => ({
+  id: l.id,
+  programmeChanges: l.programmeChanges,
+  warningCheckRequired: l.warningCheckRequired,
+  duplicate: true,
+});
 
 /**
  * Logs an exercise session and applies the stop rules and progression to the programme.
  * Refused while there is no programme, it is paused, or the warning-sign check is due.
+ * A session whose `clientId` the person already has is not stored or applied again: the stored
+ * one is returned with `duplicate: true`, whatever the programme's state now.
  */
 export async function logSession(
   ctx: RecordContext,
@@ -227,8 +242,19 @@ export async function logSession(
   const { store, kb } = ctx;
   const now = ctx.now();
   const date = body.date ?? today(now);
+  const clientId = body.clientId ?? null;
+  const sentBefore = async (): Promise<SessionOutcomeView | undefined> => {
+    if (clientId === null) return undefined;
+    const stored = await store.findSessionLogByClientId(userId, clientId);
+    return stored && storedSessionOutcome(stored);
+  };
   for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
     await backoff(attempt);
+    // Before every rule, and on every attempt: the session this repeats may have been stored by a
+    // concurrent request since the last attempt, and may itself have asked for the warning-sign
+    // check, which would otherwise refuse its own repeat.
+    const repeat = await sentBefore();
+    if (repeat) return repeat;
     const current = await store.getCurrentProgramme(userId);
     if (!current) {
       throw new RecordError(
@@ -290,6 +316,7 @@ export async function logSession(
       entries,
       programmeChanges: outcome.changes,
       warningCheckRequired: outcome.warningCheckRequired,
+      clientId,
     };
     const update: ProgrammeUpdate = {
       id: current.id,
@@ -299,12 +326,19 @@ export async function logSession(
       paused: current.paused,
       pausedBy: current.pausedBy,
     };
-    if (await store.addSessionLog(log, update)) {
+    const added = await store.addSessionLog(log, update);
+    if (added === true) {
       return {
         id: log.id,
         programmeChanges: outcome.changes,
         warningCheckRequired: outcome.warningCheckRequired,
+        duplicate: false,
       };
+    }
+    if (added === 'duplicate') {
+      // The same session arrived at the same moment by another request, which stored it first.
+      const stored = await sentBefore();
+      if (stored) return stored;
     }
   }
   throw busy('session');

@@ -1,7 +1,7 @@
 // parseBody: the same problems the server sends in a 400, so the web app can check a form offline with the same words.
 import { describe, expect, it } from 'vitest';
 import { NO_WARNING_SIGNS } from '../../test/fixtures.js';
-import { checkinBody, CLIENT_ID, measurementBody, parseBody } from './schemas.js';
+import { checkinBody, CLIENT_ID, measurementBody, parseBody, sessionBody } from './schemas.js';
 
 const checkin = {
   painNow: 3,
@@ -27,6 +27,28 @@ describe('parseBody', () => {
           received: '"short"',
           message:
             'clientId: expected an id the device made for this check-in, 8 to 64 letters, digits, - or _, got "short"',
+        },
+      ],
+    });
+  });
+
+  it("names a session's clientId as the session's", () => {
+    const entries = [
+      { exerciseId: 'glute-bridge', done: {}, felt: 'same', painSharper: false, painSpread: false },
+    ];
+    expect(parseBody(sessionBody, { entries, clientId: 'device_queue-01' })).toStrictEqual({
+      ok: true,
+      value: { entries, clientId: 'device_queue-01' },
+    });
+    expect(parseBody(sessionBody, { entries, clientId: 'has spaces in it' })).toStrictEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'clientId',
+          expected: 'an id the device made for this session, 8 to 64 letters, digits, - or _',
+          received: '"has spaces in it"',
+          message:
+            'clientId: expected an id the device made for this session, 8 to 64 letters, digits, - or _, got "has spaces in it"',
         },
       ],
     });

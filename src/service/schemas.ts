@@ -38,6 +38,9 @@ export const assessmentBody = withExpectations(z.strictObject({ answers: intakeS
 });
 export type AssessmentBody = z.output<typeof assessmentBody>;
 
+/** A session's or check-in's id made on the device, so one sent again (offline queue, retry) is stored once. */
+export const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
 export const sessionBody = withExpectations(
   z.strictObject({
     date: localDate.optional(),
@@ -59,13 +62,15 @@ export const sessionBody = withExpectations(
       )
       .min(1)
       .max(50),
+    clientId: z.string().regex(CLIENT_ID).optional(),
   }),
-  { date: DATE_EXPECTATION, entries: 'a list of 1 to 50 exercise entries' },
+  {
+    date: DATE_EXPECTATION,
+    entries: 'a list of 1 to 50 exercise entries',
+    clientId: 'an id the device made for this session, 8 to 64 letters, digits, - or _',
+  },
 );
 export type SessionBody = z.output<typeof sessionBody>;
-
-/** A check-in's id made on the device, so a check-in sent again (offline queue, retry) is stored once. */
-export const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 export const checkinBody = withExpectations(
   z.strictObject({

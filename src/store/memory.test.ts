@@ -1,7 +1,12 @@
 // The in-memory store against the shared Store contract, and its snapshots (how the web app keeps it between visits).
 import { describe, expect, it } from 'vitest';
 import { accountFailureKey } from './keys.js';
-import { createMemoryStore, MEMORY_SNAPSHOT_VERSION, type MemorySnapshot } from './memory.js';
+import {
+  createMemoryStore,
+  MEMORY_SNAPSHOT_VERSION,
+  type MemorySnapshot,
+  type MemorySnapshotV1,
+} from './memory.js';
 import {
   assessmentPair,
   auditEntry,
@@ -13,7 +18,7 @@ import {
   storeContract,
   updateOf,
 } from './store.contract.js';
-import type { CheckinRecord, Store } from './types.js';
+import type { CheckinRecord, SessionLogRecord, Store } from './types.js';
 
 storeContract('memory', () => Promise.resolve(createMemoryStore()));
 
@@ -28,9 +33,13 @@ describe('memory store snapshots', () => {
     await store.addAssessment(latest.assessment, latest.programme);
     const current = await store.getCurrentProgramme(user.id);
     if (!current) throw new Error('the programme was just added');
-    expect(
-      await store.addSessionLog(sessionLog(user.id, current.id, '2026-11-20'), updateOf(current)),
-    ).toBe(true);
+    const sessionClientId = `session_${label}_0001`;
+    const loggedOnDevice: SessionLogRecord = {
+      ...sessionLog(user.id, current.id, '2026-11-20'),
+      clientId: sessionClientId,
+    };
+    expect(await store.addSessionLog(loggedOnDevice, updateOf(current))).toBe(true);
+    expect(await store.addSessionLog(sessionLog(user.id, current.id, '2026-11-21'))).toBe(true);
     const withClientId: CheckinRecord = {
       ...checkin(user.id, '2026-11-21'),
       clientId: `device_${label}_0001`,
@@ -42,12 +51,12 @@ describe('memory store snapshots', () => {
     const token = credential(user.id, 'token');
     await store.addCredential(token);
     await store.recordLoginFailure(accountFailureKey(user.email), '2026-11-21T08:00:00.000Z');
-    return { user, token, clientId: withClientId.clientId ?? '' };
+    return { user, token, clientId: withClientId.clientId ?? '', sessionClientId };
   }
 
   /** Everything the Store methods say about one person. */
   async function readAll(store: Store, person: Awaited<ReturnType<typeof fill>>) {
-    const { user, token, clientId } = person;
+    const { user, token, clientId, sessionClientId } = person;
     const page = { limit: 500 };
     return {
       user: await store.getUser(user.id),
@@ -59,6 +68,7 @@ describe('memory store snapshots', () => {
       programmes: await store.listProgrammes(user.id, page),
       sessionLogs: await store.listSessionLogs(user.id, page),
       sessionLogsSince: await store.sessionLogsSince(user.id, '2026-01-01'),
+      sessionByClientId: await store.findSessionLogByClientId(user.id, sessionClientId),
       checkins: await store.listCheckins(user.id, page),
       allCheckins: await store.allCheckins(user.id),
       byClientId: await store.findCheckinByClientId(user.id, clientId),
@@ -105,6 +115,12 @@ describe('memory store snapshots', () => {
     expect(await restored.addCheckin(again)).toBe('duplicate');
     const current = await restored.getCurrentProgramme(person.user.id);
     if (!current) throw new Error('the restored store lost the programme');
+    const sessionAgain: SessionLogRecord = {
+      ...sessionLog(person.user.id, current.id, '2026-11-22'),
+      clientId: person.sessionClientId,
+    };
+    expect(await restored.addSessionLog(sessionAgain, updateOf(current))).toBe('duplicate');
+    expect(await restored.getCurrentProgramme(person.user.id)).toStrictEqual(current);
     expect(
       await restored.addSessionLog(
         sessionLog(person.user.id, current.id, '2026-11-22'),
@@ -122,6 +138,43 @@ describe('memory store snapshots', () => {
     expect(saved.checkins.filter((c) => c.userId === person.user.id)).toHaveLength(2);
     saved.users.length = 0;
     expect(await restored.getUser(person.user.id)).toBeDefined();
+  });
+
+  it('upgrades a version 1 snapshot: its session logs had no client id', async () => {
+    const store = createMemoryStore();
+    const person = await fill(store, 'snap-v1');
+    const current = store.snapshot();
+    const v1: MemorySnapshotV1 = {
+      ...current,
+      version: 1,
+      sessionLogs: current.sessionLogs.map(({ clientId: _c, ...log }) => log),
+    };
+    const saved = JSON.parse(JSON.stringify(v1)) as MemorySnapshotV1;
+    expect(saved.sessionLogs.length).toBeGreaterThan(0);
+    expect(saved.sessionLogs.every((l) => !('clientId' in l))).toBe(true);
+
+    const restored = createMemoryStore(saved);
+    const logs = await restored.sessionLogsSince(person.user.id, '0000-01-01');
+    expect(logs.map((l) => l.clientId)).toStrictEqual([null, null]);
+    expect(logs.map(({ clientId: _c, ...l }) => l)).toStrictEqual(
+      (await store.sessionLogsSince(person.user.id, '0000-01-01')).map(
+        ({ clientId: _c, ...l }) => l,
+      ),
+    );
+    expect(restored.snapshot().version).toBe(MEMORY_SNAPSHOT_VERSION);
+    // Everything but the session logs' client ids comes through unchanged.
+    expect({ ...restored.snapshot(), sessionLogs: [] }).toStrictEqual({
+      ...current,
+      sessionLogs: [],
+    });
+    const programme = await restored.getCurrentProgramme(person.user.id);
+    if (!programme) throw new Error('the upgraded store lost the programme');
+    const sent: SessionLogRecord = {
+      ...sessionLog(person.user.id, programme.id, '2026-11-22'),
+      clientId: person.sessionClientId,
+    };
+    expect(await restored.addSessionLog(sent)).toBe(true);
+    expect(await restored.addSessionLog({ ...sent, id: `${sent.id}x` })).toBe('duplicate');
   });
 
   it('refuses a snapshot of a format it does not know, and a snapshot after close', async () => {

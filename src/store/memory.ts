@@ -96,8 +96,11 @@ interface LoginFailure {
   at: string;
 }
 
-/** The format of `MemorySnapshot`; bump it (and upgrade older snapshots in `restore`) when it changes. */
-export const MEMORY_SNAPSHOT_VERSION = 1;
+/**
+ * The format of `MemorySnapshot`; bump it (and upgrade older snapshots in `restore`) when it changes.
+ * 2: session logs carry `clientId`.
+ */
+export const MEMORY_SNAPSHOT_VERSION = 2;
 
 /** Every table of a memory store as plain, JSON-serialisable data. */
 export interface MemorySnapshot {
@@ -113,6 +116,15 @@ export interface MemorySnapshot {
   loginFailures: LoginFailure[];
 }
 
+/** A snapshot saved before session logs had a `clientId` (a device may still hold one). */
+export interface MemorySnapshotV1 extends Omit<MemorySnapshot, 'version' | 'sessionLogs'> {
+  version: 1;
+  sessionLogs: Omit<SessionLogRecord, 'clientId'>[];
+}
+
+/** Any snapshot this code can start from: the current format or an older one it upgrades. */
+export type SavedMemorySnapshot = MemorySnapshot | MemorySnapshotV1;
+
 /** The memory store, which can also hand out its whole content to be saved. */
 export interface MemoryStore extends Store {
   readonly kind: 'memory';
@@ -120,22 +132,31 @@ export interface MemoryStore extends Store {
   snapshot(): MemorySnapshot;
 }
 
-/** Checks a saved snapshot's format before anything is loaded from it. */
-function restore(snapshot: MemorySnapshot): MemorySnapshot {
+/** Checks a saved snapshot's format and upgrades an older one, before anything is loaded from it. */
+function restore(snapshot: SavedMemorySnapshot): MemorySnapshot {
   const version = (snapshot as { version?: unknown }).version;
+  if (version === 1) {
+    // Session logs saved before version 2 were never sent with a client id.
+    const v1 = snapshot as MemorySnapshotV1;
+    return {
+      ...v1,
+      version: MEMORY_SNAPSHOT_VERSION,
+      sessionLogs: v1.sessionLogs.map((l) => ({ ...l, clientId: null })),
+    };
+  }
   if (version !== MEMORY_SNAPSHOT_VERSION) {
     throw new Error(
       `memory store: cannot load a snapshot of version ${String(version)} (this code knows ${MEMORY_SNAPSHOT_VERSION})`,
     );
   }
-  return snapshot;
+  return snapshot as MemorySnapshot;
 }
 
 /**
  * A store in plain Maps, empty or holding the tables of a snapshot (`snapshot()` saves them).
  * Every write is synchronous, hence atomic.
  */
-export function createMemoryStore(snapshot?: MemorySnapshot): MemoryStore {
+export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
   const users = new Map<string, UserRecord>();
   const credentials = new Map<string, CredentialRecord>();
   const assessments = new PersonTable<AssessmentRecord>('assessments');
@@ -205,8 +226,27 @@ export function createMemoryStore(snapshot?: MemorySnapshot): MemoryStore {
     return true;
   };
 
-  const checkinByClientId = (userId: string, clientId: string): CheckinRecord | undefined =>
-    checkins.storedRows(userId).find((c) => c.clientId === clientId);
+  /** The stored row of a person with this client id, if any (not a copy). */
+  const byClientId = <T extends { userId: string; id: string; clientId: string | null }>(
+    table: PersonTable<T>,
+    userId: string,
+    clientId: string,
+  ): T | undefined => table.storedRows(userId).find((r) => r.clientId === clientId);
+
+  /**
+   * Adds a row sent with an optional client id, like `addWithUpdate`, but 'duplicate' (writing
+   * nothing) when the person already has a row with that client id, as the SQL unique index says.
+   */
+  const addOnce = <T extends { userId: string; id: string; clientId: string | null }>(
+    table: PersonTable<T>,
+    row: T,
+    update: ProgrammeUpdate | undefined,
+  ): boolean | 'duplicate' => {
+    // The revision is checked first, as the SQL stores apply the update before inserting.
+    if (update && !updatable(row.userId, update)) return false;
+    if (row.clientId !== null && byClientId(table, row.userId, row.clientId)) return 'duplicate';
+    return addWithUpdate(table, row, update);
+  };
 
   const oldestFirst = <T extends { date: string; id: string; userId: string }>(
     table: PersonTable<T>,
@@ -298,25 +338,20 @@ export function createMemoryStore(snapshot?: MemorySnapshot): MemoryStore {
 
     listProgrammes: (userId, page) => settle(() => programmes.page(userId, page)),
 
-    addSessionLog: (log, update) => settle(() => addWithUpdate(sessionLogs, log, update)),
+    addSessionLog: (log, update) => settle(() => addOnce(sessionLogs, log, update)),
+
+    findSessionLogByClientId: (userId, clientId) =>
+      settle(() => copyOrUndefined(byClientId(sessionLogs, userId, clientId))),
 
     listSessionLogs: (userId, page) => settle(() => sessionLogs.page(userId, page)),
 
     sessionLogsSince: (userId, date) =>
       settle(() => oldestFirst(sessionLogs, userId).filter((l) => l.date >= date)),
 
-    addCheckin: (checkin, update) =>
-      settle((): boolean | 'duplicate' => {
-        // The revision is checked first, as the SQL stores apply the update before inserting.
-        if (update && !updatable(checkin.userId, update)) return false;
-        if (checkin.clientId !== null && checkinByClientId(checkin.userId, checkin.clientId)) {
-          return 'duplicate';
-        }
-        return addWithUpdate(checkins, checkin, update);
-      }),
+    addCheckin: (checkin, update) => settle(() => addOnce(checkins, checkin, update)),
 
     findCheckinByClientId: (userId, clientId) =>
-      settle(() => copyOrUndefined(checkinByClientId(userId, clientId))),
+      settle(() => copyOrUndefined(byClientId(checkins, userId, clientId))),
 
     listCheckins: (userId, page) => settle(() => checkins.page(userId, page)),
 

@@ -224,6 +224,39 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    id: 3,
+    name: 'session-log-client-id',
+    async up(db, dialect) {
+      // The id a device gives an exercise session, so one queued offline and sent again is stored once.
+      // As in migration 2, the column is looked up first (SQLite has no ADD COLUMN IF NOT EXISTS): safe to re-run.
+      const found =
+        dialect === 'postgres'
+          ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+              where table_schema = current_schema() and table_name = 'session_logs' and column_name = 'client_id'`.execute(
+              db,
+            )
+          : await sql<{
+              name: string;
+            }>`select name from pragma_table_info('session_logs') where name = 'client_id'`.execute(
+              db,
+            );
+      if (found.rows.length === 0) {
+        await db.schema
+          .alterTable('session_logs')
+          .addColumn('client_id', sql`text`)
+          .execute();
+      }
+      // NULLs never collide in a unique index (SQLite and PostgreSQL), so sessions without one are unaffected.
+      await db.schema
+        .createIndex('session_logs_user_client_id')
+        .ifNotExists()
+        .on('session_logs')
+        .columns(['user_id', 'client_id'])
+        .unique()
+        .execute();
+    },
+  },
 ];
 
 /** Any constant works; it only has to be the same in every process that migrates this database. */

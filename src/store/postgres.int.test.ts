@@ -107,7 +107,9 @@ describe.skipIf(!url)(
           warning_signs, sitting_hours, walking_breaks, triage, programme_paused)
           values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
           '{}', null, null, null, false)`.execute(db);
-        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([2]);
+        expect(await migrate(db, 'postgres', { schema: fresh }, [first, second])).toStrictEqual([
+          2,
+        ]);
         await second.up(db, 'postgres');
       } finally {
         await db.destroy();
@@ -120,6 +122,51 @@ describe.skipIf(!url)(
         const base = { ...old, clientId: 'device-0001' };
         expect(await store.addCheckin({ ...base, id: 'c2' })).toBe(true);
         expect(await store.addCheckin({ ...base, id: 'c3' })).toBe('duplicate');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('upgrades a schema of migration 2 with sessions in it, and migration 3 is safe to re-run', async () => {
+      const fresh = schemaName();
+      schemas.push(fresh);
+      const [first, second, third] = MIGRATIONS;
+      if (!first || !second || !third) throw new Error('expected at least three migrations');
+      const pool = new pg.Pool({
+        connectionString: databaseUrl,
+        options: `-c search_path=${fresh}`,
+      });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      try {
+        expect(await migrate(db, 'postgres', { schema: fresh }, [first, second])).toStrictEqual([
+          1, 2,
+        ]);
+        await sql`insert into session_logs (user_id, id, programme_id, date, created_at, entries,
+          programme_changes, warning_check_required)
+          values ('u1', 's1', 'p1', '2026-11-01', '2026-11-01T08:00:00.000Z', '[]', '[]', false)`.execute(
+          db,
+        );
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([3]);
+        await third.up(db, 'postgres');
+        await third.up(db, 'postgres');
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([]);
+      } finally {
+        await db.destroy();
+      }
+      const store = await openPostgresStore(databaseUrl, { schema: fresh });
+      try {
+        const [old] = await store.sessionLogsSince('u1', '0000-01-01');
+        if (!old) throw new Error('the session from before the upgrade is gone');
+        expect(old.clientId).toBeNull();
+        const base = { ...old, clientId: 'device-0001' };
+        expect(await store.addSessionLog({ ...base, id: 's2' })).toBe(true);
+        expect(await store.addSessionLog({ ...base, id: 's3' })).toBe('duplicate');
+        expect(await store.addSessionLog({ ...old, id: 's4' })).toBe(true);
+        expect((await store.sessionLogsSince('u1', '0000-01-01')).map((l) => l.id)).toStrictEqual([
+          's1',
+          's2',
+          's4',
+        ]);
       } finally {
         await store.close();
       }
@@ -150,12 +197,43 @@ describe.skipIf(!url)(
         const results = await Promise.all(
           logs.map((log, i) => (writers[i % 3] ?? a).addSessionLog(log, updateOf(programme, 0))),
         );
-        expect(results.filter((won) => won)).toHaveLength(1);
-        expect(results.filter((won) => !won)).toHaveLength(logs.length - 1);
+        expect(results.filter((won) => won === true)).toHaveLength(1);
+        expect(results.filter((won) => won === false)).toHaveLength(logs.length - 1);
         expect((await b.getCurrentProgramme(user.id))?.revision).toBe(1);
         const stored = await c.listSessionLogs(user.id, { limit: 10 });
         expect(stored.items).toHaveLength(1);
         expect(stored.items[0]?.id).toBe(logs[results.indexOf(true)]?.id);
+      });
+
+      it('stores one of several sessions with the same client id sent through separate pools, and updates the programme once', async () => {
+        const [a, b, c] = stores;
+        if (!a || !b || !c) throw new Error('beforeAll opens three stores');
+        const user = newUser('race-client-id');
+        await a.createUser(user);
+        const { assessment, programme } = assessmentPair(user.id);
+        await a.addAssessment(assessment, programme);
+
+        const writers = [a, b, c];
+        const clientId = `race_${randomBytes(6).toString('hex')}`;
+        const logs = [...writers, ...writers].map(() => ({
+          ...sessionLog(user.id, programme.id, '2026-11-21'),
+          clientId,
+        }));
+        // Half carry the programme update, half none: both kinds must meet the unique index.
+        const results = await Promise.all(
+          logs.map((log, i) =>
+            (writers[i % 3] ?? a).addSessionLog(log, i < 3 ? updateOf(programme, 0) : undefined),
+          ),
+        );
+        expect(results.filter((r) => r === true)).toHaveLength(1);
+        expect(results.filter((r) => r === false || r === 'duplicate')).toHaveLength(
+          logs.length - 1,
+        );
+        const stored = await c.sessionLogsSince(user.id, '0000-01-01');
+        expect(stored).toStrictEqual([logs[results.indexOf(true)]]);
+        const revision = (await b.getCurrentProgramme(user.id))?.revision;
+        // The programme changed exactly when the winner carried the update.
+        expect(revision).toBe(results.indexOf(true) < 3 ? 1 : 0);
       });
 
       it('keeps one current programme when two assessments race', async () => {

@@ -6,6 +6,7 @@ import {
   sql,
   SqliteDialect,
   type ColumnType,
+  type InsertResult,
   type Selectable,
   type Transaction,
 } from 'kysely';
@@ -81,6 +82,8 @@ export interface SessionLogsTable {
   entries: Json<SessionLogRecord['entries']>;
   programme_changes: Json<SessionLogRecord['programmeChanges']>;
   warning_check_required: Bool;
+  /** Added by migration 3; unique per person when present. */
+  client_id: string | null;
 }
 
 export interface CheckinsTable {
@@ -152,7 +155,7 @@ type PersonTableName = (typeof PERSON_TABLES)[number];
 /** Thrown inside a transaction to roll it back when the compare-and-swap finds a newer revision. */
 class RevisionConflict extends Error {}
 
-/** Thrown inside a transaction to roll it back when the person already has a check-in with that client id. */
+/** Thrown inside a transaction to roll it back when the person already has a row (check-in, session log) with that client id. */
 class DuplicateClientId extends Error {}
 
 // Row mapping: the only place that knows how each dialect returns JSON and booleans.
@@ -223,6 +226,28 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     }
   };
 
+  /**
+   * Like `withUpdate`, for an insert that does nothing on a clash of (user_id, client_id):
+   * 'duplicate', with the programme update rolled back too, when it inserted no row.
+   */
+  const withUpdateOnce = async (
+    userId: string,
+    update: ProgrammeUpdate | undefined,
+    insert: (trx: Transaction<Database>) => Promise<InsertResult>,
+  ): Promise<boolean | 'duplicate'> => {
+    try {
+      return await withUpdate(userId, update, async (trx) => {
+        // Only a clash of (user_id, client_id) is a duplicate; a clash of the primary key still throws.
+        // A concurrent insert of the same client id makes this wait for it, then do nothing.
+        const result = await insert(trx);
+        if (result.numInsertedOrUpdatedRows !== 1n) throw new DuplicateClientId();
+      });
+    } catch (e) {
+      if (e instanceof DuplicateClientId) return 'duplicate';
+      throw e;
+    }
+  };
+
   const count = async (query: Promise<{ n: string | number | bigint } | undefined>) =>
     Number((await query)?.n ?? 0);
 
@@ -257,6 +282,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     entries: fromJson(r.entries),
     programmeChanges: fromJson(r.programme_changes),
     warningCheckRequired: fromBool(r.warning_check_required),
+    clientId: r.client_id,
   });
 
   const toCheckin = (r: Selectable<CheckinsTable>): CheckinRecord => ({
@@ -504,7 +530,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     listProgrammes: (userId, page) => pageOf('programmes', userId, page, toProgramme),
 
     addSessionLog: (log, update) =>
-      withUpdate(log.userId, update, (trx) =>
+      withUpdateOnce(log.userId, update, (trx) =>
         trx
           .insertInto('session_logs')
           .values({
@@ -516,9 +542,21 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
             entries: toJson(log.entries),
             programme_changes: toJson(log.programmeChanges),
             warning_check_required: bool(log.warningCheckRequired),
+            client_id: log.clientId,
           })
-          .execute(),
+          .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+          .executeTakeFirst(),
       ),
+
+    async findSessionLogByClientId(userId, clientId) {
+      const r = await db
+        .selectFrom('session_logs')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return r && toSessionLog(r);
+    },
 
     listSessionLogs: (userId, page) => pageOf('session_logs', userId, page, toSessionLog),
 
@@ -534,37 +572,28 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
       return rows.map(toSessionLog);
     },
 
-    async addCheckin(c, update) {
-      try {
-        return await withUpdate(c.userId, update, async (trx) => {
-          // Only a clash of (user_id, client_id) is a duplicate; a clash of the primary key still throws.
-          // A concurrent insert of the same client id makes this wait for it, then do nothing.
-          const result = await trx
-            .insertInto('checkins')
-            .values({
-              user_id: c.userId,
-              id: c.id,
-              date: c.date,
-              created_at: c.createdAt,
-              pain_now: c.painNow,
-              pain_areas: toJson(c.painAreas),
-              leg_side: c.legSide,
-              warning_signs: toJson(c.warningSigns),
-              sitting_hours: c.sittingHours,
-              walking_breaks: c.walkingBreaks,
-              triage: toNullableJson(c.triage),
-              programme_paused: bool(c.programmePaused),
-              client_id: c.clientId,
-            })
-            .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
-            .executeTakeFirst();
-          if (result.numInsertedOrUpdatedRows !== 1n) throw new DuplicateClientId();
-        });
-      } catch (e) {
-        if (e instanceof DuplicateClientId) return 'duplicate';
-        throw e;
-      }
-    },
+    addCheckin: (c, update) =>
+      withUpdateOnce(c.userId, update, (trx) =>
+        trx
+          .insertInto('checkins')
+          .values({
+            user_id: c.userId,
+            id: c.id,
+            date: c.date,
+            created_at: c.createdAt,
+            pain_now: c.painNow,
+            pain_areas: toJson(c.painAreas),
+            leg_side: c.legSide,
+            warning_signs: toJson(c.warningSigns),
+            sitting_hours: c.sittingHours,
+            walking_breaks: c.walkingBreaks,
+            triage: toNullableJson(c.triage),
+            programme_paused: bool(c.programmePaused),
+            client_id: c.clientId,
+          })
+          .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+          .executeTakeFirst(),
+      ),
 
     async findCheckinByClientId(userId, clientId) {
       const r = await db

@@ -9,7 +9,7 @@ import { migrate, MIGRATIONS } from './migrations.js';
 import { backupSqlite, openStore, restoreSqlite, sqliteFileIn } from './open.js';
 import { openSqliteConnection, openSqliteStore, type Database } from './sql.js';
 import { assessmentPair, newUser, storeContract } from './store.contract.js';
-import type { CheckinRecord, Store } from './types.js';
+import type { CheckinRecord, SessionLogRecord, Store } from './types.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-sqlite-'));
 afterAll(() => {
@@ -95,7 +95,7 @@ describe('SQLite set-up', () => {
         warning_signs, sitting_hours, walking_breaks, triage, programme_paused)
         values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
         '{}', null, null, null, 0)`.execute(db);
-      expect(await migrate(db, 'sqlite')).toStrictEqual([2]);
+      expect(await migrate(db, 'sqlite', {}, [first, second])).toStrictEqual([2]);
       // Its body is idempotent: running it again on the upgraded database changes nothing.
       await second.up(db, 'sqlite');
       await second.up(db, 'sqlite');
@@ -111,6 +111,49 @@ describe('SQLite set-up', () => {
       const base: CheckinRecord = { ...old, clientId: 'device-0001' };
       expect(await store.addCheckin({ ...base, id: 'c2' })).toBe(true);
       expect(await store.addCheckin({ ...base, id: 'c3' })).toBe('duplicate');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a database of migration 2 with sessions in it, and migration 3 is safe to re-run', async () => {
+    const file = path.join(freshDir(), 'u3.sqlite');
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqliteConnection(file) }),
+    });
+    const [first, second, third] = MIGRATIONS;
+    if (!first || !second || !third) throw new Error('expected at least three migrations');
+    try {
+      expect(await migrate(db, 'sqlite', {}, [first, second])).toStrictEqual([1, 2]);
+      await sql`insert into session_logs (user_id, id, programme_id, date, created_at, entries,
+        programme_changes, warning_check_required)
+        values ('u1', 's1', 'p1', '2026-11-01', '2026-11-01T08:00:00.000Z', '[]', '[]', 0)`.execute(
+        db,
+      );
+      expect(await migrate(db, 'sqlite')).toStrictEqual([3]);
+      // Its body is idempotent: running it again on the upgraded database changes nothing.
+      await third.up(db, 'sqlite');
+      await third.up(db, 'sqlite');
+      expect(await migrate(db, 'sqlite')).toStrictEqual([]);
+    } finally {
+      await db.destroy();
+    }
+    const store = await openSqliteStore(file);
+    try {
+      const [old] = await store.sessionLogsSince('u1', '0000-01-01');
+      if (!old) throw new Error('the session from before the upgrade is gone');
+      expect(old.id).toBe('s1');
+      expect(old.clientId).toBeNull();
+      const base: SessionLogRecord = { ...old, clientId: 'device-0001' };
+      expect(await store.addSessionLog({ ...base, id: 's2' })).toBe(true);
+      expect(await store.addSessionLog({ ...base, id: 's3' })).toBe('duplicate');
+      // Sessions without a client id, old or new, never collide.
+      expect(await store.addSessionLog({ ...old, id: 's4' })).toBe(true);
+      expect((await store.sessionLogsSince('u1', '0000-01-01')).map((l) => l.id)).toStrictEqual([
+        's1',
+        's2',
+        's4',
+      ]);
     } finally {
       await store.close();
     }

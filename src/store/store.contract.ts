@@ -148,6 +148,7 @@ export function sessionLog(userId: string, programmeId: string, date: string): S
     ],
     programmeChanges: [{ exerciseId: item.exerciseId, change: 'progressed', dosage: item.dosage }],
     warningCheckRequired: true,
+    clientId: null,
   };
 }
 
@@ -584,6 +585,107 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(since[0]).toStrictEqual(logs[2]);
         expect(await store.sessionLogsSince(user.id, '2026-11-06')).toStrictEqual([]);
         expect(await store.sessionLogsSince(user.id, '2026-01-01')).toHaveLength(6);
+      });
+    });
+
+    describe('session logs with a client id (sent again from a device)', () => {
+      const withClientId = (userId: string, programmeId: string, clientId: string) => ({
+        ...sessionLog(userId, programmeId, '2026-11-21'),
+        clientId,
+      });
+
+      it('stores the client id and finds the session log by it, for that person only', async () => {
+        const a = newUser('scid-a');
+        const b = newUser('scid-b');
+        await store.createUser(a);
+        await store.createUser(b);
+        const clientId = `dev_${newId(tick())}`;
+        const log = withClientId(a.id, 'p1', clientId);
+        expect(await store.addSessionLog(log)).toBe(true);
+        expect(await store.findSessionLogByClientId(a.id, clientId)).toStrictEqual(log);
+        expect((await store.listSessionLogs(a.id, { limit: 1 })).items[0]?.clientId).toBe(clientId);
+        expect((await store.sessionLogsSince(a.id, '2026-01-01'))[0]?.clientId).toBe(clientId);
+        expect(await store.findSessionLogByClientId(b.id, clientId)).toBeUndefined();
+        expect(await store.findSessionLogByClientId(a.id, `dev_${newId(tick())}`)).toBeUndefined();
+      });
+
+      it("says 'duplicate' for a second session log with the same client id, writing nothing, not even its update", async () => {
+        const { user, programme } = await personWithProgramme('scid-dup');
+        const clientId = `dev-${newId(tick())}`;
+        const first = withClientId(user.id, programme.id, clientId);
+        expect(await store.addSessionLog(first)).toBe(true);
+        // The update is at the current revision, so only the clash can refuse it: it must be rolled back.
+        const again = withClientId(user.id, programme.id, clientId);
+        expect(await store.addSessionLog(again, updateOf(programme))).toBe('duplicate');
+        expect(await store.sessionLogsSince(user.id, '0000-01-01')).toStrictEqual([first]);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(programme);
+        expect((await store.rowCounts(user.id)).session_logs).toBe(1);
+        // A stale revision is still reported as a conflict, as the SQL stores apply the update first.
+        expect(await store.addSessionLog(again, updateOf(programme, 7))).toBe(false);
+      });
+
+      it('lets different people use the same client id, and never collides session logs without one', async () => {
+        const a = newUser('scid-same-a');
+        const b = newUser('scid-same-b');
+        await store.createUser(a);
+        await store.createUser(b);
+        const clientId = `shared_${newId(tick())}`;
+        expect(await store.addSessionLog(withClientId(a.id, 'p1', clientId))).toBe(true);
+        expect(await store.addSessionLog(withClientId(b.id, 'p1', clientId))).toBe(true);
+        for (let i = 0; i < 3; i++)
+          expect(await store.addSessionLog(sessionLog(a.id, 'p1', '2026-11-22'))).toBe(true);
+        expect(
+          (await store.sessionLogsSince(a.id, '0000-01-01')).map((l) => l.clientId),
+        ).toStrictEqual([clientId, null, null, null]);
+        expect((await store.findSessionLogByClientId(b.id, clientId))?.userId).toBe(b.id);
+      });
+
+      it('still rejects a clash of the session log id itself (a bug, not a duplicate)', async () => {
+        const { user, programme } = await personWithProgramme('scid-pk');
+        const log = withClientId(user.id, programme.id, `dev_${newId(tick())}`);
+        expect(await store.addSessionLog(log)).toBe(true);
+        await expect(
+          store.addSessionLog({ ...log, clientId: `dev_${newId(tick())}` }, updateOf(programme)),
+        ).rejects.toThrow();
+        await expect(store.addSessionLog({ ...log, clientId: null })).rejects.toThrow();
+        expect(await store.sessionLogsSince(user.id, '0000-01-01')).toStrictEqual([log]);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(programme);
+      });
+
+      it('stores exactly one of several session logs with the same client id sent at once', async () => {
+        const user = newUser('scid-race');
+        await store.createUser(user);
+        const clientId = `race_${newId(tick())}`;
+        const attempts = Array.from({ length: 6 }, () => withClientId(user.id, 'p1', clientId));
+        const results = await Promise.all(attempts.map((l) => store.addSessionLog(l)));
+        expect(results.filter((r) => r === true)).toHaveLength(1);
+        expect(results.filter((r) => r === 'duplicate')).toHaveLength(attempts.length - 1);
+        const stored = await store.sessionLogsSince(user.id, '0000-01-01');
+        expect(stored).toHaveLength(1);
+        expect(stored[0]).toStrictEqual(attempts[results.indexOf(true)]);
+      });
+
+      it('updates the programme once when several with the same client id and the same revision race', async () => {
+        const { user, programme } = await personWithProgramme('scid-race-update');
+        const clientId = `race_${newId(tick())}`;
+        const attempts = Array.from({ length: 6 }, () =>
+          withClientId(user.id, programme.id, clientId),
+        );
+        const update = updateOf(programme);
+        const results = await Promise.all(attempts.map((l) => store.addSessionLog(l, update)));
+        expect(results.filter((r) => r === true)).toHaveLength(1);
+        // The losers are refused, by the revision or by the clash; none writes anything.
+        expect(results.filter((r) => r === false || r === 'duplicate')).toHaveLength(
+          attempts.length - 1,
+        );
+        const stored = await store.sessionLogsSince(user.id, '0000-01-01');
+        expect(stored).toStrictEqual([attempts[results.indexOf(true)]]);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual({
+          ...programme,
+          programme: update.programme,
+          state: update.state,
+          revision: 1,
+        });
       });
     });
 

@@ -64,6 +64,8 @@ export interface SessionLogRecord {
   entries: SessionEntry[];
   programmeChanges: ProgrammeChange[];
   warningCheckRequired: boolean;
+  /** The id the device gave the session, unique per person: a session sent twice is stored once. */
+  clientId: string | null;
 }
 
 export interface CheckinRecord {
@@ -170,9 +172,12 @@ export interface Store {
 
   /**
    * Stores a session log and, when given, the programme update it caused, atomically.
-   * Returns false (and writes nothing) when the programme's revision no longer matches.
+   * Returns false when the programme's revision no longer matches, and 'duplicate' when the person
+   * already has a session log with this `clientId`; either way nothing is written.
    */
-  addSessionLog(log: SessionLogRecord, update?: ProgrammeUpdate): Promise<boolean>;
+  addSessionLog(log: SessionLogRecord, update?: ProgrammeUpdate): Promise<boolean | 'duplicate'>;
+  /** The person's session log with this device-made id, if any. */
+  findSessionLogByClientId(userId: string, clientId: string): Promise<SessionLogRecord | undefined>;
   listSessionLogs(userId: string, page: PageRequest): Promise<Page<SessionLogRecord>>;
   /** Session logs on or after a date, oldest first (for the stop rules' 7-day window and progress). */
   sessionLogsSince(userId: string, date: LocalDate): Promise<SessionLogRecord[]>;

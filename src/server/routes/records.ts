@@ -12,6 +12,18 @@ import { requireUser } from '../app.js';
 import { exportQuery, idParams, looseObject, pageOf, pageQuery } from '../schemas.js';
 import type { ZApi } from './types.js';
 
+const sessionAnswer = z.object({
+  id: z.string(),
+  programmeChanges: z.array(
+    z.object({
+      exerciseId: z.string(),
+      change: z.enum(['dropped', 'replaced', 'progressed']),
+      by: z.string().optional(),
+    }),
+  ),
+  warningCheckRequired: z.boolean(),
+});
+
 const checkinAnswer = z.object({
   id: z.string(),
   programmePaused: z.boolean(),
@@ -84,25 +96,19 @@ export function recordRoutes(app: ZApi): void {
     {
       schema: {
         tags: ['sessions'],
+        description:
+          'Stores a session (201) and applies the stop rules and progression. A session whose clientId this person already sent is not stored or applied again: the answer is the stored one, with 200.',
         body: sessionBody,
-        response: {
-          201: z.object({
-            id: z.string(),
-            programmeChanges: z.array(
-              z.object({
-                exerciseId: z.string(),
-                change: z.enum(['dropped', 'replaced', 'progressed']),
-                by: z.string().optional(),
-              }),
-            ),
-            warningCheckRequired: z.boolean(),
-          }),
-        },
+        response: { 201: sessionAnswer, 200: sessionAnswer },
       },
     },
     async (request, reply) => {
-      const outcome = await records.logSession(ctx, requireUser(request), request.body);
-      return reply.code(201).send(outcome);
+      const { duplicate, ...answer } = await records.logSession(
+        ctx,
+        requireUser(request),
+        request.body,
+      );
+      return reply.code(duplicate ? 200 : 201).send(answer);
     },
   );
 
