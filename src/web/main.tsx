@@ -215,12 +215,13 @@ function App() {
       </header>
       {!online && (
         <p class="connection" role="status">
-          You are offline. {account ? 'Check-ins are kept on this device and sent later.' : ''}
+          You are offline.{' '}
+          {account ? 'Check-ins and sessions are kept on this device and sent later.' : ''}
         </p>
       )}
       {online && pending > 0 && (
         <p class="connection" role="status">
-          Sending {pending} saved check-in{pending === 1 ? '' : 's'}…
+          Sending {pending} saved record{pending === 1 ? '' : 's'} to your account…
         </p>
       )}
       <main id="main" tabIndex={-1}>

@@ -114,8 +114,29 @@ export class ApiRepo implements Repo {
     return cachedGet<ProgrammeView>('/api/programme');
   }
 
-  logSession(body: SessionBody): Promise<Outcome<SessionResult>> {
-    return api<SessionResult>('POST', '/api/sessions', body);
+  /** Like a check-in, a session made offline waits in the outbox and is stored once when sent. */
+  async logSession(body: SessionBody): Promise<Outcome<SessionResult>> {
+    const withId = { ...body, clientId: body.clientId ?? newClientId() };
+    await outboxAdd({
+      key: withId.clientId,
+      path: '/api/sessions',
+      body: withId,
+      queuedAt: new Date().toISOString(),
+    });
+    const answer = await api<SessionResult>('POST', '/api/sessions', withId);
+    if (!answer.ok && answer.error.kind === 'network') {
+      return {
+        ok: true,
+        value: {
+          id: withId.clientId,
+          programmeChanges: [],
+          warningCheckRequired: false,
+          queued: true,
+        },
+      };
+    }
+    await outboxRemove(withId.clientId);
+    return answer;
   }
 
   sessions(): Promise<SessionLogView[]> {

@@ -24,13 +24,7 @@ import {
 import { createMemoryStore, type MemorySnapshot } from '../../store/memory.js';
 import { exportNames } from './api-repo.js';
 import { kvGet, kvSet } from './idb.js';
-import type {
-  AssessmentView,
-  CheckinResult,
-  Failure,
-  Outcome,
-  Repo,
-} from './types.js';
+import type { AssessmentView, CheckinResult, Failure, Outcome, Repo } from './types.js';
 
 /** The one person a device holds. */
 export const DEVICE_USER = 'device';
@@ -38,7 +32,12 @@ export const DEVICE_STORE_KEY = 'device-store';
 
 function failure(error: unknown): Failure {
   if (error instanceof RecordError) {
-    return { kind: error.kind === 'invalid' ? 'server' : error.kind, code: error.code, title: error.title, detail: error.detail };
+    return {
+      kind: error.kind === 'invalid' ? 'server' : error.kind,
+      code: error.code,
+      title: error.title,
+      detail: error.detail,
+    };
   }
   throw error;
 }
@@ -98,12 +97,20 @@ export async function openDeviceRepo(): Promise<Repo> {
       const view = await latestAssessment();
       return view
         ? { ok: true, value: view }
-        : { ok: false, error: { kind: 'server', code: 'lost', title: 'Not saved', detail: 'The assessment was not saved on this device.' } };
+        : {
+            ok: false,
+            error: {
+              kind: 'server',
+              code: 'lost',
+              title: 'Not saved',
+              detail: 'The assessment was not saved on this device.',
+            },
+          };
     },
     latestAssessment,
     async programme() {
       const outcome = await attempt(() => currentProgramme(ctx, DEVICE_USER));
-      return outcome.ok ? (outcome.value) : null;
+      return outcome.ok ? outcome.value : null;
     },
     async logSession(input) {
       const body = parseBody(sessionBody, input);

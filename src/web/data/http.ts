@@ -66,7 +66,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     ok: false,
     error: failureFromProblem(
       response.status,
-      typeof payload === 'object' && payload !== null ? (payload) : {},
+      typeof payload === 'object' && payload !== null ? payload : {},
     ),
   };
 }

@@ -45,7 +45,13 @@ function session(id: string, createdAt: string, date: string): SessionLogRecord 
     entries: [
       {
         exerciseId: 'knee-to-chest' as const,
-        planned: { unit: 'seconds' as const, amount: 20, repeats: 3, sets: 1, sides: 'each' as const },
+        planned: {
+          unit: 'seconds' as const,
+          amount: 20,
+          repeats: 3,
+          sets: 1,
+          sides: 'each' as const,
+        },
         done: { sets: 1, holdSeconds: 20 },
         felt: 'same' as const,
         painSharper: false,
@@ -95,7 +101,12 @@ const RECORD: DeviceRecord = {
   measurements: [measurement('m1', '2026-11-12T08:00:00.000Z', '2026-11-12')],
 };
 
-const NETWORK: Failure = { kind: 'network', code: 'offline', title: 'No connection', detail: 'Check your connection.' };
+const NETWORK: Failure = {
+  kind: 'network',
+  code: 'offline',
+  title: 'No connection',
+  detail: 'Check your connection.',
+};
 
 /** Fake browser storage and API: `answer` decides each POST's outcome by its index and the step's path. */
 function fakes(answer: (call: number, path: string, body: unknown) => Outcome<unknown>) {
@@ -253,7 +264,9 @@ describe('moveDeviceData', () => {
             error: {
               kind: 'invalid' as const,
               title: 'Some answers need another look',
-              problems: [{ path: 'value', expected: '', received: '500', message: 'degrees from 0 to 120' }],
+              problems: [
+                { path: 'value', expected: '', received: '500', message: 'degrees from 0 to 120' },
+              ],
             },
           }
         : OK,
@@ -267,7 +280,10 @@ describe('moveDeviceData', () => {
   it('tries again after a momentary conflict rather than giving the item up', async () => {
     const { deps } = fakes((_call, path) =>
       path === '/api/checkins'
-        ? { ok: false, error: { kind: 'conflict' as const, code: 'busy', title: 'Busy', detail: 'Again.' } }
+        ? {
+            ok: false,
+            error: { kind: 'conflict' as const, code: 'busy', title: 'Busy', detail: 'Again.' },
+          }
         : OK,
     );
     const report = await moveDeviceData(deps, 'acc');
@@ -319,7 +335,9 @@ describe('describeMove', () => {
       cleared: true,
     });
     expect(words.tone).toBe('success');
-    expect(words.lines[0]).toBe('Moved 1 set of answers, 3 sessions and 1 check-in to your account.');
+    expect(words.lines[0]).toBe(
+      'Moved 1 set of answers, 3 sessions and 1 check-in to your account.',
+    );
   });
 
   it('says how far a stopped move got, and that everything is still on the device', () => {

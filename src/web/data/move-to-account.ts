@@ -175,7 +175,8 @@ export async function moveDeviceData(deps: MoveDeps, accountId: string): Promise
   const steps = record ? planMove(record) : [];
   const totals = zero();
   for (const s of steps) totals[s.kind]++;
-  if (steps.length === 0) return { status: 'nothing', totals, moved: zero(), refused: [], cleared: false };
+  if (steps.length === 0)
+    return { status: 'nothing', totals, moved: zero(), refused: [], cleared: false };
 
   const saved = await deps.loadProgress();
   const progress: MoveProgress =
@@ -274,10 +275,17 @@ export function describeMove(r: MoveReport): MoveWords {
   );
   switch (r.status) {
     case 'nothing':
-      return { tone: 'info', title: 'Nothing to move', lines: ['This device holds no answers.'], refusals };
+      return {
+        tone: 'info',
+        title: 'Nothing to move',
+        lines: ['This device holds no answers.'],
+        refusals,
+      };
     case 'stopped': {
       const why = r.stoppedBy ? failureWords(r.stoppedBy) : { title: 'It stopped', detail: '' };
-      const progressWords = listWords(kinds.map((k) => `${r.moved[k]} of ${count(r.totals[k], k)}`));
+      const progressWords = listWords(
+        kinds.map((k) => `${r.moved[k]} of ${count(r.totals[k], k)}`),
+      );
       return {
         tone: 'warning',
         title: 'The move stopped part way',

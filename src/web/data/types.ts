@@ -56,12 +56,19 @@ export interface SessionEntryBody {
 export interface SessionBody {
   date?: string;
   entries: SessionEntryBody[];
+  /** Made on the device, so a session sent twice (offline, then again) is stored and applied once. */
+  clientId?: string;
 }
 
 export interface SessionResult {
   id: string;
   programmeChanges: ProgrammeChange[];
   warningCheckRequired: boolean;
+  /**
+   * True when it was kept on the device to send later (account mode, offline): the stop rules have
+   * not been applied yet, so the player must not offer the exercise again in this session.
+   */
+  queued?: boolean;
 }
 
 export interface SessionLogView {
