@@ -265,7 +265,7 @@ describe('summariseProgress: adherence', () => {
     ratio: number;
   }[] = [
     { name: 'before any programme', start: null, planned: 0, done: 0, ratio: 0 },
-    { name: 'ten days, one a day', start: '2026-03-01', planned: 10, done: 4, ratio: 0.4 },
+    { name: 'ten days, one a day', start: '2026-03-01', planned: 10, done: 3, ratio: 0.3 },
     {
       name: 'ten days, three a day',
       start: '2026-03-01',
@@ -276,7 +276,7 @@ describe('summariseProgress: adherence', () => {
     },
     { name: 'started today', start: '2026-03-10', planned: 1, done: 1, ratio: 1 },
     { name: 'starting after today', start: '2026-03-12', planned: 0, done: 0, ratio: 0 },
-    { name: 'across a month end', start: '2026-02-28', planned: 11, done: 5, ratio: 0.45 },
+    { name: 'across a month end', start: '2026-02-28', planned: 11, done: 4, ratio: 0.36 },
   ];
   it.each(cases)('$name', ({ start, perDay, planned, done, ratio }) => {
     const out = summariseProgress(
@@ -288,6 +288,50 @@ describe('summariseProgress: adherence', () => {
       }),
     );
     expect(out.adherence).toEqual({ planned, done, ratio });
+  });
+
+  const at = (time: string) => ({ date: '2026-03-10', createdAt: `2026-03-10T${time}:00.000Z` });
+  it.each([
+    {
+      name: 'five exercise logs minutes apart are one sitting',
+      perDay: 2,
+      times: ['08:00', '08:04', '08:09', '08:15', '08:21'],
+      done: 1,
+    },
+    {
+      name: 'morning and evening logs are two sittings',
+      perDay: 2,
+      times: ['08:00', '08:05', '18:00', '18:06'],
+      done: 2,
+    },
+    {
+      name: 'a day counts no more than planned',
+      perDay: 1,
+      times: ['08:00', '12:00', '18:00'],
+      done: 1,
+    },
+    {
+      name: 'a gap just over the sitting gap starts a new sitting',
+      perDay: 3,
+      times: ['08:00', '08:46'],
+      done: 2,
+    },
+    {
+      name: 'a gap of exactly the sitting gap does not',
+      perDay: 3,
+      times: ['08:00', '08:45'],
+      done: 1,
+    },
+  ])('$name', ({ perDay, times, done }) => {
+    const out = summariseProgress(
+      input({
+        today: '2026-03-10',
+        programmeStart: '2026-03-10',
+        plannedSessionsPerDay: perDay,
+        sessions: times.map(at),
+      }),
+    );
+    expect(out.adherence.done).toBe(done);
   });
 
   it('counts leap days', () => {

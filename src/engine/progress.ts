@@ -11,7 +11,11 @@ export interface ProgressInput {
   plannedSessionsPerDay?: number;
   /** Oldest first: when a day has several, the last one given is that day's pain. */
   checkins: readonly { date: string; painNow: number; painAreas: readonly string[] }[];
-  sessions: readonly { date: string }[];
+  /**
+   * Session logs. Logs of one date less than `SITTING_GAP_MINUTES` apart (by `createdAt`) are one
+   * sitting: the web player logs each exercise as it finishes, so one sitting can be several logs.
+   */
+  sessions: readonly { date: string; createdAt?: string }[];
   measurements: readonly {
     date: string;
     kind: 'slr-angle' | 'toe-touch';
@@ -156,6 +160,22 @@ function trendOf(extent: ProgressSummary['extent']): ExtentTrend {
   return 'stable';
 }
 
+/** Logs further apart than this on one date are separate sittings. */
+export const SITTING_GAP_MINUTES = 45;
+
+/** How many sittings the logs of one date make: gaps longer than the sitting gap start a new one. */
+function sittingsOf(logs: readonly { createdAt?: string }[]): number {
+  const times = logs.map((l) => (l.createdAt === undefined ? Number.NaN : Date.parse(l.createdAt)));
+  if (times.some((t) => Number.isNaN(t))) return logs.length;
+  times.sort((a, b) => a - b);
+  let sittings = times.length > 0 ? 1 : 0;
+  for (let i = 1; i < times.length; i++) {
+    if ((times[i] ?? 0) - (times[i - 1] ?? 0) > SITTING_GAP_MINUTES * 60_000) sittings++;
+  }
+  return sittings;
+}
+
+/** Sessions done against sessions planned; a day counts at most the sessions planned for it. */
 function adherenceOf(input: ProgressInput): ProgressSummary['adherence'] {
   const { programmeStart: start, today } = input;
   if (start === null) return { planned: 0, done: 0, ratio: 0 };
@@ -163,9 +183,13 @@ function adherenceOf(input: ProgressInput): ProgressSummary['adherence'] {
   const planned = daysInclusive(start, today) * perDay;
   const from = dayNumber(start);
   const to = dayNumber(today);
-  const done = input.sessions.filter((s) => {
+  const byDate = new Map<string, { createdAt?: string }[]>();
+  for (const s of input.sessions) {
     const d = dayNumber(s.date);
-    return d >= from && d <= to;
-  }).length;
+    if (d < from || d > to) continue;
+    byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
+  }
+  let done = 0;
+  for (const logs of byDate.values()) done += Math.min(perDay, sittingsOf(logs));
   return { planned, done, ratio: planned > 0 ? round(done / planned, 2) : 0 };
 }

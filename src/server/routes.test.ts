@@ -1198,7 +1198,8 @@ describe('measurements, progress and exports', () => {
     }>(await call(app, 'GET', '/api/progress', a));
     expect(p.pain.map((x) => x.value)).toEqual([7, 5, 3]);
     expect(p.extentTrend).toBe('centralising');
-    expect(p.adherence).toMatchObject({ planned: 3, done: 1 });
+    // Three days of a programme whose most frequent exercise is twice a day; one sitting done.
+    expect(p.adherence).toMatchObject({ planned: 6, done: 1 });
     expect(p.slr[0]?.value).toBe(62);
     expect(p.meaningfulChange).toBe(true);
   });

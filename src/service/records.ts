@@ -516,9 +516,12 @@ export async function progress(ctx: RecordContext, userId: string): Promise<Prog
   ]);
   const programmeStart = programme ? programme.createdAt.slice(0, 10) : null;
   const sessions = await store.sessionLogsSince(userId, programmeStart ?? '0000-01-01');
+  // The person does the programme as often as its most frequent exercise asks.
+  const perDay = Math.max(1, ...(programme?.programme.items.map((i) => i.timesPerDay) ?? []));
   return summariseProgress({
     today: today(ctx.now()),
     programmeStart,
+    plannedSessionsPerDay: perDay,
     checkins,
     sessions,
     measurements,
