@@ -160,9 +160,16 @@ function App() {
     };
   }, [sync]);
 
+  // One API repository for the app's life: screens keyed on `repo` must not reload on every change.
+  const apiRepo = useMemo(() => new ApiRepo(), []);
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => {
+    setMenuOpen(false);
+  }, [route.id]);
+
   const services = useMemo<AppServices>(
     () => ({
-      repo: account ? new ApiRepo() : deviceRepo,
+      repo: account ? apiRepo : deviceRepo,
       online,
       account,
       pending,
@@ -177,7 +184,7 @@ function App() {
         if (account) void pendingCount().then(setPending);
       },
     }),
-    [account, online, pending, version],
+    [account, apiRepo, online, pending, version],
   );
 
   return (
@@ -197,7 +204,18 @@ function App() {
         <a class="brand" href={href('home')}>
           Backchain
         </a>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          class="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => {
+            setMenuOpen(!menuOpen);
+          }}
+        >
+          Menu
+        </button>
+        <nav aria-label="Main" id="main-nav" class={menuOpen ? 'nav-open' : 'nav-closed'}>
           <ul>
             {NAV.map((item) => (
               <li key={item.id}>

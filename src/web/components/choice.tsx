@@ -124,7 +124,7 @@ export function CheckGroup({
   const errorId = error ? `${name}-error` : undefined;
   const described = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset id={`q-${name}`} aria-describedby={described}>
+    <fieldset id={`q-${name}`} aria-describedby={described} aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>
       {hint && (
         <p class="hint" id={hintId}>

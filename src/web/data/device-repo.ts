@@ -32,12 +32,14 @@ export const DEVICE_STORE_KEY = 'device-store';
 
 function failure(error: unknown): Failure {
   if (error instanceof RecordError) {
-    return {
-      kind: error.kind === 'invalid' ? 'server' : error.kind,
-      code: error.code,
-      title: error.title,
-      detail: error.detail,
-    };
+    if (error.kind === 'invalid') {
+      return {
+        kind: 'invalid',
+        title: error.title,
+        problems: [{ path: '', expected: '', received: '', message: error.detail }],
+      };
+    }
+    return { kind: error.kind, code: error.code, title: error.title, detail: error.detail };
   }
   throw error;
 }

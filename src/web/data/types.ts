@@ -1,12 +1,14 @@
 // What the web app reads and writes, in the shapes of the HTTP API (api.md), whichever repository serves them.
+import type { z } from 'zod';
 import type { Assessment } from '../../engine/assess.js';
 import type { WarningSignField } from '../../engine/checkin.js';
 import type { Intake } from '../../engine/intake.js';
 import type { Programme } from '../../engine/plan.js';
 import type { Problem } from '../../engine/problems.js';
 import type { ProgressSummary } from '../../engine/progress.js';
-import type { Felt, ProgrammeChange, ProgrammeState, SessionEntry } from '../../engine/session.js';
+import type { ProgrammeChange, ProgrammeState, SessionEntry } from '../../engine/session.js';
 import type { Level, TriageReason } from '../../engine/triage.js';
+import type { checkinBody, measurementBody, sessionBody } from '../../service/schemas.js';
 
 export type { ProgressSummary };
 
@@ -45,20 +47,9 @@ export type ProgrammeView = Pick<
   dropped: ProgrammeState['dropped'];
 };
 
-export interface SessionEntryBody {
-  exerciseId: string;
-  done: { sets?: number; reps?: number; holdSeconds?: number; sides?: number };
-  felt: Felt;
-  painSharper: boolean;
-  painSpread: boolean;
-}
-
-export interface SessionBody {
-  date?: string;
-  entries: SessionEntryBody[];
-  /** Made on the device, so a session sent twice (offline, then again) is stored and applied once. */
-  clientId?: string;
-}
+/** Request bodies are the service's own schemas' input types, so the web app and the API cannot drift. */
+export type SessionBody = z.input<typeof sessionBody>;
+export type SessionEntryBody = SessionBody['entries'][number];
 
 export interface SessionResult {
   id: string;
@@ -82,17 +73,7 @@ export interface SessionLogView {
 
 export type WarningSignAnswers = Record<WarningSignField, boolean | string>;
 
-export interface CheckinBody {
-  date?: string;
-  painNow: number;
-  painAreas: string[];
-  legSide: string;
-  warningSigns: WarningSignAnswers;
-  sittingHours?: number;
-  walkingBreaks?: number;
-  /** Made on the device, so a check-in sent twice (offline, then again) is stored once. */
-  clientId?: string;
-}
+export type CheckinBody = z.input<typeof checkinBody>;
 
 export interface CheckinResult {
   id: string;
@@ -113,12 +94,7 @@ export interface CheckinView {
   programmePaused: boolean;
 }
 
-export interface MeasurementBody {
-  date?: string;
-  kind: 'slr-angle' | 'toe-touch';
-  side?: 'left' | 'right';
-  value: number;
-}
+export type MeasurementBody = z.input<typeof measurementBody>;
 
 export interface MeasurementView {
   id: string;

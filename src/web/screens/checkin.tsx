@@ -1,6 +1,552 @@
-// Placeholder until the screen is written.
-import { ScreenTitle } from '../components/common.js';
+// The daily check-in: pain now, where it reaches, the warning-sign re-check and the day's sitting and walking; warning signs show their advice at once.
+import type { TargetedSubmitEvent } from 'preact';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { checkinTriage, type WarningSignField } from '../../engine/checkin.js';
+import { useApp } from '../app-context.js';
+import { BodyMap } from '../components/body-map.js';
+import { RadioGroup, YesNo } from '../components/choice.js';
+import { FailureNotice, Load, Notice, ScreenTitle } from '../components/common.js';
+import type { AssessmentView, CheckinView, Failure } from '../data/types.js';
+import { localToday, useLoad } from '../hooks.js';
+import { href } from '../router.js';
+import {
+  ADVICE_HEADINGS,
+  EMPTY_DRAFT,
+  LEG_SIDE_OPTIONS,
+  WARNING_QUESTIONS,
+  checkinOutcome,
+  errorsFromProblems,
+  orderedErrors,
+  painWords,
+  summaryItems,
+  validateCheckin,
+  type CheckinDraft,
+  type CheckinField,
+  type CheckinOutcome,
+  type FieldErrors,
+} from './checkin-form.js';
+import './checkin.css';
 
-export default function Screen() {
-  return <ScreenTitle>checkin</ScreenTitle>;
+interface Loaded {
+  assessment: AssessmentView | null;
+  checkedInToday: boolean;
+}
+
+export default function Checkin() {
+  const { repo, online, account } = useApp();
+  const state = useLoad<Loaded>(async () => {
+    const [assessment, checkins] = await Promise.all([
+      repo.latestAssessment(),
+      repo.checkins().catch((): CheckinView[] => []),
+    ]);
+    const today = localToday();
+    return { assessment, checkedInToday: checkins.some((c) => c.date === today) };
+    // Keyed on where the data lives, not on the repository object: the app makes a new one after
+    // every change, and reloading here would drop the answer just shown.
+  }, [repo.mode, account?.id]);
+  return (
+    <Load state={state}>
+      {(loaded) =>
+        loaded.assessment ? (
+          <CheckinForm assessment={loaded.assessment} checkedInToday={loaded.checkedInToday} />
+        ) : (
+          <>
+            <ScreenTitle>Daily check-in</ScreenTitle>
+            <NoAssessment online={online || repo.mode === 'device'} />
+          </>
+        )
+      }
+    </Load>
+  );
+}
+
+function NoAssessment({ online }: { online: boolean }) {
+  return (
+    <Notice title="Answer the questions first">
+      <p>
+        {online
+          ? 'A check-in compares today with your answers to the first questions, and there are none yet.'
+          : 'Your first answers are not on this device yet, and you are offline. Connect to the internet and open this page again.'}
+      </p>
+      <p>
+        <a class="button primary" href={href('intake')}>
+          Start the questions
+        </a>
+      </p>
+    </Notice>
+  );
+}
+
+type Submitted =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'failed'; failure: Failure }
+  | { status: 'no-assessment' }
+  | { status: 'done'; outcome: CheckinOutcome; painNow: number };
+
+function CheckinForm({
+  assessment,
+  checkedInToday,
+}: {
+  assessment: AssessmentView;
+  checkedInToday: boolean;
+}) {
+  const app = useApp();
+  const { repo, online } = app;
+  const [draft, setDraft] = useState<CheckinDraft>(EMPTY_DRAFT);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [showSummary, setShowSummary] = useState(false);
+  const [submitted, setSubmitted] = useState<Submitted>({ status: 'idle' });
+
+  const update = (change: Partial<CheckinDraft>) => {
+    setDraft((d) => ({ ...d, ...change }));
+  };
+  const setSign = (field: WarningSignField, value: boolean | string) => {
+    setDraft((d) => ({ ...d, warningSigns: { ...d.warningSigns, [field]: value } }));
+  };
+
+  // Once the person has tried to send, each fixed answer clears its own problem as they go.
+  useEffect(() => {
+    if (!showSummary) return;
+    const checked = validateCheckin(draft);
+    setErrors((current) => {
+      const next: FieldErrors = {};
+      for (const { field } of orderedErrors(current)) {
+        const still = checked.ok ? undefined : checked.errors[field];
+        if (still !== undefined) next[field] = still;
+      }
+      return next;
+    });
+  }, [draft, showSummary]);
+
+  const onSubmit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitted.status === 'saving') return;
+    const checked = validateCheckin(draft);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setShowSummary(true);
+      setSubmitted({ status: 'idle' });
+      focusLater('checkin-problems');
+      return;
+    }
+    setErrors({});
+    setShowSummary(false);
+    setSubmitted({ status: 'saving' });
+    const answers = checked.value;
+    const outcome = await repo.checkin({ date: localToday(), ...answers });
+    if (!outcome.ok) {
+      const failure = outcome.error;
+      if (failure.kind === 'conflict' && failure.code === 'no-assessment') {
+        setSubmitted({ status: 'no-assessment' });
+      } else if (failure.kind === 'invalid') {
+        const sorted = errorsFromProblems(failure.problems);
+        setErrors(sorted.errors);
+        setShowSummary(Object.keys(sorted.errors).length > 0);
+        setSubmitted(
+          sorted.other.length > 0
+            ? { status: 'failed', failure: { ...failure, problems: sorted.other } }
+            : { status: 'idle' },
+        );
+        focusLater('checkin-problems');
+      } else {
+        setSubmitted({ status: 'failed', failure });
+        focusLater('checkin-failure');
+      }
+      return;
+    }
+    // Kept on the device to send later: the server has not triaged it, so the same rules run here.
+    const local = outcome.value.queued ? checkinTriage(assessment.answers, answers) : null;
+    setSubmitted({
+      status: 'done',
+      outcome: checkinOutcome(outcome.value, local),
+      painNow: answers.painNow,
+    });
+    app.changed();
+  };
+
+  if (submitted.status === 'done') {
+    return <CheckinDone outcome={submitted.outcome} painNow={submitted.painNow} />;
+  }
+
+  const listed = summaryItems(errors);
+  const saving = submitted.status === 'saving';
+  return (
+    <>
+      <ScreenTitle>Daily check-in</ScreenTitle>
+      <p class="lead">A few questions about today. It takes about two minutes.</p>
+      {checkedInToday && (
+        <p class="muted">
+          You have already checked in today. A new check-in replaces today’s pain on your progress
+          chart.
+        </p>
+      )}
+      {submitted.status === 'no-assessment' && <NoAssessment online />}
+      {submitted.status === 'failed' && (
+        <div id="checkin-failure" tabIndex={-1}>
+          <FailureNotice failure={submitted.failure} />
+        </div>
+      )}
+      <form class="checkin-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+        {showSummary && listed.length > 0 && (
+          <div
+            class="notice notice-danger error-summary"
+            role="alert"
+            id="checkin-problems"
+            tabIndex={-1}
+          >
+            <h2 class="notice-title">
+              {Object.keys(errors).length === 1
+                ? 'One answer needs another look'
+                : `${Object.keys(errors).length} answers need another look`}
+            </h2>
+            <ul>
+              {listed.map(({ field, label, message }) => (
+                <li key={field}>
+                  <a
+                    href={`#q-${field}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      focusField(field);
+                    }}
+                  >
+                    {label}
+                  </a>
+                  : {message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+        <h2>Your pain today</h2>
+        <PainSlider
+          value={draft.painNow}
+          error={errors.painNow}
+          onChange={(painNow) => {
+            update({ painNow });
+          }}
+        />
+        <BodyMap
+          name="painAreas"
+          legend="Where does the pain reach today? Choose every area."
+          hint="Tick each place you feel it, or tap the picture."
+          values={draft.painAreas}
+          legSide={draft.legSide}
+          onChange={(painAreas) => {
+            update({ painAreas });
+          }}
+          error={errors.painAreas}
+        />
+        <RadioGroup
+          name="legSide"
+          legend="Which side are any buttock or leg symptoms on?"
+          options={LEG_SIDE_OPTIONS}
+          value={draft.legSide}
+          onChange={(legSide) => {
+            update({ legSide });
+          }}
+          error={errors.legSide}
+        />
+
+        <h2>Warning signs</h2>
+        <p>
+          These questions look for the rare problems that need a doctor quickly. Please answer every
+          one for how things are today, even if nothing has changed. Nothing is filled in for you.
+        </p>
+        {WARNING_QUESTIONS.map((q) => {
+          const value = draft.warningSigns[q.field];
+          return q.options ? (
+            <RadioGroup
+              key={q.field}
+              name={q.field}
+              legend={q.text}
+              {...(q.help ? { hint: q.help } : {})}
+              options={q.options}
+              value={typeof value === 'string' ? value : undefined}
+              onChange={(v) => {
+                setSign(q.field, v);
+              }}
+              error={errors[q.field]}
+            />
+          ) : (
+            <YesNo
+              key={q.field}
+              name={q.field}
+              legend={q.text}
+              {...(q.help ? { hint: q.help } : {})}
+              value={typeof value === 'boolean' ? value : undefined}
+              onChange={(v) => {
+                setSign(q.field, v);
+              }}
+              error={errors[q.field]}
+            />
+          );
+        })}
+
+        <h2>Your day</h2>
+        <p class="muted">Both are optional. A rough number is fine.</p>
+        <NumberField
+          field="sittingHours"
+          label="Hours spent sitting today (optional)"
+          hint="For example 6 or 7.5. Long spells of sitting often stiffen the backs of the thighs."
+          inputMode="decimal"
+          value={draft.sittingHours}
+          error={errors.sittingHours}
+          onChange={(sittingHours) => {
+            update({ sittingHours });
+          }}
+        />
+        <NumberField
+          field="walkingBreaks"
+          label="Walking breaks taken today (optional)"
+          hint="How many times you got up and walked for a few minutes."
+          inputMode="numeric"
+          value={draft.walkingBreaks}
+          error={errors.walkingBreaks}
+          onChange={(walkingBreaks) => {
+            update({ walkingBreaks });
+          }}
+        />
+        {!online && repo.mode === 'account' && (
+          <p class="muted">
+            You are offline: the check-in is kept on this device and sent when you are back online.
+          </p>
+        )}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save check-in'}
+          </button>
+        </div>
+        <p class="muted small" role="status">
+          {saving ? 'Saving your check-in…' : ''}
+        </p>
+      </form>
+    </>
+  );
+}
+
+/** The 0 to 10 slider. It starts unchosen: a score is never assumed, as 8 or more changes the advice. */
+function PainSlider({
+  value,
+  error,
+  onChange,
+}: {
+  value: number | null;
+  error: string | undefined;
+  onChange: (value: number) => void;
+}) {
+  const described = ['painNow-hint', error ? 'painNow-error' : ''].filter(Boolean).join(' ');
+  const choose = (input: HTMLInputElement) => {
+    onChange(Number(input.value));
+  };
+  return (
+    <div class={`pain-now${value === null ? ' pain-unset' : ''}`} id="q-painNow">
+      <label class="field" for="painNow-input">
+        Pain now
+      </label>
+      <p class="hint" id="painNow-hint">
+        0 means no pain at all, 10 the worst pain you can imagine. Move the slider to the number
+        that fits right now.
+      </p>
+      {error && (
+        <p class="field-error" id="painNow-error">
+          {error}
+        </p>
+      )}
+      <p class="pain-value" aria-hidden="true">
+        {value === null ? (
+          'Not chosen yet'
+        ) : (
+          <>
+            <strong>{value}</strong> out of 10: {painWords(value)}
+          </>
+        )}
+      </p>
+      <input
+        id="painNow-input"
+        type="range"
+        min={0}
+        max={10}
+        step={1}
+        value={value ?? 5}
+        aria-describedby={described}
+        aria-invalid={error ? true : undefined}
+        aria-valuetext={
+          value === null ? 'not chosen yet' : `${value} out of 10, ${painWords(value)}`
+        }
+        onInput={(e) => {
+          choose(e.currentTarget);
+        }}
+        onChange={(e) => {
+          choose(e.currentTarget);
+        }}
+        onPointerUp={(e) => {
+          choose(e.currentTarget);
+        }}
+        onKeyUp={(e) => {
+          // Arrow keys at the ends move nothing: choosing with the keyboard still counts as choosing.
+          if (/^(Arrow|Home|End|Page)/.test(e.key)) choose(e.currentTarget);
+        }}
+      />
+      <div class="pain-scale" aria-hidden="true">
+        <span>0 no pain</span>
+        <span>5</span>
+        <span>10 worst</span>
+      </div>
+    </div>
+  );
+}
+
+function NumberField({
+  field,
+  label,
+  hint,
+  inputMode,
+  value,
+  error,
+  onChange,
+}: {
+  field: 'sittingHours' | 'walkingBreaks';
+  label: string;
+  hint: string;
+  inputMode: 'decimal' | 'numeric';
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const described = [`${field}-hint`, error ? `${field}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="number-field" id={`q-${field}`}>
+      <label class="field" for={`${field}-input`}>
+        {label}
+      </label>
+      <p class="hint" id={`${field}-hint`}>
+        {hint}
+      </p>
+      {error && (
+        <p class="field-error" id={`${field}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={`${field}-input`}
+        type="text"
+        inputMode={inputMode}
+        autoComplete="off"
+        size={6}
+        value={value}
+        aria-describedby={described}
+        aria-invalid={error ? true : undefined}
+        onInput={(e) => {
+          onChange(e.currentTarget.value);
+        }}
+      />
+    </div>
+  );
+}
+
+function CheckinDone({ outcome, painNow }: { outcome: CheckinOutcome; painNow: number }) {
+  // Before paint, so nothing can be read or pressed before focus has moved to the result.
+  useLayoutEffect(() => {
+    // The result is the most important thing on the screen now: take keyboard and screen-reader focus there.
+    document
+      .getElementById(outcome.kind === 'emergency' ? 'screen-title' : 'checkin-result')
+      ?.focus();
+    window.scrollTo(0, 0);
+  }, [outcome.kind]);
+  const queuedNote = outcome.queued ? (
+    <p>
+      <strong>Saved on this device; it will be sent when you are back online.</strong>
+    </p>
+  ) : null;
+
+  if (outcome.kind === 'emergency') {
+    return (
+      <section class="checkin-emergency" aria-labelledby="screen-title">
+        <ScreenTitle>{ADVICE_HEADINGS.emergency}</ScreenTitle>
+        <div role="alert">
+          <p class="emergency-advice">{outcome.triage.advice}</p>
+        </div>
+        <h2>Why</h2>
+        <ul>
+          {outcome.triage.reasons.map((r) => (
+            <li key={r.code}>{r.text}</li>
+          ))}
+        </ul>
+        <p>
+          {outcome.paused && <strong>Your exercise programme is paused. </strong>}
+          Do not do the exercises. Show this to the doctor or nurse who sees you.
+        </p>
+        {queuedNote}
+        <p class="muted">Your check-in is saved.</p>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <ScreenTitle>Daily check-in</ScreenTitle>
+      {outcome.kind === 'advice' ? (
+        <div class="notice notice-danger checkin-advice" role="alert">
+          <h2 id="checkin-result" tabIndex={-1}>
+            <span aria-hidden="true">⚠ </span>
+            {ADVICE_HEADINGS[outcome.triage.level]}
+          </h2>
+          <p>{outcome.triage.advice}</p>
+          <p class="notice-title">Why</p>
+          <ul>
+            {outcome.triage.reasons.map((r) => (
+              <li key={r.code}>{r.text}</li>
+            ))}
+          </ul>
+          {outcome.paused && <p>Your exercise programme is paused until a doctor has seen you.</p>}
+          {queuedNote}
+          <p>Your check-in is saved.</p>
+        </div>
+      ) : (
+        <div class="notice notice-success" role="status">
+          <h2 id="checkin-result" tabIndex={-1}>
+            <span aria-hidden="true">✓ </span>Check-in saved
+          </h2>
+          <p>
+            Pain today: {painNow} out of 10 ({painWords(painNow)}). No warning signs came up.
+          </p>
+          {queuedNote}
+          {outcome.paused && (
+            <p>
+              Your programme is still paused from an earlier warning sign. Follow the advice you
+              were given.
+            </p>
+          )}
+        </div>
+      )}
+      <div class="actions">
+        <a class="button primary" href={href('progress')}>
+          See your progress
+        </a>
+        {outcome.kind === 'saved' && !outcome.paused && (
+          <a class="button" href={href('programme')}>
+            Today’s programme
+          </a>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** Focuses an element once the screen has drawn it. */
+function focusLater(id: string) {
+  requestAnimationFrame(() => {
+    document.getElementById(id)?.focus();
+  });
+}
+
+/** Moves to a field named in the problem list: its first control gets focus. */
+function focusField(field: CheckinField) {
+  const box = document.getElementById(`q-${field}`);
+  if (!box) return;
+  box.scrollIntoView({ block: 'start' });
+  const control = box.querySelector<HTMLInputElement>('input');
+  (control ?? box).focus();
 }

@@ -1,6 +1,481 @@
-// Placeholder until the screen is written.
-import { ScreenTitle } from '../components/common.js';
+// The programme screen: today's session and the week, each exercise with its dose and picture, the
+// self-care that applies, the stop rules and the sources; or, when safety says so, only the advice.
+import { useState } from 'preact/hooks';
+import type { Phase } from '../../engine/intake.js';
+import { knowledgeBase as kb } from '../../kb/index.js';
+import type { Exercise } from '../../kb/types.js';
+import { useApp } from '../app-context.js';
+import { Load, Notice, ScreenTitle } from '../components/common.js';
+import { ExerciseFigure } from '../components/figure.js';
+import type { AssessmentView, PauseReason, ProgrammeView, SessionLogView } from '../data/types.js';
+import { localToday, useLoad, useReducedMotion } from '../hooks.js';
+import { href } from '../router.js';
+import {
+  dailyPlanSummary,
+  describeDosage,
+  estimateMinutes,
+  exerciseTitle,
+  weekFrom,
+} from './programme-dosage.js';
+import {
+  LEVEL_WORDS,
+  programmeSources,
+  programmeStatus,
+  sourceTitles,
+  todaysProgress,
+  type ProgrammeStatus,
+} from './programme-status.js';
+import './programme.css';
 
-export default function Screen() {
-  return <ScreenTitle>programme</ScreenTitle>;
+const PHASE_WORDS: Record<Phase, string> = {
+  acute: 'Your pain began less than 6 weeks ago (doctors call this the acute phase).',
+  subacute: 'Your pain began 6 to 12 weeks ago (the subacute phase).',
+  chronic: 'Your pain has lasted more than 12 weeks (persistent, or chronic, pain).',
+};
+
+/** An exercise's title for people ("Gentle supine hamstring stretch"), by id. */
+export function exerciseName(id: string): string {
+  const ex = kb.exercises.find((e) => e.id === id);
+  return ex ? exerciseTitle(ex.name).title : id;
+}
+
+export default function ProgrammeScreen() {
+  const { repo, version } = useApp();
+  const state = useLoad(async () => {
+    const [assessment, programme] = await Promise.all([repo.latestAssessment(), repo.programme()]);
+    // Only for "done today"; never a reason not to show the programme.
+    const sessions = programme ? await repo.sessions().catch(() => []) : [];
+    return { assessment, programme, sessions };
+  }, [repo.mode, version]);
+  return (
+    <section aria-labelledby="screen-title" class="programme-screen">
+      <ScreenTitle>Your programme</ScreenTitle>
+      <Load state={state}>
+        {({ assessment, programme, sessions }) => {
+          const status = programmeStatus(assessment, programme);
+          if (status.kind !== 'ready') {
+            return <StatusNotice status={status} assessment={assessment} />;
+          }
+          return (
+            <ProgrammeBody
+              programme={status.programme}
+              assessment={assessment}
+              sessions={sessions}
+            />
+          );
+        }}
+      </Load>
+    </section>
+  );
+}
+
+/**
+ * Everything but a ready programme: the emergency advice, a pause, the warning-sign re-check, or the
+ * way to the questions. Also used by the session player, which refuses to start in the same cases.
+ */
+export function StatusNotice({
+  status,
+  assessment,
+}: {
+  status: Exclude<ProgrammeStatus, { kind: 'ready' }>;
+  assessment: AssessmentView | null;
+}) {
+  switch (status.kind) {
+    case 'no-assessment':
+      return (
+        <>
+          <p class="lead">
+            Your programme is built from your answers to the questions. They take about five
+            minutes, and the warning signs come first.
+          </p>
+          <div class="actions">
+            <a class="button primary" href={href('intake')}>
+              Start the questions
+            </a>
+          </div>
+        </>
+      );
+    case 'emergency':
+      return (
+        <div class="emergency">
+          <Notice tone="danger" title={LEVEL_WORDS.emergency}>
+            <p>{status.advice}</p>
+            <p>
+              There is no exercise programme while this is the case. Get help first; once a
+              clinician has seen you, you can answer the questions again.
+            </p>
+          </Notice>
+          <div class="actions">
+            <a class="button" href={href('result')}>
+              See your result
+            </a>
+          </div>
+        </div>
+      );
+    case 'paused':
+      return <PausedNotice pausedBy={status.pausedBy} />;
+    case 'no-programme':
+      return (
+        <>
+          <p>
+            There is no programme for your last answers. Answering the questions again builds one.
+          </p>
+          <div class="actions">
+            <a class="button primary" href={href('intake')}>
+              Answer the questions again
+            </a>
+          </div>
+        </>
+      );
+    case 'warning-check':
+      return (
+        <>
+          <Notice tone="warning" title="Please answer the warning-sign questions first">
+            <p>
+              During your sessions the pain spread down your leg twice within a week, or you noticed
+              new numbness or weakness. Before the next session, answer the warning-sign questions
+              in the daily check-in. If none of them applies, your programme carries on.
+            </p>
+          </Notice>
+          <div class="actions">
+            <a class="button primary" href={href('checkin')}>
+              Go to the check-in
+            </a>
+          </div>
+        </>
+      );
+    case 'no-exercises':
+      return <NoExercises programme={status.programme} assessment={assessment} />;
+  }
+}
+
+function PausedNotice({ pausedBy }: { pausedBy: PauseReason | null }) {
+  const level = pausedBy?.level ?? 'urgent';
+  return (
+    <>
+      <Notice tone={level === 'emergency' ? 'danger' : 'warning'} title="Your programme is paused">
+        <p>
+          A check-in found a warning sign, so the exercises are on hold.{' '}
+          <strong>{LEVEL_WORDS[level]}.</strong>
+        </p>
+        {pausedBy && <p>{pausedBy.advice}</p>}
+        {pausedBy && pausedBy.reasons.length > 0 && (
+          <>
+            <p class="notice-title">Why</p>
+            <ul>
+              {pausedBy.reasons.map((r) => (
+                <li key={r.code}>{r.text}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Notice>
+      <p>
+        Once a doctor or physiotherapist has seen you, answer the questions again: that builds a new
+        programme that fits how things are then.
+      </p>
+      <div class="actions">
+        <a class="button primary" href={href('intake')}>
+          Answer the questions again
+        </a>
+      </div>
+    </>
+  );
+}
+
+/** The result's advice when it asks the person to see someone (urgent or soon), above whatever follows. */
+function LevelNotice({ assessment }: { assessment: AssessmentView | null }) {
+  const level = assessment?.result.triage.level;
+  if (!assessment || (level !== 'urgent' && level !== 'soon')) return null;
+  return (
+    <Notice tone="warning" title={LEVEL_WORDS[level]}>
+      <p>{assessment.result.triage.advice}</p>
+    </Notice>
+  );
+}
+
+function NoExercises({
+  programme,
+  assessment,
+}: {
+  programme: ProgrammeView;
+  assessment: AssessmentView | null;
+}) {
+  return (
+    <>
+      <LevelNotice assessment={assessment} />
+      <Notice tone="info" title="No exercises for now">
+        {programme.notes.length > 0 ? (
+          programme.notes.map((n) => <p key={n}>{n}</p>)
+        ) : (
+          <p>There are no exercises in your programme at the moment.</p>
+        )}
+      </Notice>
+      <SelfCare programme={programme} />
+      <div class="actions">
+        <a class="button" href={href('result')}>
+          See your result
+        </a>
+        <a class="button" href={href('intake')}>
+          Answer the questions again
+        </a>
+      </div>
+    </>
+  );
+}
+
+function ProgrammeBody({
+  programme,
+  assessment,
+  sessions,
+}: {
+  programme: ProgrammeView;
+  assessment: AssessmentView | null;
+  sessions: SessionLogView[];
+}) {
+  const today = localToday();
+  const week = weekFrom(today);
+  const progress = todaysProgress(programme.items, sessions, today);
+  const minutes = estimateMinutes(programme.items.map((i) => i.dosage));
+  const sources = programmeSources(programme, kb);
+  const summary = dailyPlanSummary(
+    programme.items.map((i) => ({ name: exerciseName(i.exerciseId), timesPerDay: i.timesPerDay })),
+  );
+  return (
+    <>
+      <LevelNotice assessment={assessment} />
+      {programme.gate === 'gentle-only' && (
+        <Notice tone="info" title="Gentle exercises only for now">
+          <p>
+            Until you have been seen, your plan holds only the gentle exercises, at the lowest dose.
+            Read the rules below before each one.
+          </p>
+        </Notice>
+      )}
+      {programme.notes.length > 0 && (
+        <div class="card">
+          <h2 class="card-heading">About your plan</h2>
+          {programme.notes.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </div>
+      )}
+
+      <h2 id="today">Today’s session</h2>
+      <p>
+        <strong>{week[0]?.longLabel}</strong>: {programme.items.length} exercise
+        {programme.items.length === 1 ? '' : 's'}, about {minutes} minute{minutes === 1 ? '' : 's'}.
+        The session player guides you through them one at a time, with a timer.
+      </p>
+      {progress.allDone ? (
+        <Notice tone="success" title="Today’s session is done">
+          <p>Well done. You can do it again if you like; tomorrow is a new day.</p>
+        </Notice>
+      ) : progress.anyDone ? (
+        <p class="muted">You have done part of today’s session.</p>
+      ) : null}
+      <div class="actions">
+        <a class="button primary start-session" href={href('session')}>
+          Start today’s session
+        </a>
+      </div>
+
+      <ol class="exercise-list">
+        {programme.items.map((item) => {
+          const ex = kb.exercises.find((e) => e.id === item.exerciseId);
+          const count = progress.counts.get(item.exerciseId) ?? 0;
+          return ex ? (
+            <ExerciseCard
+              key={item.exerciseId}
+              exercise={ex}
+              dosage={describeDosage(item.dosage, item.timesPerDay)}
+              cautions={item.cautions}
+              serves={item.serves}
+              doneToday={count}
+              timesPerDay={item.timesPerDay}
+            />
+          ) : null;
+        })}
+      </ol>
+
+      <h2>This week</h2>
+      <p>{summary}</p>
+      <ol class="week" aria-label="The next seven days">
+        {week.map((day) => (
+          <li key={day.date} class={day.today ? 'week-day week-today' : 'week-day'}>
+            <span class="week-label" aria-hidden="true">
+              {day.label}
+            </span>
+            <span class="visually-hidden">{day.longLabel}</span>
+            <span class="week-note">
+              {day.today ? (progress.allDone ? 'Today: done' : 'Today') : 'Same session'}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <p class="muted small">
+        {PHASE_WORDS[programme.phase]} Your plan changes only when the rules below say so, or when
+        you answer the questions again.
+      </p>
+
+      <SelfCare programme={programme} />
+
+      <h2>Rules for every session</h2>
+      <ul class="rules">
+        {programme.stopRules.map((rule) => (
+          <li key={rule.code}>{rule.text}</li>
+        ))}
+      </ul>
+      <p>
+        <strong>Moving up a step:</strong> {programme.progressionRule}
+      </p>
+
+      <h2>Sources</h2>
+      <p class="muted small">What this programme is based on:</p>
+      <ul class="sources">
+        {sources.map((s) => (
+          <li key={s.id}>
+            {s.title} <span class="muted">({s.publisher})</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ExerciseCard({
+  exercise,
+  dosage,
+  cautions,
+  serves,
+  doneToday,
+  timesPerDay,
+}: {
+  exercise: Exercise;
+  dosage: string;
+  cautions: string[];
+  serves: string[];
+  doneToday: number;
+  timesPerDay: number;
+}) {
+  const [playing, setPlaying] = useState(false);
+  // With reduced motion the figure shows numbered key poses, and there is nothing to play.
+  const reduced = useReducedMotion();
+  const { title, detail } = exerciseTitle(exercise.name);
+  const headingId = `exercise-${exercise.id}`;
+  const helps = serves.flatMap((id) => kb.contributors.find((c) => c.id === id)?.name ?? []);
+  return (
+    <li class="card exercise-card">
+      <div class="exercise-head">
+        <h3 id={headingId}>{title}</h3>
+        <p class="tags">
+          <span class="tag">{exercise.kind === 'stretch' ? 'Stretch' : 'Strengthening'}</span>
+          {exercise.gentle && <span class="tag">Gentle</span>}
+          {doneToday > 0 && (
+            <span class="tag tag-done">
+              <span aria-hidden="true">✓ </span>
+              {doneToday >= timesPerDay
+                ? 'Done today'
+                : `Done ${doneToday} of ${timesPerDay} times today`}
+            </span>
+          )}
+        </p>
+      </div>
+      {detail && <p class="muted">{capitalFirst(detail)}.</p>}
+      <div class="exercise-body">
+        <div class="exercise-figure">
+          <ExerciseFigure
+            keyframes={exercise.keyframes}
+            title={`${title}: illustration`}
+            playing={playing}
+            width={220}
+            height={170}
+          />
+          {!reduced && (
+            <button
+              type="button"
+              class="figure-toggle"
+              aria-pressed={playing}
+              onClick={() => {
+                setPlaying((p) => !p);
+              }}
+            >
+              {playing ? 'Stop the movement' : 'Show the movement'}
+              <span class="visually-hidden">: {title}</span>
+            </button>
+          )}
+        </div>
+        <div class="exercise-text">
+          <p>{exercise.purpose}</p>
+          <p class="dosage">
+            <strong>How much:</strong> {dosage}.
+          </p>
+          {helps.length > 0 && (
+            <p class="small">
+              <strong>Helps with:</strong> {helps.join(', ')}
+            </p>
+          )}
+          {cautions.length > 0 && (
+            <Notice tone="warning" title="Take extra care">
+              <ul>
+                {cautions.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </Notice>
+          )}
+          <p class="small muted">Source: {sourceTitles(exercise.sources, kb).join('; ')}</p>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function SelfCare({ programme }: { programme: ProgrammeView }) {
+  if (programme.selfCareDetails.length === 0) return null;
+  return (
+    <>
+      <h2>Looking after your back through the day</h2>
+      <ul class="self-care-list">
+        {programme.selfCareDetails.map((pick) => {
+          const item = kb.selfCare.find((s) => s.id === pick.id);
+          if (!item) return null;
+          return (
+            <li key={pick.id} class="card">
+              <h3 class="card-heading">{item.name}</h3>
+              <p>
+                <strong>Why for you:</strong> {pick.why}
+              </p>
+              <p>
+                <strong>When:</strong> {item.when}
+                {item.minutes &&
+                  ` For ${item.minutes.min} to ${item.minutes.max} minutes at a time.`}
+              </p>
+              <details>
+                <summary>How to do it</summary>
+                <ol class="steps">
+                  {item.steps.map((s) => (
+                    <li key={s}>{s}</li>
+                  ))}
+                </ol>
+              </details>
+              {item.cautions.length > 0 && (
+                <>
+                  <p class="notice-title">Take care</p>
+                  <ul>
+                    {item.cautions.map((c) => (
+                      <li key={c}>{c}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <p class="small muted">Source: {sourceTitles(item.sources, kb).join('; ')}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
 }

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { ANSWERS } from '../../../test/fixtures.js';
+import { assessAndPlan } from '../../engine/assess.js';
+import { knowledgeBase } from '../../kb/index.js';
+import type { AssessmentView, PauseReason, ProgrammeView } from '../data/types.js';
+import {
+  programmeSources,
+  programmeStatus,
+  sourceTitles,
+  todaysProgress,
+} from './programme-status.js';
+
+function made(answers: Record<string, unknown>): {
+  assessment: AssessmentView;
+  programme: ProgrammeView;
+} {
+  const out = assessAndPlan(answers, knowledgeBase);
+  if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('; '));
+  const { assessment: result, programme: p } = out.value;
+  const assessment: AssessmentView = {
+    id: 'a1',
+    createdAt: '2026-03-01T09:00:00.000Z',
+    answers: answers as AssessmentView['answers'],
+    result,
+  };
+  const programme: ProgrammeView = {
+    id: 'p1',
+    assessmentId: 'a1',
+    createdAt: '2026-03-01T09:00:00.000Z',
+    knowledgeBase: p.knowledgeBase,
+    phase: p.phase,
+    gate: p.gate,
+    items: p.items,
+    selfCare: p.selfCare,
+    selfCareDetails: p.selfCareDetails,
+    stopRules: p.stopRules,
+    progressionRule: p.progressionRule,
+    notes: p.notes,
+    paused: false,
+    pausedBy: null,
+    warningCheckRequired: false,
+    dropped: [],
+  };
+  return { assessment, programme };
+}
+
+const plain = made(ANSWERS);
+const emergency = made({ ...ANSWERS, saddleNumbness: true, bladderChange: true });
+const PAUSE: PauseReason = { level: 'urgent', reasons: [], advice: 'Speak to a doctor today.' };
+
+describe('programmeStatus', () => {
+  it('is ready with exercises when nothing stands in the way', () => {
+    expect(plain.programme.items.length).toBeGreaterThan(0);
+    expect(programmeStatus(plain.assessment, plain.programme).kind).toBe('ready');
+  });
+
+  it('asks for the questions first when there is no assessment', () => {
+    expect(programmeStatus(null, null)).toEqual({ kind: 'no-assessment' });
+  });
+
+  it('shows only the emergency advice on an emergency, even beside a programme with exercises', () => {
+    expect(emergency.assessment.result.triage.level).toBe('emergency');
+    const status = programmeStatus(emergency.assessment, {
+      ...emergency.programme,
+      items: plain.programme.items,
+    });
+    expect(status).toEqual({
+      kind: 'emergency',
+      advice: emergency.assessment.result.triage.advice,
+    });
+    expect(JSON.stringify(status)).not.toContain('exerciseId');
+  });
+
+  it('an emergency wins over a paused programme and a warning check', () => {
+    const status = programmeStatus(emergency.assessment, {
+      ...plain.programme,
+      paused: true,
+      pausedBy: PAUSE,
+      warningCheckRequired: true,
+    });
+    expect(status.kind).toBe('emergency');
+  });
+
+  it('says why a paused programme is paused, and wins over the warning check', () => {
+    const status = programmeStatus(plain.assessment, {
+      ...plain.programme,
+      paused: true,
+      pausedBy: PAUSE,
+      warningCheckRequired: true,
+    });
+    expect(status).toEqual({ kind: 'paused', pausedBy: PAUSE });
+  });
+
+  it('sends the person to the check-in when the warning-sign questions are due', () => {
+    const status = programmeStatus(plain.assessment, {
+      ...plain.programme,
+      warningCheckRequired: true,
+    });
+    expect(status.kind).toBe('warning-check');
+  });
+
+  it('says so when the programme has no exercises left', () => {
+    expect(programmeStatus(plain.assessment, { ...plain.programme, items: [] }).kind).toBe(
+      'no-exercises',
+    );
+  });
+
+  it('notices an assessment without a programme', () => {
+    expect(programmeStatus(plain.assessment, null).kind).toBe('no-programme');
+  });
+});
+
+describe('programmeSources', () => {
+  it('cites each source once, including those of the exercises, self-care and rules', () => {
+    const sources = programmeSources(plain.programme, knowledgeBase);
+    const ids = sources.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const exerciseSources = plain.programme.items.flatMap(
+      (i) => knowledgeBase.exercises.find((e) => e.id === i.exerciseId)?.sources ?? [],
+    );
+    for (const id of exerciseSources) expect(ids).toContain(id);
+    for (const rule of plain.programme.stopRules)
+      for (const id of rule.sources) expect(ids).toContain(id);
+  });
+
+  it('gives titles, not ids', () => {
+    expect(sourceTitles(['nice-ng59'], knowledgeBase)).toEqual([
+      'Low back pain and sciatica in over 16s: assessment and management (NICE guideline NG59)',
+    ]);
+  });
+});
+
+describe('todaysProgress', () => {
+  const items = [
+    { exerciseId: 'knee-to-chest', timesPerDay: 1 },
+    { exerciseId: 'supine-hamstring-gentle', timesPerDay: 2 },
+  ];
+  const log = (date: string, ...ids: string[]) => ({
+    date,
+    entries: ids.map((exerciseId) => ({ exerciseId })),
+  });
+
+  it('counts only today, across several logs of one day', () => {
+    const out = todaysProgress(
+      items,
+      [
+        log('2026-03-01', 'knee-to-chest'),
+        log('2026-03-02', 'knee-to-chest'),
+        log('2026-03-02', 'supine-hamstring-gentle'),
+      ],
+      '2026-03-02',
+    );
+    expect(out.counts.get('knee-to-chest')).toBe(1);
+    expect(out.counts.get('supine-hamstring-gentle')).toBe(1);
+    expect(out.anyDone).toBe(true);
+    // The gentle stretch is twice a day: once is not yet the whole day.
+    expect(out.allDone).toBe(false);
+  });
+
+  it('is all done when every exercise reached its times per day', () => {
+    const out = todaysProgress(
+      items,
+      [
+        log('2026-03-02', 'knee-to-chest', 'supine-hamstring-gentle'),
+        log('2026-03-02', 'supine-hamstring-gentle'),
+      ],
+      '2026-03-02',
+    );
+    expect(out.allDone).toBe(true);
+  });
+
+  it('is not done with nothing logged, nor with an empty plan', () => {
+    expect(todaysProgress(items, [], '2026-03-02')).toMatchObject({
+      allDone: false,
+      anyDone: false,
+    });
+    expect(todaysProgress([], [log('2026-03-02', 'x')], '2026-03-02').allDone).toBe(false);
+  });
+});

@@ -1,0 +1,84 @@
+// What the programme and session screens may show, decided once: the safety gates come first (an emergency
+// shows no exercises anywhere), then a paused programme, then the warning-sign re-check.
+import type { KnowledgeBase, Source, SourceId } from '../../kb/types.js';
+import type { Level } from '../../engine/triage.js';
+import type { AssessmentView, PauseReason, ProgrammeView } from '../data/types.js';
+
+export type ProgrammeStatus =
+  /** No questions answered yet. */
+  | { kind: 'no-assessment' }
+  /** The latest assessment says emergency: its advice and nothing else. */
+  | { kind: 'emergency'; advice: string }
+  /** A check-in found a warning sign: why, and no exercises until the person has been seen. */
+  | { kind: 'paused'; pausedBy: PauseReason | null }
+  /** An assessment without a programme (should not happen; shown as "answer the questions again"). */
+  | { kind: 'no-programme' }
+  /** The stop rules asked for the warning-sign questions again before the next session. */
+  | { kind: 'warning-check'; programme: ProgrammeView }
+  /** A programme with no exercises in it now (the gate, or the stop rules took them all out). */
+  | { kind: 'no-exercises'; programme: ProgrammeView }
+  | { kind: 'ready'; programme: ProgrammeView };
+
+/** Decides what may be shown. An emergency, on the assessment or the pause, always wins. */
+export function programmeStatus(
+  assessment: AssessmentView | null,
+  programme: ProgrammeView | null,
+): ProgrammeStatus {
+  if (assessment?.result.triage.level === 'emergency') {
+    return { kind: 'emergency', advice: assessment.result.triage.advice };
+  }
+  if (programme?.paused) return { kind: 'paused', pausedBy: programme.pausedBy };
+  if (!assessment) return { kind: 'no-assessment' };
+  if (!programme) return { kind: 'no-programme' };
+  if (programme.warningCheckRequired) return { kind: 'warning-check', programme };
+  if (programme.items.length === 0) return { kind: 'no-exercises', programme };
+  return { kind: 'ready', programme };
+}
+
+/** How urgent, in words, for a paused programme or a result. */
+export const LEVEL_WORDS: Record<Level, string> = {
+  emergency: 'Emergency: go to an emergency department now',
+  urgent: 'Urgent: speak to a doctor today',
+  soon: 'Soon: see a GP or physiotherapist within 1 to 2 weeks',
+  'self-care': 'Self-care',
+};
+
+/** The sources behind what the programme shows (its exercises, self-care items and rules), by title, once each. */
+export function programmeSources(programme: ProgrammeView, kb: KnowledgeBase): Source[] {
+  const ids = new Set<SourceId>();
+  const add = (list: readonly SourceId[] | undefined) => {
+    for (const id of list ?? []) ids.add(id);
+  };
+  for (const item of programme.items)
+    add(kb.exercises.find((e) => e.id === item.exerciseId)?.sources);
+  for (const pick of programme.selfCareDetails)
+    add(kb.selfCare.find((s) => s.id === pick.id)?.sources);
+  for (const rule of programme.stopRules) add(rule.sources);
+  if (programme.items.length > 0) add(kb.progression.sources);
+  return kb.sources.filter((s) => ids.has(s.id));
+}
+
+/** Source titles for a list of ids, in the knowledge base's order. */
+export function sourceTitles(ids: readonly SourceId[], kb: KnowledgeBase): string[] {
+  return kb.sources.filter((s) => ids.includes(s.id)).map((s) => s.title);
+}
+
+/**
+ * How many times each exercise was logged on `date`, and whether every exercise of the plan has been
+ * done as many times as the day asks for.
+ */
+export function todaysProgress(
+  items: readonly { exerciseId: string; timesPerDay: number }[],
+  sessions: readonly { date: string; entries: readonly { exerciseId: string }[] }[],
+  date: string,
+): { counts: Map<string, number>; allDone: boolean; anyDone: boolean } {
+  const counts = new Map<string, number>();
+  for (const log of sessions) {
+    if (log.date !== date) continue;
+    for (const e of log.entries) counts.set(e.exerciseId, (counts.get(e.exerciseId) ?? 0) + 1);
+  }
+  const allDone =
+    items.length > 0 && items.every((i) => (counts.get(i.exerciseId) ?? 0) >= i.timesPerDay);
+  const anyDone = items.some((i) => (counts.get(i.exerciseId) ?? 0) > 0);
+  return { counts, allDone, anyDone };
+}

@@ -1,0 +1,229 @@
+// The progress screen's series and sentences: dates on the right day, gaps where a leg was not measured, running totals, and honest words.
+import { describe, expect, it } from 'vitest';
+import { summariseProgress } from '../../engine/progress.js';
+import {
+  DAY_SECONDS,
+  adherenceChart,
+  adherenceSummary,
+  axisDate,
+  countSplits,
+  dateToSeconds,
+  extentChart,
+  extentChartSummary,
+  formatDate,
+  painChart,
+  painChartSummary,
+  slrChart,
+  slrSummary,
+  weeklySummary,
+  xRange,
+  type WeekInput,
+} from './progress-data.js';
+
+describe('dates', () => {
+  it('puts a local date at its UTC midnight and reads it back as the same day', () => {
+    expect(dateToSeconds('1970-01-02')).toBe(DAY_SECONDS);
+    expect(formatDate('2026-03-03')).toBe('3 Mar 2026');
+    expect(axisDate(dateToSeconds('2026-12-31'))).toBe('31 Dec');
+    expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('pads the x range by half a day, even for one point', () => {
+    const x = dateToSeconds('2026-03-03');
+    expect(xRange([x])).toEqual([x - DAY_SECONDS / 2, x + DAY_SECONDS / 2]);
+    expect(xRange([x + DAY_SECONDS, x])).toEqual([x - DAY_SECONDS / 2, x + 1.5 * DAY_SECONDS]);
+  });
+});
+
+describe('chart series', () => {
+  it('draws pain and extent from the summary, extent as 0 (lower back) to 4 (foot)', () => {
+    const pain = painChart([
+      { date: '2026-03-01', value: 7 },
+      { date: '2026-03-02', value: 5 },
+    ]);
+    expect(pain.series).toEqual([[7, 5]]);
+    expect(pain.xs).toEqual([
+      dateToSeconds('2026-03-01'),
+      dateToSeconds('2026-03-01') + DAY_SECONDS,
+    ]);
+    const extent = extentChart([
+      { date: '2026-03-01', furthest: 'foot' },
+      { date: '2026-03-02', furthest: 'buttock' },
+      { date: '2026-03-03', furthest: 'lower-back' },
+    ]);
+    expect(extent.series).toEqual([[4, 1, 0]]);
+  });
+
+  it('gives each leg its own line, with gaps, and the last reading of a day', () => {
+    const chart = slrChart([
+      { date: '2026-03-01', side: 'left', value: 50 },
+      { date: '2026-03-01', side: 'left', value: 55 },
+      { date: '2026-03-02', side: 'right', value: 70 },
+      { date: '2026-03-03', side: null, value: 60 },
+    ]);
+    expect(chart.xs).toEqual([dateToSeconds('2026-03-01'), dateToSeconds('2026-03-02')]);
+    expect(chart.series).toEqual([
+      [55, null],
+      [null, 70],
+    ]);
+  });
+
+  it('adds up planned and done sessions day by day, ignoring sessions outside the programme', () => {
+    const chart = adherenceChart({
+      start: '2026-03-01',
+      today: '2026-03-03',
+      planned: 3,
+      sessions: [
+        { date: '2026-02-28' },
+        { date: '2026-03-01' },
+        { date: '2026-03-03' },
+        { date: '2026-03-03' },
+        { date: '2026-03-04' },
+      ],
+    });
+    expect(chart.series).toEqual([
+      [1, 2, 3],
+      [1, 1, 3],
+    ]);
+    expect(chart.perDay).toBe(1);
+    expect(chart.xs).toHaveLength(3);
+  });
+
+  it('has nothing to draw before a programme exists', () => {
+    const chart = adherenceChart({ start: null, today: '2026-03-03', planned: 0, sessions: [] });
+    expect(chart.xs).toEqual([]);
+  });
+});
+
+describe('countSplits', () => {
+  it.each([
+    [0, [0, 1]],
+    [1, [0, 1]],
+    [4, [0, 1, 2, 3, 4]],
+    [6, [0, 1, 2, 3, 4, 5, 6]],
+    [7, [0, 2, 4, 6, 8]],
+    [30, [0, 6, 12, 18, 24, 30]],
+    [31, [0, 7, 14, 21, 28, 35]],
+  ])('ticks for up to %i', (max, splits) => {
+    expect(countSplits(max)).toEqual(splits);
+  });
+});
+
+describe('chart summaries', () => {
+  it('say so when there is nothing yet', () => {
+    expect(painChartSummary([])).toMatch(/No check-ins yet/);
+    expect(extentChartSummary([])).toMatch(/No check-ins yet/);
+    expect(slrSummary([])).toMatch(/No straight-leg-raise/);
+    expect(adherenceSummary({ planned: 0, done: 0, ratio: 0 })).toMatch(/no programme/);
+  });
+
+  it('describe the first and the latest point', () => {
+    expect(
+      painChartSummary([
+        { date: '2026-03-01', value: 7 },
+        { date: '2026-03-05', value: 4 },
+      ]),
+    ).toBe(
+      'Pain on 2 days from 1 Mar 2026 to 5 Mar 2026: 7 out of 10 at the start, 4 most recently.',
+    );
+    expect(
+      extentChartSummary([
+        { date: '2026-03-01', furthest: 'below-knee' },
+        { date: '2026-03-05', furthest: 'buttock' },
+      ]),
+    ).toMatch(/reached below the knee; most recently .* it reached the buttock/);
+    expect(adherenceSummary({ planned: 8, done: 6, ratio: 0.75 })).toBe(
+      'You have done 6 sessions of the 8 planned since your programme started (75%).',
+    );
+  });
+
+  it('give the change in each leg’s angle since the first measurement', () => {
+    const text = slrSummary([
+      { date: '2026-03-01', side: 'left', value: 50 },
+      { date: '2026-03-01', side: 'right', value: 70 },
+      { date: '2026-03-08', side: 'left', value: 58 },
+    ]);
+    expect(text).toMatch(/Left leg: 58° on 8 Mar 2026, up 8° since your first \(50°\)/);
+    expect(text).toMatch(/Right leg: 70° on 1 Mar 2026/);
+  });
+});
+
+describe('weeklySummary', () => {
+  const base = (over: Partial<WeekInput>): WeekInput => ({
+    today: '2026-03-14',
+    pain: [],
+    painSummary: {
+      start: null,
+      latest: null,
+      average7Day: null,
+      change: null,
+      changePercent: null,
+    },
+    meaningfulChange: false,
+    meaningfulDirection: null,
+    sessions: [],
+    ...over,
+  });
+
+  it('handles a person with no data', () => {
+    expect(weeklySummary(base({}))).toEqual([
+      'You have not checked in during the last 7 days.',
+      'No exercise sessions were logged in the last 7 days.',
+    ]);
+  });
+
+  it('compares this week with last week and counts days and sessions in the 7 days ending today', () => {
+    const checkins = [
+      { date: '2026-03-01', painNow: 6, painAreas: ['back-of-thigh'] },
+      { date: '2026-03-07', painNow: 6, painAreas: ['back-of-thigh'] },
+      { date: '2026-03-08', painNow: 5, painAreas: ['buttock'] },
+      { date: '2026-03-14', painNow: 3, painAreas: ['lower-back'] },
+    ];
+    const summary = summariseProgress({
+      today: '2026-03-14',
+      programmeStart: '2026-03-01',
+      checkins,
+      sessions: [],
+      measurements: [],
+    });
+    const lines = weeklySummary({
+      today: '2026-03-14',
+      pain: summary.pain,
+      painSummary: summary.painSummary,
+      meaningfulChange: summary.meaningfulChange,
+      meaningfulDirection: summary.meaningfulDirection,
+      sessions: [{ date: '2026-03-07' }, { date: '2026-03-08' }, { date: '2026-03-14' }],
+    });
+    expect(lines).toEqual([
+      'Your pain over the last 7 days averaged 4 out of 10, down from 6 the week before.',
+      'You checked in on 2 of the last 7 days.',
+      'You did 2 exercise sessions in the last 7 days.',
+      'Since your first check-in your pain has gone from 6 to 3 out of 10: a big enough drop to count as a real improvement.',
+    ]);
+  });
+
+  it('calls a small change neither better nor worse, and a real rise a rise', () => {
+    const pain = [
+      { date: '2026-03-06', value: 5 },
+      { date: '2026-03-13', value: 5.3 },
+    ];
+    const small = weeklySummary(
+      base({ pain, painSummary: { ...base({}).painSummary, start: 5, latest: 5.3 } }),
+    );
+    expect(small[0]).toMatch(/about the same as the week before \(5\)/);
+    expect(small[3]).toMatch(/counts as clear once it reaches 2 points/);
+    const worse = weeklySummary(
+      base({
+        pain: [
+          { date: '2026-03-06', value: 3 },
+          { date: '2026-03-13', value: 6 },
+        ],
+        painSummary: { ...base({}).painSummary, start: 3, latest: 6 },
+        meaningfulChange: true,
+        meaningfulDirection: 'worse',
+      }),
+    );
+    expect(worse[0]).toMatch(/up from 3/);
+    expect(worse[3]).toMatch(/real change for the worse/);
+  });
+});
