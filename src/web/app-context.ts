@@ -14,10 +14,13 @@ export interface AppServices {
   account: Account | null;
   /** Check-ins made offline that have not reached the server yet. */
   pending: number;
-  /** Call after signing up, logging in or out: the app switches where it keeps data. */
-  setAccount(account: Account | null): void;
+  /**
+   * Call after signing up, logging in or out: the app switches where it keeps data. Signing out
+   * forgets the account's copies on this device (cached reads and anything still unsent).
+   */
+  setAccount: (account: Account | null) => void;
   /** Call after a change, so screens showing derived data load it again. */
-  changed(): void;
+  changed: () => void;
   /** Bumped by `changed`, for effects that must re-run. */
   version: number;
 }

@@ -5,9 +5,9 @@ import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AppContext, type Account, type AppServices } from './app-context.js';
 import { ApiRepo, flushOutbox, pendingCount } from './data/api-repo.js';
-import { deviceRepo } from './data/device.js';
+import { deviceRepo, resetDeviceRepo } from './data/device.js';
 import { api } from './data/http.js';
-import { kvGet, kvSet } from './data/idb.js';
+import { kvDeletePrefix, kvGet, kvSet, outboxClear } from './data/idb.js';
 import { href, parseHash, type Route, type RouteId } from './router.js';
 import Home from './screens/home.js';
 import './styles.css';
@@ -175,6 +175,13 @@ function App() {
       pending,
       version,
       setAccount: (next) => {
+        resetDeviceRepo();
+        if (next === null) {
+          // What belonged to the account must not stay here for whoever uses the device next.
+          void Promise.all([kvDeletePrefix('cache:'), outboxClear()]).then(() => {
+            setPending(0);
+          });
+        }
         setAccountState(next);
         void kvSet('account', next);
         setVersion((v) => v + 1);

@@ -23,12 +23,9 @@ import {
 } from '../../service/schemas.js';
 import { createMemoryStore, type MemorySnapshot } from '../../store/memory.js';
 import { exportNames } from './api-repo.js';
+import { DEVICE_STORE_KEY, DEVICE_USER } from './device.js';
 import { kvGet, kvSet } from './idb.js';
 import type { AssessmentView, CheckinResult, Failure, Outcome, Repo } from './types.js';
-
-/** The one person a device holds. */
-export const DEVICE_USER = 'device';
-export const DEVICE_STORE_KEY = 'device-store';
 
 function failure(error: unknown): Failure {
   if (error instanceof RecordError) {

@@ -3,6 +3,15 @@ import type { Repo } from './types.js';
 
 let loading: Promise<Repo> | null = null;
 
+/** Where the device record is kept in IndexedDB, and the one person it holds. */
+export const DEVICE_STORE_KEY = 'device-store';
+export const DEVICE_USER = 'device';
+
+/** Forgets the loaded device record, so the next call reads IndexedDB again (after a move or clearing). */
+export function resetDeviceRepo(): void {
+  loading = null;
+}
+
 /** The device repository, loaded on first use (it carries the engine and the knowledge base). */
 export function loadDeviceRepo(): Promise<Repo> {
   loading ??= import('./device-repo.js').then((m) => m.openDeviceRepo());

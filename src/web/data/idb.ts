@@ -82,3 +82,18 @@ export async function outboxRemove(key: string): Promise<void> {
   const tx = db.transaction(OUTBOX, 'readwrite');
   await done(tx.objectStore(OUTBOX).delete(key), tx);
 }
+
+/** Removes every key-value entry whose key starts with `prefix`. */
+export async function kvDeletePrefix(prefix: string): Promise<void> {
+  const db = await open();
+  const tx = db.transaction(KV, 'readwrite');
+  const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  await done(tx.objectStore(KV).delete(range), tx);
+}
+
+/** Empties the outbox. */
+export async function outboxClear(): Promise<void> {
+  const db = await open();
+  const tx = db.transaction(OUTBOX, 'readwrite');
+  await done(tx.objectStore(OUTBOX).clear(), tx);
+}

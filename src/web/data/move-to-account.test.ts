@@ -152,12 +152,13 @@ describe('planMove', () => {
     expect(Object.keys(steps[0]?.body as object)).toEqual(['answers']);
   });
 
-  it('sends session entries without `planned`, with their date', () => {
+  it('sends session entries without `planned`, with their date and the device’s id as clientId', () => {
     const body = steps[1]?.body as { date: string; entries: Record<string, unknown>[] };
     expect(steps[1]?.path).toBe('/api/sessions');
     expect(body.date).toBe('2026-11-02');
     expect(body.entries[0]).not.toHaveProperty('planned');
     expect(body.entries[0]).toMatchObject({ exerciseId: 'knee-to-chest', felt: 'same' });
+    expect((steps[1]?.body as { clientId?: string }).clientId).toBe('s1');
   });
 
   it('sends each check-in with the device’s id as clientId, and leaves out unanswered numbers', () => {

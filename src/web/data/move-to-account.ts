@@ -8,13 +8,12 @@ import type {
   MeasurementRecord,
   SessionLogRecord,
 } from '../../store/types.js';
+import { DEVICE_STORE_KEY, DEVICE_USER, resetDeviceRepo } from './device.js';
 import { api } from './http.js';
 import { kvDelete, kvGet, kvSet } from './idb.js';
 import type { Failure, Outcome } from './types.js';
 
 /** The device repository's keys (kept equal to `device-repo.ts`, which would load the engine if imported). */
-const DEVICE_STORE_KEY = 'device-store';
-const DEVICE_USER = 'device';
 /** What has been sent so far, so a move tried again never sends an item twice. */
 const PROGRESS_KEY = 'move-progress';
 
@@ -106,7 +105,12 @@ export function planMove(record: DeviceRecord): MoveStep[] {
       date: s.date,
       path: '/api/sessions',
       // `planned` is filled in by the server from its programme; the body never carries it.
-      body: { date: s.date, entries: s.entries.map(({ planned: _planned, ...entry }) => entry) },
+      body: {
+        date: s.date,
+        entries: s.entries.map(({ planned: _planned, ...entry }) => entry),
+        // The device's id: the server stores and applies a session with a known clientId only once.
+        clientId: s.id,
+      },
     })),
     ...record.checkins.map((c) => ({
       kind: 'checkin' as const,
@@ -353,21 +357,11 @@ export async function deviceCounts(): Promise<Counts | null> {
   };
 }
 
-let clearedThisPage = false;
-
 /** Removes the device's record and any half-done move. */
 export async function clearDeviceData(): Promise<void> {
   await kvDelete(DEVICE_STORE_KEY);
+  resetDeviceRepo();
   await kvDelete(PROGRESS_KEY);
-  clearedThisPage = true;
-}
-
-/**
- * True once the device's record was removed in this page's life. The device repository keeps the
- * record it opened in memory, so after logging out the page must be reloaded to start empty.
- */
-export function deviceClearedThisPage(): boolean {
-  return clearedThisPage;
 }
 
 /** The move with the browser's storage and the API. */

@@ -1,0 +1,78 @@
+// The account forms' checks and error words: the server's rules checked before sending, and its answers mapped to fields.
+import type { Failure } from '../data/types.js';
+
+/** The server's minimum (MIN_PASSWORD_LENGTH in src/server/auth.ts); the server also refuses common passwords. */
+export const MIN_PASSWORD_LENGTH = 10;
+/** The server's maxima (credentialsBody in src/server/schemas.ts). */
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_PASSWORD_LENGTH = 1024;
+
+export type AccountMode = 'signup' | 'login';
+export type AccountField = 'email' | 'password';
+export type FieldErrors = Partial<Record<AccountField, string>>;
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** What is wrong with the typed email and password, by field; empty when they can be sent. */
+export function credentialProblems(c: Credentials, mode: AccountMode): FieldErrors {
+  const errors: FieldErrors = {};
+  const email = c.email.trim();
+  if (email === '') errors.email = 'Email: enter your email address.';
+  else if (!EMAIL.test(email) || email.length > MAX_EMAIL_LENGTH) {
+    errors.email = 'Email: enter an email address like name@example.com.';
+  }
+  if (c.password === '') {
+    errors.password =
+      mode === 'signup'
+        ? `Password: choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`
+        : 'Password: enter your password.';
+  } else if (c.password.length > MAX_PASSWORD_LENGTH) {
+    errors.password = `Password: use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  } else if (mode === 'signup') {
+    if (c.password.length < MIN_PASSWORD_LENGTH) {
+      errors.password = `Password: use at least ${MIN_PASSWORD_LENGTH} characters (this one has ${c.password.length}).`;
+    } else if (c.password.toLowerCase() === email.toLowerCase()) {
+      errors.password = 'Password: choose something other than your email address.';
+    }
+  }
+  return errors;
+}
+
+const LABELS: Record<AccountField, string> = { email: 'Email', password: 'Password' };
+
+/** The field a problem's path names (`password`, `body.password` or `/password`), if it is one of ours. */
+function fieldOf(path: string): AccountField | undefined {
+  const last = path.split(/[./]/).filter(Boolean).pop();
+  return last === 'email' || last === 'password' ? last : undefined;
+}
+
+/** A server problem's message for people: "password: expected X, got Y" becomes "Password: use X (this one is Y)." */
+function problemWords(field: AccountField, message: string): string {
+  const text = message.replace(new RegExp(`^(body\\.)?${field}: `), '');
+  const match = /^expected (.*), got (.*)$/.exec(text);
+  const said = match ? `use ${match[1] ?? ''} (this one is ${match[2] ?? ''}).` : text;
+  return `${LABELS[field]}: ${said}`;
+}
+
+/** Splits a failed sign-up or log-in into errors on the fields, and a message for the whole form. */
+export function accountFailure(failure: Failure): { fields: FieldErrors; general: string | null } {
+  const fields: FieldErrors = {};
+  if (failure.kind === 'invalid') {
+    const other: string[] = [];
+    for (const p of failure.problems) {
+      const field = fieldOf(p.path);
+      if (field) fields[field] ??= problemWords(field, p.message);
+      else other.push(p.path ? `${p.path}: ${p.message}` : p.message);
+    }
+    return { fields, general: other.length > 0 ? `${failure.title}: ${other.join('; ')}` : null };
+  }
+  if (failure.kind === 'conflict' && failure.code === 'email-taken') {
+    return { fields: { email: `Email: ${failure.title}. ${failure.detail}` }, general: null };
+  }
+  return { fields, general: `${failure.title}. ${failure.detail}`.trim() };
+}
