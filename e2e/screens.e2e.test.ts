@@ -1,0 +1,165 @@
+// Every screen, with data behind it, scanned by axe and photographed at a phone's and a desktop's width.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { completeIntake, openRoute } from './flows.js';
+import {
+  axeScan,
+  DESKTOP,
+  expectNoConsoleErrors,
+  MOBILE,
+  NARROW,
+  screenshot,
+  useE2E,
+} from './harness.js';
+
+const e2e = useE2E();
+
+const SCREENS: { route: string; name: string; ready: (page: Page) => Promise<unknown> }[] = [
+  {
+    route: '',
+    name: 'home-returning',
+    ready: (p) => p.getByRole('link', { name: /Today.s programme/ }).waitFor(),
+  },
+  {
+    route: 'intake',
+    name: 'intake',
+    ready: (p) => p.getByRole('heading', { name: /Step 1 of/ }).waitFor(),
+  },
+  {
+    route: 'result',
+    name: 'result',
+    ready: (p) => p.getByText('Why we think so').first().waitFor(),
+  },
+  {
+    route: 'programme',
+    name: 'programme',
+    ready: (p) => p.getByRole('link', { name: /Start today.s session/ }).waitFor(),
+  },
+  {
+    route: 'session',
+    name: 'session',
+    ready: (p) => p.getByRole('button', { name: 'Start', exact: true }).waitFor(),
+  },
+  {
+    route: 'checkin',
+    name: 'checkin',
+    ready: (p) => p.getByRole('button', { name: 'Save check-in' }).waitFor(),
+  },
+  {
+    route: 'progress',
+    name: 'progress',
+    ready: (p) => p.getByRole('heading', { name: 'This week' }).waitFor(),
+  },
+  {
+    route: 'measure',
+    name: 'measure',
+    ready: (p) => p.getByRole('button', { name: 'Start measuring' }).waitFor(),
+  },
+  {
+    route: 'learn',
+    name: 'learn',
+    ready: (p) => p.getByLabel('How tight are the hamstrings?').waitFor(),
+  },
+  {
+    route: 'learn/posterior-chain-pelvic-tilt',
+    name: 'learn-topic',
+    ready: (p) =>
+      p
+        .getByText(/Sources|Source/)
+        .first()
+        .waitFor(),
+  },
+  {
+    route: 'reminders',
+    name: 'reminders',
+    ready: (p) => p.getByRole('button', { name: 'Download calendar file' }).waitFor(),
+  },
+  {
+    route: 'report',
+    name: 'report',
+    ready: (p) => p.getByRole('button', { name: 'Print or save as PDF' }).waitFor(),
+  },
+  {
+    route: 'account',
+    name: 'account',
+    ready: (p) => p.getByRole('button', { name: 'Create account' }).waitFor(),
+  },
+];
+
+describe.each([
+  ['phone', MOBILE],
+  ['desktop', DESKTOP],
+] as const)('every screen on a %s', (label, viewport) => {
+  it('has no axe violations, and a screenshot is kept', async () => {
+    const session = await e2e.open(viewport);
+    const { page } = session;
+    await completeIntake(page, e2e.base);
+    for (const screen of SCREENS) {
+      await openRoute(page, e2e.base, screen.route);
+      await screen.ready(page);
+      await screenshot(page, `screen-${screen.name}-${label}`);
+      await axeScan(page, `${screen.name} (${label})`);
+    }
+    expectNoConsoleErrors(session);
+  });
+});
+
+describe('narrow screens', () => {
+  it('no screen scrolls sideways at 320 px, and every control is a 44 px target', async () => {
+    const session = await e2e.open(NARROW);
+    const { page } = session;
+    await completeIntake(page, e2e.base);
+    const wide: string[] = [];
+    for (const screen of SCREENS) {
+      await openRoute(page, e2e.base, screen.route);
+      await screen.ready(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${screen.name}: ${width}px`);
+      // Targets are at least 44 px both ways (links inside running text are exempt).
+      const small = await page.evaluate(() =>
+        [
+          ...document.querySelectorAll(
+            'main button, main .button, main .choice, main select, main input:not([type=radio]):not([type=checkbox]), .menu-button',
+          ),
+        ]
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.height < 44 || box.width < 44)
+          .map(
+            ({ el, box }) =>
+              `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`,
+          ),
+      );
+      for (const s of small) wide.push(`${screen.name}: small target ${s}`);
+    }
+    expect(wide).toEqual([]);
+    expectNoConsoleErrors(session);
+  });
+});
+
+describe('keyboard alone', () => {
+  it('answers a warning-sign question and moves on with the keyboard only', async () => {
+    const session = await e2e.open(DESKTOP);
+    const { page } = session;
+    await page.goto(`${e2e.base}/#/intake`);
+    await page.getByRole('heading', { name: /Step 1 of/ }).waitFor();
+    // Tab to the first radio of the first question and choose "No" with the arrow keys and Space.
+    const first = page.locator('main input[type=radio]').first();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if (await first.evaluate((el) => el === document.activeElement)) break;
+    }
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    const group = page.locator('main fieldset').first();
+    expect(await group.getByRole('radio', { name: 'No', exact: true }).isChecked()).toBe(true);
+    // Every focusable control shows where focus is.
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? getComputedStyle(el).outlineStyle : 'none';
+    });
+    expect(outline).not.toBe('none');
+    expectNoConsoleErrors(session);
+  });
+});
