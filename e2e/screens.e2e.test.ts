@@ -1,8 +1,11 @@
 // Every screen, with data behind it, scanned by axe and photographed at a phone's and a desktop's width.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { completeIntake, openRoute } from './flows.js';
 import {
+  ARTIFACTS,
   axeScan,
   DESKTOP,
   expectNoConsoleErrors,
@@ -160,6 +163,29 @@ describe('keyboard alone', () => {
       return el ? getComputedStyle(el).outlineStyle : 'none';
     });
     expect(outline).not.toBe('none');
+    expectNoConsoleErrors(session);
+  });
+});
+
+describe('the clinician report', () => {
+  it('prints on one page, without the navigation', async () => {
+    const session = await e2e.open(DESKTOP);
+    const { page } = session;
+    await completeIntake(page, e2e.base);
+    await openRoute(page, e2e.base, 'report');
+    await page.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(
+      false,
+    );
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format, printBackground: true });
+      fs.mkdirSync(path.join(ARTIFACTS, 'pdf'), { recursive: true });
+      fs.writeFileSync(path.join(ARTIFACTS, 'pdf', `report-${format}.pdf`), pdf);
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length, `${format} pages`).toBe(1);
+    }
     expectNoConsoleErrors(session);
   });
 });
