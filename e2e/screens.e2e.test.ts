@@ -189,3 +189,34 @@ describe('the clinician report', () => {
     expectNoConsoleErrors(session);
   });
 });
+
+describe('reduced motion', () => {
+  it('shows numbered key poses instead of an animation when the person asks for less motion', async () => {
+    const session = await e2e.open(MOBILE, { reducedMotion: 'reduce' });
+    const { page } = session;
+    await completeIntake(page, e2e.base);
+    await openRoute(page, e2e.base, 'session');
+    await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+    const figure = page.locator('main .figure svg').first();
+    expect(await figure.locator('[data-pose]').count()).toBeGreaterThanOrEqual(2);
+    // Still: the picture does not change while time passes.
+    const before = await figure.innerHTML();
+    await page.waitForTimeout(500);
+    expect(await figure.innerHTML()).toBe(before);
+    await screenshot(page, 'session-reduced-motion');
+    expectNoConsoleErrors(session);
+  });
+
+  it('animates the figure otherwise', async () => {
+    const session = await e2e.open(MOBILE, { reducedMotion: 'no-preference' });
+    const { page } = session;
+    await completeIntake(page, e2e.base);
+    await openRoute(page, e2e.base, 'session');
+    await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+    const figure = page.locator('main .figure svg').first();
+    expect(await figure.locator('[data-pose]').count()).toBe(0);
+    const before = await figure.innerHTML();
+    await expect.poll(() => figure.innerHTML(), { timeout: 5_000 }).not.toBe(before);
+    expectNoConsoleErrors(session);
+  });
+});
