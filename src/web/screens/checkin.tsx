@@ -26,6 +26,7 @@ import {
   type FieldErrors,
 } from './checkin-form.js';
 import './checkin.css';
+import { TextField } from '../components/text-field.js';
 
 interface Loaded {
   assessment: AssessmentView | null;
@@ -286,7 +287,8 @@ function CheckinForm({
 
         <h2>Your day</h2>
         <p class="muted">Both are optional. A rough number is fine.</p>
-        <NumberField
+        <TextField
+          extraClass="number-field"
           field="sittingHours"
           label="Hours spent sitting today (optional)"
           hint="For example 6 or 7.5. Long spells of sitting often stiffen the backs of the thighs."
@@ -297,7 +299,8 @@ function CheckinForm({
             update({ sittingHours });
           }}
         />
-        <NumberField
+        <TextField
+          extraClass="number-field"
           field="walkingBreaks"
           label="Walking breaks taken today (optional)"
           hint="How many times you got up and walked for a few minutes."
@@ -394,54 +397,6 @@ function PainSlider({
         <span>5</span>
         <span>10 worst</span>
       </div>
-    </div>
-  );
-}
-
-function NumberField({
-  field,
-  label,
-  hint,
-  inputMode,
-  value,
-  error,
-  onChange,
-}: {
-  field: 'sittingHours' | 'walkingBreaks';
-  label: string;
-  hint: string;
-  inputMode: 'decimal' | 'numeric';
-  value: string;
-  error: string | undefined;
-  onChange: (value: string) => void;
-}) {
-  const described = [`${field}-hint`, error ? `${field}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="number-field" id={`q-${field}`}>
-      <label class="field" for={`${field}-input`}>
-        {label}
-      </label>
-      <p class="hint" id={`${field}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p class="field-error" id={`${field}-error`}>
-          {error}
-        </p>
-      )}
-      <input
-        id={`${field}-input`}
-        type="text"
-        inputMode={inputMode}
-        autoComplete="off"
-        size={6}
-        value={value}
-        aria-describedby={described}
-        aria-invalid={error ? true : undefined}
-        onInput={(e) => {
-          onChange(e.currentTarget.value);
-        }}
-      />
     </div>
   );
 }

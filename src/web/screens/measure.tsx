@@ -27,6 +27,7 @@ import {
 } from './measure-machine.js';
 import { formatDate } from './progress-data.js';
 import './measure.css';
+import { TextField } from '../components/text-field.js';
 
 type PermissionRequest = () => Promise<string>;
 
@@ -417,53 +418,6 @@ function SensorPanel({
           </button>
         )}
       </div>
-    </div>
-  );
-}
-
-function TextField({
-  field,
-  label,
-  hint,
-  inputMode,
-  value,
-  error,
-  onChange,
-}: {
-  field: MeasureField;
-  label: string;
-  hint: string;
-  inputMode: 'numeric' | 'text';
-  value: string;
-  error: string | undefined;
-  onChange: (value: string) => void;
-}) {
-  const described = [`${field}-hint`, error ? `${field}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="text-field" id={`q-${field}`}>
-      <label class="field" for={`${field}-input`}>
-        {label}
-      </label>
-      <p class="hint" id={`${field}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p class="field-error" id={`${field}-error`}>
-          {error}
-        </p>
-      )}
-      <input
-        id={`${field}-input`}
-        type="text"
-        inputMode={inputMode}
-        autoComplete="off"
-        value={value}
-        aria-describedby={described}
-        aria-invalid={error ? true : undefined}
-        onInput={(e) => {
-          onChange(e.currentTarget.value);
-        }}
-      />
     </div>
   );
 }
