@@ -1,7 +1,11 @@
-// The figure model: joint positions of known poses, reaching, the angles encoding, interpolation and easing.
+// The figure model: joint positions of known poses, reaching, the angles encoding, interpolation, easing,
+// and the figure's motion (holds held still, rests, repetitions, the looping demo).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { knowledgeBase } from '../kb/index.js';
 import type { Keyframe } from '../kb/types.js';
 import {
+  FIGURE_MOVE_MS,
   NEUTRAL_STANDING,
   POSE_KEYS,
   SEGMENTS,
@@ -9,13 +13,21 @@ import {
   armReaching,
   distance,
   easeInOut,
+  heldPose,
   interpolate,
+  isSettled,
   jointPositions,
   legReaching,
+  momentOf,
+  motionPose,
   poseAt,
   poseToAngles,
+  startPose,
   wrapDeg,
   yoyo,
+  type FigureMotion,
+  type JointPositions,
+  type Point,
   type Pose,
 } from './model.js';
 
@@ -280,5 +292,253 @@ describe('poseAt', () => {
     expect(yoyo(1.25)).toBe(0.75);
     expect(yoyo(2)).toBe(0);
     expect(yoyo(3.5)).toBe(0.5);
+  });
+});
+
+/** The exercises done as timed holds, in their main or alternative dosage. */
+const HOLD_EXERCISES = knowledgeBase.exercises.filter(
+  (e) => e.dosage.unit === 'seconds' || e.alternativeDosage?.dosage.unit === 'seconds',
+);
+
+/** Every named point of a posed figure, in a fixed order. */
+function allPoints(j: JointPositions): Point[] {
+  const limb = (l: JointPositions['near']): Point[] => [l.elbow, l.wrist, l.knee, l.ankle, l.toe];
+  return [
+    j.hip,
+    j.ischium,
+    j.lumbosacral,
+    j.lumbarTop,
+    j.shoulder,
+    j.neck,
+    j.head,
+    ...limb(j.near),
+    ...limb(j.far),
+  ];
+}
+
+/** Sum of how far every joint lies from where it is in `b`: how different two pictures look. */
+function jointDistance(a: Pose, b: Pose): number {
+  const pb = allPoints(jointPositions(b));
+  return allPoints(jointPositions(a)).reduce((sum, p, i) => sum + distance(p, pb[i] ?? p), 0);
+}
+
+/** Milliseconds of a hold or rest after the move: from the end of the move to well past any dose. */
+const afterMove = fc.integer({ min: FIGURE_MOVE_MS, max: 10 * 60 * 1000 });
+/** Milliseconds within the move, both ends included. */
+const duringMove = fc.integer({ min: 0, max: FIGURE_MOVE_MS });
+/** Fractions of a millisecond matter too: rAF time stamps are not whole. */
+const duringMoveFine = fc.double({ min: 0, max: FIGURE_MOVE_MS, noNaN: true });
+
+describe('the figure during a hold', () => {
+  it('the knowledge base has timed holds to check (a test over nothing proves nothing)', () => {
+    expect(HOLD_EXERCISES.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['knee-to-chest', 'supine-hamstring-strap', 'hamstring-wall-stretch']),
+    );
+    expect(HOLD_EXERCISES.length).toBeGreaterThanOrEqual(6);
+  });
+
+  describe.each(HOLD_EXERCISES.map((e) => [e.id, e.keyframes] as const))('%s', (_id, keyframes) => {
+    const held = anglesToPose((keyframes.at(-1) ?? { angles: {} }).angles);
+    const start = anglesToPose((keyframes[0] ?? { angles: {} }).angles);
+
+    it('is held in the end position of the movement, the key pose farthest from the start', () => {
+      expect(heldPose(keyframes)).toEqual(held);
+      expect(startPose(keyframes)).toEqual(start);
+      const reach = keyframes.map((k) => jointDistance(anglesToPose(k.angles), start));
+      expect(Math.max(...reach)).toBe(reach.at(-1));
+    });
+
+    it('after the move-in, is exactly the held pose at any two times: still, not bouncing', () => {
+      fc.assert(
+        fc.property(afterMove, afterMove, (t1, t2) => {
+          const a = motionPose(keyframes, { kind: 'hold', msIntoHold: t1 });
+          const b = motionPose(keyframes, { kind: 'hold', msIntoHold: t2 });
+          expect(a).toStrictEqual(b);
+          expect(a).toStrictEqual(held);
+        }),
+      );
+    });
+
+    it('starts the move-in from the start pose and ends it on the held pose', () => {
+      expect(motionPose(keyframes, { kind: 'hold', msIntoHold: 0 })).toStrictEqual(start);
+      expect(motionPose(keyframes, { kind: 'hold', msIntoHold: -500 })).toStrictEqual(start);
+      const end = poseToAngles(
+        motionPose(keyframes, { kind: 'hold', msIntoHold: FIGURE_MOVE_MS - 1e-6 }),
+      );
+      for (const key of POSE_KEYS) expect(end[key]).toBeCloseTo(poseToAngles(held)[key], 3);
+    });
+
+    it('moves in along the key poses, reaching each in turn', () => {
+      const span = (keyframes.at(-1)?.at ?? 0) - (keyframes[0]?.at ?? 0);
+      for (const k of keyframes) {
+        const ms = span > 0 ? (FIGURE_MOVE_MS * (k.at - (keyframes[0]?.at ?? 0))) / span : 0;
+        const pose = poseToAngles(motionPose(keyframes, { kind: 'hold', msIntoHold: ms }));
+        for (const key of POSE_KEYS) expect(pose[key]).toBeCloseTo(k.angles[key] ?? NaN, CLOSE);
+      }
+    });
+
+    it('during the move-in, every joint that moves one way through the key poses moves only towards the held pose', () => {
+      // A joint that goes out and back between key poses (the strap's hip) is free to; every
+      // other one must never turn back, which is what bouncing would look like.
+      const oneWay = POSE_KEYS.filter((key) => {
+        const values = keyframes.map((k) => k.angles[key] ?? 0);
+        const steps = values.slice(1).map((v, i) => v - (values[i] ?? v));
+        return steps.every((d) => d >= 0) || steps.every((d) => d <= 0);
+      });
+      expect(oneWay.length).toBeGreaterThan(POSE_KEYS.length / 2);
+      fc.assert(
+        fc.property(duringMoveFine, duringMoveFine, (x, y) => {
+          const [t1, t2] = x <= y ? [x, y] : [y, x];
+          const a = poseToAngles(motionPose(keyframes, { kind: 'hold', msIntoHold: t1 }));
+          const b = poseToAngles(motionPose(keyframes, { kind: 'hold', msIntoHold: t2 }));
+          const goal = poseToAngles(held);
+          for (const key of oneWay) {
+            // b lies between a and the goal: it has not gone back, nor past the held pose.
+            expect(Math.abs(goal[key] - b[key])).toBeLessThanOrEqual(
+              Math.abs(goal[key] - a[key]) + 1e-9,
+            );
+            expect((b[key] - a[key]) * (goal[key] - a[key])).toBeGreaterThanOrEqual(-1e-9);
+          }
+        }),
+      );
+    });
+
+    it('during the rest, goes back the way it came and then is exactly the start pose', () => {
+      expect(motionPose(keyframes, { kind: 'rest', msIntoRest: 0 })).toStrictEqual(held);
+      fc.assert(
+        fc.property(afterMove, afterMove, (t1, t2) => {
+          const a = motionPose(keyframes, { kind: 'rest', msIntoRest: t1 });
+          expect(a).toStrictEqual(start);
+          expect(motionPose(keyframes, { kind: 'rest', msIntoRest: t2 })).toStrictEqual(a);
+        }),
+      );
+      fc.assert(
+        fc.property(duringMove, (t) => {
+          const out = poseToAngles(motionPose(keyframes, { kind: 'rest', msIntoRest: t }));
+          const back = poseToAngles(
+            motionPose(keyframes, { kind: 'hold', msIntoHold: FIGURE_MOVE_MS - t }),
+          );
+          for (const key of POSE_KEYS) expect(out[key]).toBeCloseTo(back[key], CLOSE);
+        }),
+      );
+    });
+  });
+
+  it('a stretch is visibly held in a different position from where it starts', () => {
+    const moving = HOLD_EXERCISES.filter((e) => e.id !== 'abdominal-brace');
+    for (const e of moving) {
+      expect(jointDistance(heldPose(e.keyframes), startPose(e.keyframes)), e.id).toBeGreaterThan(
+        0.1,
+      );
+    }
+  });
+});
+
+describe('the figure during repetitions and the demo', () => {
+  const keyframes = knowledgeBase.exercises.find((e) => e.id === 'glute-bridge')?.keyframes ?? [];
+
+  it('goes there and back once per repetition: start, the end position half way, start again', () => {
+    expect(keyframes.length).toBeGreaterThan(1);
+    expect(motionPose(keyframes, { kind: 'reps', fraction: 0 })).toStrictEqual(
+      startPose(keyframes),
+    );
+    const top = poseToAngles(motionPose(keyframes, { kind: 'reps', fraction: 0.5 }));
+    const held = poseToAngles(heldPose(keyframes));
+    for (const key of POSE_KEYS) expect(top[key]).toBeCloseTo(held[key], CLOSE);
+    expect(motionPose(keyframes, { kind: 'reps', fraction: 1 })).toStrictEqual(
+      startPose(keyframes),
+    );
+    expect(motionPose(keyframes, { kind: 'reps', fraction: 3 })).toStrictEqual(
+      startPose(keyframes),
+    );
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (f) => {
+        const there = poseToAngles(motionPose(keyframes, { kind: 'reps', fraction: f }));
+        const back = poseToAngles(motionPose(keyframes, { kind: 'reps', fraction: 1 - f }));
+        for (const key of POSE_KEYS) expect(there[key]).toBeCloseTo(back[key], CLOSE);
+      }),
+    );
+  });
+
+  it('the demo loops there and back, as the figure always has', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 50, noNaN: true }), (phase) => {
+        expect(motionPose(keyframes, { kind: 'demo', phase })).toStrictEqual(
+          poseAt(keyframes, yoyo(phase)),
+        );
+      }),
+    );
+    const a = poseToAngles(motionPose(keyframes, { kind: 'demo', phase: 0.25 }));
+    const b = poseToAngles(motionPose(keyframes, { kind: 'demo', phase: 2.25 }));
+    const c = poseToAngles(motionPose(keyframes, { kind: 'demo', phase: 1 }));
+    expect(a).toEqual(b);
+    expect(c.farHip).not.toBeCloseTo(a.farHip, 1);
+  });
+});
+
+describe('momentOf and isSettled: when the figure may stop drawing', () => {
+  const MS_PER_REP = 4000;
+
+  it('runs a hold or a rest on from where it was given, and a repetition from its start', () => {
+    expect(momentOf({ kind: 'hold', msIntoHold: 1000 }, 250, MS_PER_REP)).toEqual({
+      kind: 'hold',
+      msIntoHold: 1250,
+    });
+    expect(momentOf({ kind: 'rest', msIntoRest: 0 }, 700, MS_PER_REP)).toEqual({
+      kind: 'rest',
+      msIntoRest: 700,
+    });
+    expect(momentOf({ kind: 'reps', count: 3 }, 1000, MS_PER_REP)).toEqual({
+      kind: 'reps',
+      fraction: 0.25,
+    });
+    // A demo's phase counts half-repetitions, as the figure's looping always did.
+    expect(momentOf({ kind: 'demo' }, 3000, MS_PER_REP)).toEqual({ kind: 'demo', phase: 1.5 });
+    expect(momentOf({ kind: 'hold', msIntoHold: 0 }, -20, MS_PER_REP)).toEqual({
+      kind: 'hold',
+      msIntoHold: 0,
+    });
+  });
+
+  it('settles at the end of a move or a repetition, never in a demo', () => {
+    expect(isSettled({ kind: 'hold', msIntoHold: FIGURE_MOVE_MS - 1 })).toBe(false);
+    expect(isSettled({ kind: 'hold', msIntoHold: FIGURE_MOVE_MS })).toBe(true);
+    expect(isSettled({ kind: 'rest', msIntoRest: 0 })).toBe(false);
+    expect(isSettled({ kind: 'rest', msIntoRest: 20_000 })).toBe(true);
+    expect(isSettled({ kind: 'reps', fraction: 0.99 })).toBe(false);
+    expect(isSettled({ kind: 'reps', fraction: 1 })).toBe(true);
+    expect(isSettled({ kind: 'demo', phase: 1e6 })).toBe(false);
+  });
+
+  it('once settled, the pose never changes however much more time passes (so no frames are needed)', () => {
+    const motions = fc.oneof(
+      fc.record({
+        kind: fc.constant('hold' as const),
+        msIntoHold: fc.integer({ min: 0, max: 60_000 }),
+      }),
+      fc.record({
+        kind: fc.constant('rest' as const),
+        msIntoRest: fc.integer({ min: 0, max: 10_000 }),
+      }),
+      fc.record({ kind: fc.constant('reps' as const), count: fc.nat(20) }),
+    );
+    const exercises = fc.constantFrom(...knowledgeBase.exercises);
+    fc.assert(
+      fc.property(
+        exercises,
+        motions,
+        fc.double({ min: 0, max: 10_000, noNaN: true }),
+        fc.double({ min: 0, max: 100_000, noNaN: true }),
+        (exercise, motion: FigureMotion, elapsed, more) => {
+          const now = momentOf(motion, elapsed, MS_PER_REP);
+          fc.pre(isSettled(now));
+          const later = momentOf(motion, elapsed + more, MS_PER_REP);
+          expect(isSettled(later)).toBe(true);
+          expect(motionPose(exercise.keyframes, later)).toStrictEqual(
+            motionPose(exercise.keyframes, now),
+          );
+        },
+      ),
+    );
   });
 });

@@ -510,3 +510,129 @@ export function yoyo(phase: number): number {
   const p = phase - 2 * Math.floor(phase / 2);
   return p <= 1 ? p : 2 - p;
 }
+
+/**
+ * How long, in milliseconds, the figure takes to move into a hold's position, and back out of it
+ * at the start of the rest. Slow enough to read as "move slowly into the stretch".
+ */
+export const FIGURE_MOVE_MS = 1500;
+
+/**
+ * What the figure is asked to do, as the session player knows it (no running time in it):
+ * - `demo`: the movement there and back, looping (outside a running set: the programme, 'ready');
+ * - `hold`: moving into the held position and then still, `msIntoHold` after the hold began;
+ * - `rest`: moving back to the start and then still, `msIntoRest` after the rest began;
+ * - `reps`: one repetition there and back after each counted one (`count` done so far), then still
+ *   at the start until the next is counted.
+ */
+export type FigureMotion =
+  | { kind: 'demo' }
+  | { kind: 'hold'; msIntoHold: number }
+  | { kind: 'rest'; msIntoRest: number }
+  | { kind: 'reps'; count: number };
+
+/**
+ * Where the figure is in its movement at one moment:
+ * - `demo`: `phase` counts half-repetitions (0 start, 1 the end position, 2 back at the start, ...);
+ * - `hold` / `rest`: milliseconds since the hold or the rest began;
+ * - `reps`: `fraction` of the current repetition done, 0..1 (clamped), there and back.
+ */
+export type MotionMoment =
+  | { kind: 'demo'; phase: number }
+  | { kind: 'hold'; msIntoHold: number }
+  | { kind: 'rest'; msIntoRest: number }
+  | { kind: 'reps'; fraction: number };
+
+function firstAndLast(keyframes: readonly Keyframe[]): { first: Keyframe; last: Keyframe } {
+  const first = keyframes[0];
+  const last = keyframes[keyframes.length - 1];
+  if (first === undefined || last === undefined) {
+    throw new RangeError('a figure motion needs at least one keyframe');
+  }
+  return { first, last };
+}
+
+/** The pose a fraction `u` (0..1) of the way through the keyframes, from the first `at` to the last. */
+function alongKeyframes(keyframes: readonly Keyframe[], u: number): Pose {
+  const { first, last } = firstAndLast(keyframes);
+  return poseAt(keyframes, first.at + (last.at - first.at) * u);
+}
+
+/** Where an exercise starts: its first key pose. */
+export function startPose(keyframes: readonly Keyframe[]): Pose {
+  return anglesToPose(firstAndLast(keyframes).first.angles);
+}
+
+/**
+ * The position a hold is held in: the last key pose. Keyframes are authored as one repetition from
+ * the start to the end of the movement (played there and back), so the end is where a stretch is
+ * held, and the farthest of the key poses from the start.
+ */
+export function heldPose(keyframes: readonly Keyframe[]): Pose {
+  return anglesToPose(firstAndLast(keyframes).last.angles);
+}
+
+/** Milliseconds into a move-in or move-out as a fraction of it, clamped to 0..1 (NaN counts as 0). */
+function moveFraction(ms: number): number {
+  return Number.isNaN(ms) ? 0 : Math.min(1, Math.max(0, ms / FIGURE_MOVE_MS));
+}
+
+/**
+ * The figure's pose at one moment of its motion. A hold moves along the exercise's own key poses
+ * (so a leg is lifted before it is straightened, never swung straight) into the held pose over
+ * `FIGURE_MOVE_MS`, then is exactly the held pose, still; a rest goes back the same way and then is
+ * exactly the start pose; a repetition goes there and back once; a demo loops.
+ */
+export function motionPose(keyframes: readonly Keyframe[], moment: MotionMoment): Pose {
+  switch (moment.kind) {
+    case 'demo':
+      return alongKeyframes(keyframes, yoyo(Math.max(0, moment.phase)));
+    case 'hold': {
+      const u = moveFraction(moment.msIntoHold);
+      return u >= 1 ? heldPose(keyframes) : alongKeyframes(keyframes, u);
+    }
+    case 'rest': {
+      const u = moveFraction(moment.msIntoRest);
+      return u >= 1 ? startPose(keyframes) : alongKeyframes(keyframes, 1 - u);
+    }
+    case 'reps': {
+      const f = Number.isNaN(moment.fraction) ? 0 : Math.min(1, Math.max(0, moment.fraction));
+      return f >= 1 ? startPose(keyframes) : alongKeyframes(keyframes, yoyo(2 * f));
+    }
+  }
+}
+
+/**
+ * The moment of `motion` after `elapsedMs` of running time since it was given (paused time not
+ * counted), with one repetition taking `msPerRep` there and back.
+ */
+export function momentOf(motion: FigureMotion, elapsedMs: number, msPerRep: number): MotionMoment {
+  const elapsed = Math.max(0, elapsedMs);
+  switch (motion.kind) {
+    case 'demo':
+      return { kind: 'demo', phase: msPerRep > 0 ? elapsed / (msPerRep / 2) : 0 };
+    case 'hold':
+      return { kind: 'hold', msIntoHold: motion.msIntoHold + elapsed };
+    case 'rest':
+      return { kind: 'rest', msIntoRest: motion.msIntoRest + elapsed };
+    case 'reps':
+      return { kind: 'reps', fraction: msPerRep > 0 ? elapsed / msPerRep : 1 };
+  }
+}
+
+/**
+ * Whether the figure has come to rest: from this moment on its pose no longer changes with time
+ * (a hold or rest past its move, a repetition done), so nothing needs drawing until the motion changes.
+ */
+export function isSettled(moment: MotionMoment): boolean {
+  switch (moment.kind) {
+    case 'demo':
+      return false;
+    case 'hold':
+      return moveFraction(moment.msIntoHold) >= 1;
+    case 'rest':
+      return moveFraction(moment.msIntoRest) >= 1;
+    case 'reps':
+      return !(moment.fraction < 1);
+  }
+}

@@ -1,8 +1,16 @@
-// The exercise illustrations: the figure model's SVG, animated there and back, or as numbered key poses
-// for people who ask for reduced motion.
+// The exercise illustrations: the figure model's SVG, moving as the session asks (looping there and back,
+// moving into a hold and staying still, one repetition per count), or as numbered key poses for people
+// who ask for reduced motion.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Keyframe } from '../../kb/types.js';
-import { anglesToPose, poseAt, yoyo, type Pose } from '../../figure/model.js';
+import {
+  anglesToPose,
+  isSettled,
+  momentOf,
+  motionPose,
+  type FigureMotion,
+  type Pose,
+} from '../../figure/model.js';
 import { figureBounds, renderFigureSvg, renderKeyPosesSvg } from '../../figure/svg.js';
 import { useReducedMotion } from '../hooks.js';
 
@@ -24,13 +32,32 @@ export function PoseFigure({
   return <div class="figure" dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
+const DEMO: FigureMotion = { kind: 'demo' };
+
+/** The motion as a value: a new key is a new motion to run from its start, the same key carries on. */
+function motionKey(motion: FigureMotion): string {
+  switch (motion.kind) {
+    case 'demo':
+      return 'demo';
+    case 'hold':
+      return `hold:${motion.msIntoHold}`;
+    case 'rest':
+      return `rest:${motion.msIntoRest}`;
+    case 'reps':
+      return `reps:${motion.count}`;
+  }
+}
+
 /**
- * An exercise's illustration. Animated, one repetition takes `secondsPerRep` there and back, and
- * `playing` false holds the current frame (a paused session holds its picture too).
+ * An exercise's illustration. `motion` says what it shows (see `FigureMotion`): by default the
+ * movement looping there and back, one repetition taking `secondsPerRep`. A hold or rest is drawn
+ * frame by frame only while the figure moves into or out of position, then not at all while it is
+ * still. `playing` false holds the current frame (a paused session holds its picture too).
  */
 export function ExerciseFigure({
   keyframes,
   title,
+  motion = DEMO,
   playing = true,
   secondsPerRep = 4,
   width = 280,
@@ -38,6 +65,7 @@ export function ExerciseFigure({
 }: {
   keyframes: readonly Keyframe[];
   title: string;
+  motion?: FigureMotion;
   playing?: boolean;
   secondsPerRep?: number;
   width?: number;
@@ -45,26 +73,35 @@ export function ExerciseFigure({
 }) {
   const reduced = useReducedMotion();
   const host = useRef<HTMLDivElement>(null);
-  const [phase, setPhase] = useState(0);
+  const msPerRep = secondsPerRep * 1000;
+  const key = motionKey(motion);
+  // Running time since this motion was given, paused time not counted; a new motion starts at 0.
+  const [clock, setClock] = useState({ key, elapsedMs: 0 });
+  const elapsedMs = clock.key === key ? clock.elapsedMs : 0;
+  const elapsedNow = useRef(elapsedMs);
+  elapsedNow.current = elapsedMs;
   const bounds = useMemo(
     () => figureBounds(keyframes.map((k) => anglesToPose(k.angles))),
     [keyframes],
   );
   useEffect(() => {
     if (reduced || !playing) return;
+    const from = elapsedNow.current;
+    if (isSettled(momentOf(motion, from, msPerRep))) return;
     let frame = 0;
-    let last: number | null = null;
+    let first: number | null = null;
     const tick = (t: number) => {
-      const step = last === null ? 0 : (t - last) / 1000 / (secondsPerRep / 2);
-      setPhase((p) => p + step);
-      last = t;
-      frame = requestAnimationFrame(tick);
+      first ??= t;
+      const ms = from + (t - first);
+      setClock({ key, elapsedMs: ms });
+      // Still from here on: stop asking for frames until the motion changes.
+      if (!isSettled(momentOf(motion, ms, msPerRep))) frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     return () => {
       cancelAnimationFrame(frame);
     };
-  }, [reduced, playing, secondsPerRep]);
+  }, [reduced, playing, key, msPerRep]);
   if (reduced) {
     const svg = renderKeyPosesSvg(keyframes, {
       title: `${title}: key positions, in order from left to right`,
@@ -73,6 +110,7 @@ export function ExerciseFigure({
     });
     return <div class="figure" ref={host} dangerouslySetInnerHTML={{ __html: svg }} />;
   }
-  const svg = renderFigureSvg(poseAt(keyframes, yoyo(phase)), { title, width, height, bounds });
+  const pose = motionPose(keyframes, momentOf(motion, elapsedMs, msPerRep));
+  const svg = renderFigureSvg(pose, { title, width, height, bounds });
   return <div class="figure" ref={host} dangerouslySetInnerHTML={{ __html: svg }} />;
 }

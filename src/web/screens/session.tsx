@@ -26,6 +26,7 @@ import {
   type SessionEvent,
   type SessionState,
 } from './session-machine.js';
+import { figureMotionOf } from './session-motion.js';
 import { blockWhere, cueFor, describeChange, sessionSummary, stageLabel } from './session-words.js';
 import './session.css';
 
@@ -274,6 +275,7 @@ function Player({ items }: { items: PlanItem[] }) {
                 key={run.exerciseId}
                 keyframes={exercise.keyframes}
                 title={`${name}: how it moves`}
+                motion={figureMotionOf(run)}
                 playing={!paused}
                 secondsPerRep={run.dosage.unit === 'seconds' ? 6 : 4}
                 width={300}
