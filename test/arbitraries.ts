@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import {
   ACTIVITY,
+  LEG_AREAS,
   LEG_SIDES,
   LEG_WEAKNESS,
   NUMBNESS_LEVELS,
@@ -28,7 +29,10 @@ export const startBackArb = fc.record({
   q9: fc.constantFrom(...START_BACK_Q9),
 });
 
-/** Any valid intake, optional fields sometimes missing. */
+/**
+ * Any valid intake, optional fields sometimes missing. `legSide` is `none` only when no buttock or leg
+ * area is in `painAreas` (the contract refuses that contradiction; `contradictoryLegSideArb` makes it).
+ */
 export const intakeArb: fc.Arbitrary<IntakeInput> = fc
   .record({
     version: fc.constant(1 as const),
@@ -77,8 +81,33 @@ export const intakeArb: fc.Arbitrary<IntakeInput> = fc
     // Drop the keys whose value is undefined: "missing" is what the contract means by optional.
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) if (v !== undefined) out[k] = v;
+    // No leg side means no buttock or leg area: keep only the low back then.
+    if (r.legSide === 'none') out.painAreas = ['lower-back'];
     return out as IntakeInput;
   });
+
+/** The buttock and leg areas, at least one, with or without the low back. */
+const legAreasArb = fc
+  .tuple(
+    fc.uniqueArray(fc.constantFrom(...LEG_AREAS), { minLength: 1 }),
+    fc.boolean(),
+    fc.boolean(),
+  )
+  .map(([legs, withBack, backFirst]) =>
+    withBack
+      ? backFirst
+        ? ['lower-back' as const, ...legs]
+        : [...legs, 'lower-back' as const]
+      : legs,
+  );
+
+/**
+ * An otherwise valid intake that contradicts itself: a buttock or leg area in `painAreas` with
+ * `legSide` `none`. The contract refuses every one of them.
+ */
+export const contradictoryLegSideArb: fc.Arbitrary<IntakeInput> = fc
+  .tuple(intakeArb, legAreasArb)
+  .map(([good, painAreas]) => ({ ...good, painAreas, legSide: 'none' }));
 
 /** A warning sign that can be switched on, by the answers it sets. */
 export const warningSignArb = fc.constantFrom<Partial<IntakeInput>>(

@@ -1,79 +1,290 @@
-// The interview flow with a scripted terminal: warning signs first, explicit answers, early stop on an emergency.
+// The interview flow with a scripted terminal: warning signs first, deliberate answers, a stop on every
+// emergency or urgent rule the moment it is certain, and the leg side asked only about a leg.
 import { describe, expect, it } from 'vitest';
-import { parseIntake } from '../engine/intake.js';
+import { LEG_SIDES } from '../engine/intake-values.js';
+import { LEG_AREAS, derive, parseIntake, type IntakeField } from '../engine/intake.js';
 import { QUESTIONS } from '../engine/questions.js';
+import { WARNING_RULES, isMoreUrgent, type TriageRule } from '../engine/triage.js';
+import { ANSWER_DOMAINS, isCertain } from '../engine/warning-now.js';
 import { interview, type Asker } from './interview.js';
 
-/** Answers each question from a table keyed by its text; records what was asked and how. */
-function scripted(answersByField: Record<string, unknown>) {
-  const asked: { text: string; explicit?: boolean }[] = [];
-  const fieldOf = (text: string) => QUESTIONS.find((q) => q.text === text)?.field;
-  const answer = (text: string) => {
-    const field = fieldOf(text);
-    return field !== undefined && field in answersByField ? answersByField[field] : undefined;
+type Script = Record<string, unknown>;
+type Kind = 'yesNo' | 'choice' | 'multi' | 'number';
+/** One question put to the fake terminal: which field, through which prompt, and everything it was given. */
+interface Call {
+  kind: Kind;
+  field: string | undefined;
+  request: Record<string, unknown>;
+}
+
+/** The least alarming answers; every other field is answered no, or with its "none" option. */
+const HARMLESS: Script = {
+  version: 1,
+  age: 40,
+  durationDays: 3,
+  painNow: 4,
+  painAreas: ['lower-back'],
+  legSide: 'none',
+};
+
+const fieldOf = (text: string) => QUESTIONS.find((q) => q.text === text)?.field;
+const hasLegArea = (areas: unknown) =>
+  Array.isArray(areas) && areas.some((a: unknown) => LEG_AREAS.some((leg) => leg === a));
+
+/** Answers each question from the script, by field; records every call and the answer it gave. */
+function scripted(script: Script) {
+  const calls: Call[] = [];
+  const given: [string, unknown][] = [];
+  const record = (kind: Kind, request: { text: string }) => {
+    const field = fieldOf(request.text);
+    calls.push({ kind, field, request: { ...request } });
+    return field !== undefined && field in script ? script[field] : undefined;
+  };
+  const answered = <T>(field: string | undefined, value: T): Promise<T> => {
+    if (field !== undefined) given.push([field, value]);
+    return Promise.resolve(value);
   };
   const asker: Asker = {
     section: () => undefined,
     note: () => undefined,
-    yesNo: ({ text, explicit }) => {
-      asked.push({ text, explicit });
-      const a = answer(text);
-      return Promise.resolve(typeof a === 'boolean' ? a : false);
+    yesNo: (q) => {
+      const a = record('yesNo', q);
+      return answered(fieldOf(q.text), typeof a === 'boolean' ? a : false);
     },
-    choice: ({ text, options }) => {
-      asked.push({ text });
-      return Promise.resolve((answer(text) as string | undefined) ?? options[0]?.value);
+    choice: (q) => {
+      const a = record('choice', q);
+      const values = q.options.map((o) => o.value);
+      if (a !== undefined && !values.includes(a as string)) {
+        throw new Error(
+          `${JSON.stringify(a)} is not offered for "${q.text}" (${values.join(', ')})`,
+        );
+      }
+      const fallback = values.includes('none') ? 'none' : values[0];
+      return answered(fieldOf(q.text), (a as string | undefined) ?? fallback);
     },
-    multi: ({ text, options }) => {
-      asked.push({ text });
-      return Promise.resolve((answer(text) as string[] | undefined) ?? [options[0]?.value ?? '']);
+    multi: (q) => {
+      const a = record('multi', q);
+      return answered(fieldOf(q.text), (a as string[] | undefined) ?? [q.options[0]?.value ?? '']);
     },
-    number: ({ text }) => {
-      asked.push({ text });
-      return Promise.resolve((answer(text) as number | undefined) ?? null);
+    number: (q) => {
+      const a = record('number', q);
+      return answered(fieldOf(q.text), (a as number | undefined) ?? null);
     },
   };
-  return { asker, asked };
+  return { asker, calls, given };
 }
 
-describe('interview', () => {
-  it('asks every warning sign first, each as an explicit yes or no', async () => {
-    const { asker, asked } = scripted({ age: 40, durationDays: 3, painNow: 4, legSide: 'none' });
+/** Every combination of the answers a rule reads, over the engine's answer domains. */
+function combinations(fields: readonly IntakeField[]): Script[] {
+  return fields.reduce<Script[]>(
+    (all, field) => {
+      const domain = ANSWER_DOMAINS[field];
+      if (!domain) throw new Error(`no answer domain for ${field}`);
+      return all.flatMap((a) => domain.map((v) => ({ ...a, [field]: v })));
+    },
+    [{}],
+  );
+}
+
+/**
+ * Scripts that make the rule fire: its fields set from their domains, everything else harmless, kept only
+ * when the interview can give those answers (a leg side needs a leg area; worsening needs a weak leg).
+ */
+function firingScripts(rule: TriageRule): Script[] {
+  return combinations(rule.reads).flatMap((combination) => {
+    const script: Script = { ...HARMLESS, ...combination };
+    if (script.legSide !== 'none' && !hasLegArea(script.painAreas)) {
+      script.painAreas = [...(script.painAreas as string[]), 'buttock'];
+    }
+    if (script.legSide === 'none' && hasLegArea(script.painAreas)) return [];
+    if (script.legWeakness === undefined || script.legWeakness === 'none') {
+      if (script.weaknessWorsening === true) return [];
+    }
+    const parsed = parseIntake(script);
+    if (!parsed.ok) return [];
+    return rule.fires(parsed.value, derive(parsed.value)) ? [script] : [];
+  });
+}
+
+/** The first question, in the order asked, after which the rule is certain from the answers up to it. */
+function certainAfter(rule: TriageRule, answers: Script): string | undefined {
+  const known: Script = { version: 1 };
+  for (const q of QUESTIONS) {
+    if (q.field in answers) known[q.field] = answers[q.field];
+    if (isCertain(rule, known)) return q.field;
+  }
+  return undefined;
+}
+
+const STOP_TABLE = WARNING_RULES.map((rule) => ({
+  code: rule.code,
+  rule,
+  scripts: firingScripts(rule),
+}));
+
+describe('interview: a stop on every emergency and urgent rule', () => {
+  it('has at least one script that fires each rule in WARNING_RULES', () => {
+    expect(STOP_TABLE.map((row) => row.code)).toEqual(WARNING_RULES.map((r) => r.code));
+    for (const row of STOP_TABLE)
+      expect([row.code, row.scripts.length > 0]).toEqual([row.code, true]);
+  });
+
+  it.each(STOP_TABLE)(
+    '$code: stops with it, right after the answer that makes it certain',
+    async ({ code, rule, scripts }) => {
+      // Of the scripts that fire the rule, the one that stops with it after the fewest questions.
+      let best:
+        | {
+            script: Script;
+            run: ReturnType<typeof scripted>;
+            out: Awaited<ReturnType<typeof interview>>;
+          }
+        | undefined;
+      for (const script of scripts) {
+        const run = scripted(script);
+        const out = await interview(run.asker);
+        if (out.kind !== 'stop' || !out.warning.reasons.some((r) => r.code === code)) continue;
+        if (!best || run.calls.length < best.run.calls.length) best = { script, run, out };
+      }
+      expect(best, `no script stopped the interview with ${code}`).toBeDefined();
+      if (!best || best.out.kind !== 'stop') return;
+      const { run, out } = best;
+      // The level shown is this rule's, or a higher one certain at the same answer.
+      expect(isMoreUrgent(rule.level, out.warning.level)).toBe(false);
+      // Nothing was asked after the answer that made the rule certain.
+      expect(run.calls.at(-1)?.field).toBe(certainAfter(rule, out.answers));
+      // The answers hold only what was given, and the two implied ones; no unanswered sign is defaulted.
+      const givenFields = run.given.map(([field]) => field);
+      const implied = Object.keys(out.answers).filter(
+        (k) => k !== 'version' && !givenFields.includes(k),
+      );
+      for (const k of implied) {
+        expect([k, out.answers[k]]).toSatisfy(
+          ([field, value]: [string, unknown]) =>
+            (field === 'weaknessWorsening' &&
+              value === false &&
+              out.answers.legWeakness === 'none') ||
+            (field === 'legSide' && value === 'none' && !hasLegArea(out.answers.painAreas)),
+        );
+      }
+      expect(Object.fromEntries(run.given)).toEqual(
+        Object.fromEntries(givenFields.map((f) => [f, out.answers[f]])),
+      );
+    },
+  );
+
+  it('stops at a bladder change, asks nothing after it, and fills in no unanswered warning sign', async () => {
+    const { asker, calls } = scripted({ ...HARMLESS, bladderChange: true });
+    const out = await interview(asker);
+    if (out.kind !== 'stop') throw new Error(out.kind);
+    expect(calls.map((c) => c.field)).toEqual(['saddleNumbness', 'bladderChange']);
+    expect(out.answers).toEqual({ version: 1, saddleNumbness: false, bladderChange: true });
+    expect(out.warning.level).toBe('emergency');
+    expect(out.warning.reasons.map((r) => r.code)).toEqual(['cauda-equina-bladder']);
+  });
+
+  it('stops on an urgent rule outside the warning-signs section (pain of 8)', async () => {
+    const { asker, calls } = scripted({ ...HARMLESS, painNow: 8 });
+    const out = await interview(asker);
+    if (out.kind !== 'stop') throw new Error(out.kind);
+    expect(out.warning.level).toBe('urgent');
+    expect(out.warning.reasons.map((r) => r.code)).toEqual(['severe-pain']);
+    expect(calls.at(-1)?.field).toBe('painNow');
+    expect(out.answers).not.toHaveProperty('painAreas');
+  });
+
+  it('does not stop on a mild weak leg until it is known whether it is getting worse', async () => {
+    const { asker, calls } = scripted({
+      ...HARMLESS,
+      legWeakness: 'mild',
+      weaknessWorsening: true,
+    });
+    const out = await interview(asker);
+    if (out.kind !== 'stop') throw new Error(out.kind);
+    expect(calls.at(-1)?.field).toBe('weaknessWorsening');
+    expect(out.warning.reasons.map((r) => r.code)).toEqual(['progressive-weakness']);
+  });
+});
+
+describe('interview: warning signs are never defaulted', () => {
+  /** Answers that reach every question, including worsening weakness and the leg side, without a stop. */
+  const EVERYTHING: Script = {
+    ...HARMLESS,
+    painAreas: ['lower-back', 'buttock'],
+    legSide: 'left',
+    legWeakness: 'mild',
+    weaknessWorsening: false,
+  };
+
+  it('asks every warning sign first, and every one of them', async () => {
+    const { asker, calls } = scripted(EVERYTHING);
     const out = await interview(asker);
     expect(out.kind).toBe('answers');
-    const warningTexts = QUESTIONS.filter((q) => q.section === 'warning-signs').map((q) => q.text);
-    const firstAsked = asked.slice(0, warningTexts.length - 1).map((a) => a.text);
-    expect(warningTexts).toEqual(expect.arrayContaining(firstAsked));
-    for (const a of asked.filter(
-      (x) => warningTexts.includes(x.text) && x.explicit !== undefined,
-    )) {
-      expect(a.explicit).toBe(true);
+    const warningSigns = QUESTIONS.filter((q) => q.section === 'warning-signs').map((q) => q.field);
+    expect(calls.slice(0, warningSigns.length).map((c) => c.field)).toEqual(warningSigns);
+    const warningFields = QUESTIONS.filter((q) => q.warning).map((q) => q.field);
+    expect(warningFields.filter((f) => !calls.some((c) => c.field === f))).toEqual([]);
+  });
+
+  it('marks every warning question explicit and gives the terminal no default for it', async () => {
+    const { asker, calls } = scripted(EVERYTHING);
+    await interview(asker);
+    const warning = calls.filter((c) => QUESTIONS.find((q) => q.field === c.field)?.warning);
+    expect(warning.map((c) => c.kind)).toEqual(
+      expect.arrayContaining(['yesNo', 'choice', 'number']),
+    );
+    for (const c of warning) {
+      if (c.kind !== 'number') expect([c.field, c.request.explicit]).toEqual([c.field, true]);
+      const defaults = Object.keys(c.request).filter((k) => /initial|default|selected/i.test(k));
+      expect([c.field, defaults]).toEqual([c.field, []]);
     }
   });
 
+  it('keeps the other questions convenient (not explicit)', async () => {
+    const { asker, calls } = scripted(EVERYTHING);
+    await interview(asker);
+    const others = calls.filter(
+      (c) => c.kind !== 'number' && !QUESTIONS.find((q) => q.field === c.field)?.warning,
+    );
+    expect(others.length).toBeGreaterThan(0);
+    for (const c of others) expect([c.field, c.request.explicit]).toEqual([c.field, false]);
+  });
+
   it('produces answers the engine accepts', async () => {
-    const { asker } = scripted({
-      age: 40,
-      durationDays: 3,
-      painNow: 4,
-      legSide: 'left',
-      painAreas: ['buttock'],
-    });
+    const { asker } = scripted(EVERYTHING);
     const out = await interview(asker);
     if (out.kind !== 'answers') throw new Error(out.kind);
     const parsed = parseIntake(out.answers);
     expect(parsed.ok ? [] : parsed.problems.map((p) => p.message)).toEqual([]);
   });
+});
 
-  it('stops after the warning signs when one needs the emergency department', async () => {
-    const { asker, asked } = scripted({ bladderChange: true });
+describe('interview: the side of the leg symptoms', () => {
+  it('is not asked when only the lower back hurts, and is then none', async () => {
+    const { asker, calls } = scripted({ ...HARMLESS, painAreas: ['lower-back'] });
     const out = await interview(asker);
-    expect(out.kind).toBe('emergency');
-    // Bladder change is the second question: nothing after it is asked.
-    expect(asked.map((a) => a.text)).toEqual(
-      QUESTIONS.filter((q) => q.field === 'saddleNumbness' || q.field === 'bladderChange').map(
-        (q) => q.text,
-      ),
-    );
+    if (out.kind !== 'answers') throw new Error(out.kind);
+    expect(calls.map((c) => c.field)).not.toContain('legSide');
+    expect(out.answers.legSide).toBe('none');
+    expect(parseIntake(out.answers).ok).toBe(true);
   });
+
+  it.each(LEG_AREAS)(
+    'is asked after %s, offering left, right or both and never none',
+    async (area) => {
+      const { asker, calls } = scripted({
+        ...HARMLESS,
+        painAreas: ['lower-back', area],
+        legSide: 'right',
+      });
+      const out = await interview(asker);
+      if (out.kind !== 'answers') throw new Error(out.kind);
+      const asked = calls.filter((c) => c.field === 'legSide');
+      expect(asked).toHaveLength(1);
+      const options = asked[0]?.request.options as { value: string }[];
+      expect(options.map((o) => o.value)).toEqual(LEG_SIDES.filter((s) => s !== 'none'));
+      expect(asked[0]?.request.explicit).toBe(true);
+      expect(out.answers.legSide).toBe('right');
+    },
+  );
 });

@@ -1,10 +1,20 @@
 // The terminal interview: asks the intake questions in order, warning signs first, through an `Asker`
-// so the flow can be tested without a terminal. Warning-sign questions are typed yes or no, never defaulted.
+// so the flow can be tested without a terminal. Warning-sign questions are answered deliberately, never defaulted.
 import { QUESTIONS, SECTIONS, type Question } from '../engine/questions.js';
 import { START_BACK_ITEMS, KEELE_NOTICE } from '../engine/start-back.js';
-import { START_BACK_Q9 } from '../engine/intake.js';
+import { LEG_AREAS, START_BACK_Q9 } from '../engine/intake.js';
+import { warningNow, type WarningNow } from '../engine/warning-now.js';
 
-/** What the interview needs from a terminal. Each returns undefined when the person cancels. */
+export interface AskerOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * What the interview needs from a terminal. Each returns undefined when the person cancels.
+ * `explicit` marks a warning-sign question: nothing may be pre-selected or filled in, so the person has
+ * to make a deliberate choice (an empty or unknown answer is asked again, never taken as "no").
+ */
 export interface Asker {
   section(title: string): void;
   note(text: string): void;
@@ -12,14 +22,16 @@ export interface Asker {
   choice(q: {
     text: string;
     help?: string;
-    options: readonly { value: string; label: string }[];
+    options: readonly AskerOption[];
+    explicit: boolean;
   }): Promise<string | undefined>;
   multi(q: {
     text: string;
-    options: readonly { value: string; label: string }[];
+    options: readonly AskerOption[];
     required: boolean;
+    explicit: boolean;
   }): Promise<string[] | undefined>;
-  /** A number, or null when the person leaves an optional one empty. */
+  /** A number, or null when the person leaves an optional one empty. Never pre-filled. */
   number(q: {
     text: string;
     min?: number;
@@ -31,26 +43,24 @@ export interface Asker {
 
 export type InterviewOutcome =
   | { kind: 'answers'; answers: Record<string, unknown> }
-  | { kind: 'emergency'; answers: Record<string, unknown> }
+  /** An emergency or urgent rule became certain: the questions stopped at the answer that made it so. */
+  | { kind: 'stop'; answers: Record<string, unknown>; warning: WarningNow }
   | { kind: 'cancelled' };
 
-/** Answers that need an emergency department now, whatever else is answered (checked before any other question). */
-const IMMEDIATE_EMERGENCY: readonly ((a: Record<string, unknown>) => boolean)[] = [
-  (a) => a.saddleNumbness === true,
-  (a) => a.bladderChange === true,
-  (a) => a.bowelChange === true,
-  (a) => a.trauma === 'major',
-  (a) => a.legWeakness === 'foot-drop' && a.weaknessWorsening === true,
-];
+function hasLegArea(painAreas: unknown): boolean {
+  return (
+    Array.isArray(painAreas) && painAreas.some((a: unknown) => LEG_AREAS.some((leg) => leg === a))
+  );
+}
 
-async function ask(q: Question, asker: Asker): Promise<unknown> {
+async function ask(q: Question, asker: Asker, options = q.options ?? []): Promise<unknown> {
   switch (q.kind) {
     case 'yes-no':
       return asker.yesNo({ text: q.text, help: q.help, explicit: q.warning });
     case 'choice':
-      return asker.choice({ text: q.text, help: q.help, options: q.options ?? [] });
+      return asker.choice({ text: q.text, help: q.help, options, explicit: q.warning });
     case 'multi':
-      return asker.multi({ text: q.text, options: q.options ?? [], required: q.required });
+      return asker.multi({ text: q.text, options, required: q.required, explicit: q.warning });
     case 'integer':
     case 'number':
       return asker.number({
@@ -63,23 +73,32 @@ async function ask(q: Question, asker: Asker): Promise<unknown> {
   }
 }
 
-/** Runs the interview. Stops at once, with the emergency outcome, when an emergency warning sign is answered yes. */
+/**
+ * Runs the interview. After every answer it asks the engine which emergency and urgent rules are already
+ * certain, and stops at once with them, so nobody who needs a doctor today answers another question first.
+ */
 export async function interview(asker: Asker): Promise<InterviewOutcome> {
   const answers: Record<string, unknown> = { version: 1 };
   for (const section of SECTIONS) {
     asker.section(section.title);
     for (const q of QUESTIONS.filter((x) => x.section === section.id)) {
       if (q.field === 'weaknessWorsening' && answers.legWeakness === 'none') {
+        // Implied: with no weak leg there is no weakness to get worse.
         answers.weaknessWorsening = false;
-        continue;
+      } else if (q.field === 'legSide' && !hasLegArea(answers.painAreas)) {
+        // Implied: no buttock or leg area was chosen, so there are no leg symptoms to place.
+        answers.legSide = 'none';
+      } else {
+        // With a leg area chosen, "no leg symptoms" would contradict it, so only a side is offered.
+        const options =
+          q.field === 'legSide' ? q.options?.filter((o) => o.value !== 'none') : q.options;
+        const value = await ask(q, asker, options);
+        if (value === undefined) return { kind: 'cancelled' };
+        if (value !== null) answers[q.field] = value;
       }
-      const value = await ask(q, asker);
-      if (value === undefined) return { kind: 'cancelled' };
-      if (value !== null) answers[q.field] = value;
-      // Someone who needs the emergency department is told at once, not after the remaining questions.
-      if (section.id === 'warning-signs' && IMMEDIATE_EMERGENCY.some((rule) => rule(answers))) {
-        return { kind: 'emergency', answers };
-      }
+      // Only answers given (or implied) are passed: a question not reached yet is unknown, never "no".
+      const warning = warningNow(answers);
+      if (warning) return { kind: 'stop', answers, warning };
     }
   }
   const wantsStartBack = await asker.yesNo({
@@ -101,10 +120,13 @@ export async function interview(asker: Asker): Promise<InterviewOutcome> {
     const q9 = await asker.choice({
       text: START_BACK_ITEMS.q9,
       options: START_BACK_Q9.map((value) => ({ value, label: value.replace('-', ' ') })),
+      explicit: false,
     });
     if (q9 === undefined) return { kind: 'cancelled' };
     sb.q9 = q9;
     answers.startBack = sb;
+    const warning = warningNow(answers);
+    if (warning) return { kind: 'stop', answers, warning };
   }
   return { kind: 'answers', answers };
 }

@@ -8,13 +8,7 @@ import { generateProgramme } from '../engine/plan.js';
 import type { Problem } from '../engine/problems.js';
 import { knowledgeBase as kb } from '../kb/index.js';
 import { interview } from './interview.js';
-import {
-  EMERGENCY_NOW,
-  explainableIds,
-  renderAssessment,
-  renderEntry,
-  renderProgramme,
-} from './render.js';
+import { explainableIds, renderAssessment, renderEntry, renderProgramme } from './render.js';
 
 const USAGE = `Usage:
   backchain assess [--answers FILE|-] [--json]   assess intake answers (asks the questions when no file is given)
@@ -60,13 +54,16 @@ function parseAnswers(text: string): Intake {
   return parsed.value;
 }
 
-async function answersFromTerminal(io: Io): Promise<Intake | 'emergency' | 'cancelled'> {
+async function answersFromTerminal(io: Io): Promise<Intake | 'stop' | 'cancelled'> {
   const { clackAsker } = await import('./clack-asker.js');
   const outcome = await interview(clackAsker);
   if (outcome.kind === 'cancelled') return 'cancelled';
-  if (outcome.kind === 'emergency') {
-    io.stdout(`\nEMERGENCY\n\n${EMERGENCY_NOW}\n`);
-    return 'emergency';
+  if (outcome.kind === 'stop') {
+    // An emergency or urgent rule is certain: say so now, without assessing the questions not asked.
+    const { level, advice, reasons } = outcome.warning;
+    const why = reasons.map((r) => `  - ${r.text}`).join('\n');
+    io.stdout(`\n${level.toUpperCase()}\n\n${advice}\n\nWhy:\n${why}\n`);
+    return 'stop';
   }
   return parseAnswers(JSON.stringify(outcome.answers));
 }
@@ -118,7 +115,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           answers = parseAnswers(readAnswersText(values.answers, io));
         } else if (name === 'assess' && io.stdinIsTTY) {
           const got = await answersFromTerminal(io);
-          if (got === 'emergency') return 0;
+          if (got === 'stop') return 0;
           if (got === 'cancelled') {
             io.stderr('Cancelled: nothing was assessed.\n');
             return 2;

@@ -3,11 +3,17 @@ import { NO_WARNING_SIGNS } from '../../test/fixtures.js';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  CANCER_FOLLOW_UP_FIELDS,
+  CARRIED_HISTORY_FIELDS,
+  DAILY_WARNING_FIELDS,
   WARNING_SIGN_FIELDS,
+  checkinQuestions,
   checkinTriage,
+  knownFromCheckin,
+  missingCheckinAnswers,
   newWarningReasons,
   warningSignsSchema,
-  type CheckinAnswers,
+  type CheckinDraft,
   type WarningSignField,
   type WarningSigns,
 } from './checkin.js';
@@ -31,10 +37,11 @@ function parse(input: IntakeInput): Intake {
 
 const NONE = NO_WARNING_SIGNS;
 
+/** A complete check-in with nothing new, changed by `over` and `signs`. */
 const today = (
-  over: Partial<CheckinAnswers> = {},
+  over: Partial<CheckinDraft> = {},
   signs: Partial<WarningSigns> = {},
-): CheckinAnswers => ({
+): CheckinDraft => ({
   painNow: 4,
   painAreas: ['lower-back'],
   legSide: 'none',
@@ -42,11 +49,24 @@ const today = (
   warningSigns: { ...NONE, ...signs },
 });
 
+/** The same check-in without the answer at `path` (`painNow` or `warningSigns.fever`). */
+function without(draft: CheckinDraft, path: string): CheckinDraft {
+  const omit = <T extends object>(from: T, key: string): T =>
+    Object.fromEntries(Object.entries(from).filter(([k]) => k !== key)) as T;
+  const [top, sign] = path.split('.');
+  if (top === 'warningSigns' && sign) {
+    return { ...draft, warningSigns: omit(draft.warningSigns, sign) };
+  }
+  return omit(draft, path);
+}
+
 const reason = (code: TriageReason['code']): TriageReason => ({
   code,
   text: ruleByCode(code).text,
   answers: [],
 });
+
+const codes = (t: ReturnType<typeof checkinTriage>) => t?.reasons.map((r) => r.code) ?? [];
 
 describe('WARNING_SIGN_FIELDS and warningSignsSchema', () => {
   it('lists exactly what the emergency and urgent rules read, less age, painNow and legSide', () => {
@@ -55,25 +75,34 @@ describe('WARNING_SIGN_FIELDS and warningSignsSchema', () => {
     expect([...WARNING_SIGN_FIELDS].sort()).toEqual([...read].sort());
   });
 
+  it('splits them into daily questions, carried history and the cancer follow-ups, each once', () => {
+    const all = [...DAILY_WARNING_FIELDS, ...CARRIED_HISTORY_FIELDS, ...CANCER_FOLLOW_UP_FIELDS];
+    expect(new Set(all).size).toBe(all.length);
+    expect([...all].sort()).toEqual([...WARNING_SIGN_FIELDS].sort());
+    expect([...CARRIED_HISTORY_FIELDS].sort()).toEqual(['cancerHistory', 'fractureRisk']);
+    expect([...CANCER_FOLLOW_UP_FIELDS].sort()).toEqual(['thoracicPain', 'weightLoss']);
+  });
+
   it('has a schema with exactly those fields', () => {
     expect(Object.keys(warningSignsSchema.shape).sort()).toEqual([...WARNING_SIGN_FIELDS].sort());
   });
 
-  it('has the same value types as the intake', () => {
-    expectTypeOf<WarningSigns>().toEqualTypeOf<Pick<Intake, WarningSignField>>();
+  it('has the same value types as the intake, each optional', () => {
+    expectTypeOf<WarningSigns>().toEqualTypeOf<Partial<Pick<Intake, WarningSignField>>>();
   });
 
-  it('accepts a full set of answers', () => {
-    expect(warningSignsSchema.safeParse(NONE).success).toBe(true);
+  it('accepts a full set of answers as given', () => {
+    expect(warningSignsSchema.safeParse(NONE)).toStrictEqual({ success: true, data: NONE });
   });
 
   it.each(WARNING_SIGN_FIELDS)(
-    'rejects answers missing %s: a warning sign is never defaulted to "no"',
+    'never fills in a missing %s: an unanswered warning sign stays unanswered, not "no"',
     (field) => {
       const rest = Object.fromEntries(Object.entries(NONE).filter(([key]) => key !== field));
       const parsed = warningSignsSchema.safeParse(rest);
-      expect(parsed.success).toBe(false);
-      expect(parsed.error?.issues.map((i) => i.path)).toEqual([[field]]);
+      expect(parsed.success).toBe(true);
+      expect(parsed.data).not.toHaveProperty(field);
+      expect(parsed.data).toStrictEqual(rest);
     },
   );
 
@@ -81,6 +110,210 @@ describe('WARNING_SIGN_FIELDS and warningSignsSchema', () => {
     expect(warningSignsSchema.safeParse({ ...NONE, extra: true }).success).toBe(false);
     expect(warningSignsSchema.safeParse({ ...NONE, fever: 'no' }).success).toBe(false);
     expect(warningSignsSchema.safeParse({ ...NONE, trauma: 'mild' }).success).toBe(false);
+    expect(warningSignsSchema.safeParse({ ...NONE, fever: null }).success).toBe(false);
+  });
+});
+
+describe('checkinQuestions', () => {
+  const daily = DAILY_WARNING_FIELDS.filter((f) => f !== 'weaknessWorsening');
+  const cases: {
+    name: string;
+    base: IntakeInput | null;
+    given: Partial<WarningSigns>;
+    asked: WarningSignField[];
+  }[] = [
+    { name: 'no weakness, no cancer history', base: BASE, given: NONE, asked: daily },
+    {
+      name: 'weakness not answered yet: its follow-up waits',
+      base: BASE,
+      given: {},
+      asked: daily,
+    },
+    {
+      name: 'a weak leg: is it getting worse?',
+      base: BASE,
+      given: { legWeakness: 'mild' },
+      asked: [...DAILY_WARNING_FIELDS],
+    },
+    {
+      name: 'a cancer history at the assessment: its follow-ups',
+      base: { ...BASE, cancerHistory: true },
+      given: NONE,
+      asked: [...daily, ...CANCER_FOLLOW_UP_FIELDS],
+    },
+    {
+      name: 'a cancer history told at the check-in: its follow-ups',
+      base: BASE,
+      given: { cancerHistory: true },
+      asked: [...daily, ...CANCER_FOLLOW_UP_FIELDS],
+    },
+    {
+      name: 'no assessment: the daily questions',
+      base: null,
+      given: {},
+      asked: daily,
+    },
+  ];
+  it.each(cases)('$name', ({ base, given, asked }) => {
+    expect(checkinQuestions(base && parse(base), given)).toEqual(asked);
+  });
+
+  it('never asks the carried history again', () => {
+    for (const base of [BASE, { ...BASE, cancerHistory: true, fractureRisk: true }]) {
+      const asked = checkinQuestions(parse(base), { ...NONE, legWeakness: 'mild' });
+      for (const f of CARRIED_HISTORY_FIELDS) expect(asked).not.toContain(f);
+    }
+  });
+});
+
+describe('missingCheckinAnswers: an asked answer is never taken as "no"', () => {
+  const base = parse(BASE);
+  const complete = today();
+
+  it('is empty for a complete check-in', () => {
+    expect(missingCheckinAnswers(base, complete)).toEqual([]);
+  });
+
+  const asked = [
+    'painNow',
+    'painAreas',
+    'legSide',
+    ...DAILY_WARNING_FIELDS.filter((f) => f !== 'weaknessWorsening').map(
+      (f) => `warningSigns.${f}`,
+    ),
+  ];
+  it.each(asked)('names %s when it is missing, and nothing warns for sure', (path) => {
+    const draft = without(complete, path);
+    expect(missingCheckinAnswers(base, draft)).toEqual([path]);
+    // Nothing certain: the service refuses it, naming the answer.
+    expect(checkinTriage(base, draft)).toBeNull();
+  });
+
+  it.each(asked)('without %s, a certain warning still stops the check-in', (path) => {
+    const sign = path === 'warningSigns.bladderChange' ? { fever: true } : { bladderChange: true };
+    const draft = without(today({}, sign), path);
+    expect(missingCheckinAnswers(base, draft)).toEqual([path]);
+    expect(checkinTriage(base, draft)).not.toBeNull();
+  });
+
+  it('names weaknessWorsening after a weak leg', () => {
+    const draft = without(today({}, { legWeakness: 'mild' }), 'warningSigns.weaknessWorsening');
+    expect(missingCheckinAnswers(base, draft)).toEqual(['warningSigns.weaknessWorsening']);
+    expect(checkinTriage(base, draft)).toBeNull();
+    expect(missingCheckinAnswers(base, without(today(), 'warningSigns.weaknessWorsening'))).toEqual(
+      [],
+    );
+  });
+
+  it.each(CANCER_FOLLOW_UP_FIELDS)('names %s only with a history of cancer', (field) => {
+    const draft = without(today(), `warningSigns.${field}`);
+    expect(missingCheckinAnswers(base, draft)).toEqual([]);
+    expect(missingCheckinAnswers(parse({ ...BASE, cancerHistory: true }), draft)).toEqual([
+      `warningSigns.${field}`,
+    ]);
+    expect(
+      missingCheckinAnswers(base, {
+        ...draft,
+        warningSigns: { ...draft.warningSigns, cancerHistory: true },
+      }),
+    ).toEqual([`warningSigns.${field}`]);
+  });
+
+  it('names every missing answer, in the order asked', () => {
+    const draft: CheckinDraft = { warningSigns: { fever: false, saddleNumbness: false } };
+    expect(missingCheckinAnswers(base, draft)).toEqual([
+      'painNow',
+      'painAreas',
+      'legSide',
+      ...DAILY_WARNING_FIELDS.filter(
+        (f) => !['fever', 'saddleNumbness', 'weaknessWorsening'].includes(f),
+      ).map((f) => `warningSigns.${f}`),
+    ]);
+  });
+});
+
+describe('carried history: cancerHistory and fractureRisk', () => {
+  const cases: {
+    name: string;
+    base: IntakeInput | null;
+    given: Partial<WarningSigns>;
+    known: { cancerHistory?: boolean; fractureRisk?: boolean };
+  }[] = [
+    {
+      name: 'from the assessment',
+      base: { ...BASE, cancerHistory: true, fractureRisk: true },
+      given: {},
+      known: { cancerHistory: true, fractureRisk: true },
+    },
+    {
+      name: 'a check-in cannot take it away',
+      base: { ...BASE, cancerHistory: true, fractureRisk: true },
+      given: { cancerHistory: false, fractureRisk: false },
+      known: { cancerHistory: true, fractureRisk: true },
+    },
+    {
+      name: 'a check-in can add it',
+      base: BASE,
+      given: { cancerHistory: true, fractureRisk: true },
+      known: { cancerHistory: true, fractureRisk: true },
+    },
+    {
+      name: 'no on both sides',
+      base: BASE,
+      given: { cancerHistory: false },
+      known: { cancerHistory: false, fractureRisk: false },
+    },
+    {
+      name: 'without an assessment, only what the check-in says',
+      base: null,
+      given: { fractureRisk: false },
+      known: { fractureRisk: false },
+    },
+  ];
+  it.each(cases)('$name', ({ base, given, known }) => {
+    const k = knownFromCheckin(base && parse(base), { warningSigns: given });
+    expect({ cancerHistory: k.cancerHistory, fractureRisk: k.fractureRisk }).toEqual({
+      cancerHistory: known.cancerHistory,
+      fractureRisk: known.fractureRisk,
+    });
+  });
+
+  it('a minor fall with fracture risk from the assessment is urgent, whatever the check-in says of it', () => {
+    const base = parse({ ...BASE, fractureRisk: true });
+    for (const fractureRisk of [undefined, false, true]) {
+      const draft = today({}, { trauma: 'minor', fractureRisk });
+      expect(codes(checkinTriage(base, draft))).toEqual(['possible-fracture']);
+    }
+    expect(checkinTriage(parse(BASE), today({}, { trauma: 'minor' }))).toBeNull();
+    expect(
+      codes(checkinTriage(parse(BASE), today({}, { trauma: 'minor', fractureRisk: true }))),
+    ).toEqual(['possible-fracture']);
+  });
+
+  it('with a cancer history, weight loss or pain between the shoulder blades is urgent', () => {
+    const base = parse({ ...BASE, cancerHistory: true });
+    expect(codes(checkinTriage(base, today({}, { weightLoss: true })))).toEqual([
+      'cancer-warning-signs',
+    ]);
+    expect(
+      codes(checkinTriage(base, today({}, { thoracicPain: true, cancerHistory: false }))),
+    ).toEqual(['cancer-warning-signs']);
+    expect(codes(checkinTriage(base, today({}, { nightPainConstant: true })))).toEqual([
+      'cancer-warning-signs',
+    ]);
+    // Without it the follow-ups are not asked, and the soon-level reasons are not the check-in's.
+    expect(
+      checkinTriage(parse(BASE), today({}, { weightLoss: true, thoracicPain: true })),
+    ).toBeNull();
+  });
+
+  it('asks weight loss again once a cancer history is told, rather than reading the assessment’s', () => {
+    // The assessment said weight loss but no cancer; a cancer history told now makes the follow-up asked.
+    const base = parse({ ...BASE, weightLoss: true });
+    const draft = without(today({}, { cancerHistory: true }), 'warningSigns.weightLoss');
+    expect(missingCheckinAnswers(base, draft)).toEqual(['warningSigns.weightLoss']);
+    expect(knownFromCheckin(base, draft).weightLoss).toBeUndefined();
+    expect(checkinTriage(base, draft)).toBeNull();
   });
 });
 
@@ -96,6 +329,15 @@ describe('checkinTriage', () => {
     expect(result?.advice).toBe(LEVEL_ADVICE.emergency);
   });
 
+  it('gives it for the bladder change alone, with nothing else answered, with or without an assessment', () => {
+    for (const base of [parse(BASE), null]) {
+      const result = checkinTriage(base, { warningSigns: { bladderChange: true } });
+      expect(result?.level).toBe('emergency');
+      expect(codes(result)).toEqual(['cauda-equina-bladder']);
+      expect(result?.reasons[0]?.answers).toEqual(['bladderChange']);
+    }
+  });
+
   it('uses the check-in’s own answers over the assessment’s', () => {
     const base = parse({ ...BASE, fever: true, painNow: 9 });
     expect(checkinTriage(base, today())).toBeNull();
@@ -103,7 +345,7 @@ describe('checkinTriage', () => {
 
   const cases: {
     name: string;
-    over?: Partial<CheckinAnswers>;
+    over?: Partial<CheckinDraft>;
     signs?: Partial<WarningSigns>;
     code: TriageReason['code'];
     level: 'emergency' | 'urgent';
@@ -161,38 +403,60 @@ describe('checkinTriage', () => {
     expect(result?.reasons.map((r) => r.code)).toEqual(['possible-infection']);
   });
 
-  it('matches the full triage filtered to emergency and urgent reasons, for any answers', () => {
+  it('matches the full triage filtered to emergency and urgent reasons, for any complete check-in', () => {
+    const bool = fc.boolean();
     const signsArb = fc.record({
-      saddleNumbness: fc.boolean(),
-      bladderChange: fc.boolean(),
-      bowelChange: fc.boolean(),
-      sexualDysfunction: fc.boolean(),
+      saddleNumbness: bool,
+      bladderChange: bool,
+      bowelChange: bool,
+      sexualDysfunction: bool,
       numbness: fc.constantFrom('none', 'thigh', 'below-knee', 'foot'),
       legWeakness: fc.constantFrom('none', 'mild', 'foot-drop'),
-      weaknessWorsening: fc.boolean(),
+      weaknessWorsening: bool,
       trauma: fc.constantFrom('none', 'minor', 'major'),
-      fever: fc.boolean(),
-      fractureRisk: fc.boolean(),
-      cancerHistory: fc.boolean(),
-      weightLoss: fc.boolean(),
-      nightPainConstant: fc.boolean(),
-      thoracicPain: fc.boolean(),
+      fever: bool,
+      fractureRisk: bool,
+      cancerHistory: bool,
+      weightLoss: bool,
+      nightPainConstant: bool,
+      thoracicPain: bool,
+    });
+    const historyArb = fc.record({
+      cancerHistory: bool,
+      fractureRisk: bool,
+      weightLoss: bool,
+      thoracicPain: bool,
     });
     fc.assert(
       fc.property(
         fc.integer({ min: 16, max: 110 }),
+        historyArb,
         fc.integer({ min: 0, max: 10 }),
         fc.constantFrom('none', 'left', 'right', 'both'),
         signsArb,
-        (age, painNow, legSide, signs) => {
-          const base = parse({ ...BASE, age });
-          const result = checkinTriage(base, {
+        (age, history, painNow, legSide, signs) => {
+          const base = parse({ ...BASE, age, ...history });
+          const painAreas: Intake['painAreas'] =
+            legSide === 'none' ? ['lower-back'] : ['lower-back', 'buttock'];
+          const draft = { painNow, painAreas, legSide, warningSigns: signs };
+          expect(missingCheckinAnswers(base, draft)).toEqual([]);
+          const result = checkinTriage(base, draft);
+          // What the check-in means: the history carried (only ever added to), the follow-ups only
+          // asked with a cancer history, and no worsening of a weakness there is not.
+          const cancerHistory = base.cancerHistory || signs.cancerHistory;
+          const meant: Intake = {
+            ...base,
             painNow,
-            painAreas: ['lower-back'],
+            painAreas,
             legSide,
-            warningSigns: signs,
-          });
-          const full = triage({ ...base, painNow, legSide, ...signs }).triage.reasons.filter((r) =>
+            ...signs,
+            cancerHistory,
+            fractureRisk: base.fractureRisk || signs.fractureRisk,
+            weightLoss: cancerHistory ? signs.weightLoss : base.weightLoss,
+            thoracicPain: cancerHistory ? signs.thoracicPain : base.thoracicPain,
+            weaknessWorsening: signs.legWeakness === 'none' ? false : signs.weaknessWorsening,
+          };
+          const full = triage(meant).triage.reasons.filter((r) =>
             ['emergency', 'urgent'].includes(ruleByCode(r.code).level),
           );
           expect(result?.reasons ?? []).toEqual(full);

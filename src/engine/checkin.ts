@@ -1,4 +1,5 @@
-// The daily check-in's warning-sign re-check (triage-policy.md, "Re-checking"): its questions, their schema, and when a reason is new.
+// The daily check-in's warning-sign re-check (triage-policy.md, "Re-checking"): which questions it asks, their
+// schema, what it makes certain, and when a reason is new.
 import { z } from 'zod';
 import {
   LEG_WEAKNESS,
@@ -8,21 +9,14 @@ import {
   type IntakeField,
   type PainArea,
 } from './intake.js';
-import {
-  LEVEL_ADVICE,
-  WARNING_RULES,
-  triage,
-  type Level,
-  type TriageCode,
-  type TriageReason,
-} from './triage.js';
+import type { Level, TriageCode, TriageReason } from './triage.js';
+import { warningNow, type KnownAnswers } from './warning-now.js';
 
 /**
- * The answers the emergency and urgent rules read, asked again at every check-in. `age` comes from
- * the assessment and `painNow` and `legSide` are the check-in's own top-level answers, so they are
- * not repeated here. Tests keep this list, the schema and WARNING_RULES in step.
+ * Asked at every check-in, worded for "since your last check-in": the warning signs that can appear.
+ * `weaknessWorsening` only follows a weak leg (no weakness cannot be getting worse).
  */
-export const WARNING_SIGN_FIELDS = [
+export const DAILY_WARNING_FIELDS = [
   'saddleNumbness',
   'bladderChange',
   'bowelChange',
@@ -32,41 +26,136 @@ export const WARNING_SIGN_FIELDS = [
   'weaknessWorsening',
   'trauma',
   'fever',
-  'fractureRisk',
-  'cancerHistory',
-  'weightLoss',
   'nightPainConstant',
+] as const satisfies readonly IntakeField[];
+
+/** History that cannot change from day to day: carried from the assessment, never asked again. */
+export const CARRIED_HISTORY_FIELDS = [
+  'cancerHistory',
+  'fractureRisk',
+] as const satisfies readonly IntakeField[];
+
+/** Warning signs only with a history of cancer (`cancer-warning-signs`): asked then, carried otherwise. */
+export const CANCER_FOLLOW_UP_FIELDS = [
+  'weightLoss',
   'thoracicPain',
 ] as const satisfies readonly IntakeField[];
+
+/**
+ * Every warning-sign answer a check-in may carry. `age` comes from the assessment and `painNow` and
+ * `legSide` are the check-in's own top-level answers, so they are not repeated here. Tests keep this
+ * list, the schema and WARNING_RULES in step.
+ */
+export const WARNING_SIGN_FIELDS = [
+  ...DAILY_WARNING_FIELDS,
+  ...CARRIED_HISTORY_FIELDS,
+  ...CANCER_FOLLOW_UP_FIELDS,
+] as const;
 export type WarningSignField = (typeof WARNING_SIGN_FIELDS)[number];
 
 /**
- * The warning-sign answers of a check-in. Every field is required, with no default: a warning sign
- * is never assumed to be absent because it was not answered.
+ * The warning-sign answers of a check-in. Each is optional in the schema, but none is ever taken as
+ * "no": a check-in either answers every question `checkinQuestions` asks, or carries a warning sign
+ * that fires an emergency or urgent rule on what it does answer (see `missingCheckinAnswers`).
  */
 export const warningSignsSchema = z.strictObject({
-  saddleNumbness: z.boolean(),
-  bladderChange: z.boolean(),
-  bowelChange: z.boolean(),
-  sexualDysfunction: z.boolean(),
-  numbness: z.enum(NUMBNESS_LEVELS),
-  legWeakness: z.enum(LEG_WEAKNESS),
-  weaknessWorsening: z.boolean(),
-  trauma: z.enum(TRAUMA),
-  fever: z.boolean(),
-  fractureRisk: z.boolean(),
-  cancerHistory: z.boolean(),
-  weightLoss: z.boolean(),
-  nightPainConstant: z.boolean(),
-  thoracicPain: z.boolean(),
+  saddleNumbness: z.boolean().optional(),
+  bladderChange: z.boolean().optional(),
+  bowelChange: z.boolean().optional(),
+  sexualDysfunction: z.boolean().optional(),
+  numbness: z.enum(NUMBNESS_LEVELS).optional(),
+  legWeakness: z.enum(LEG_WEAKNESS).optional(),
+  weaknessWorsening: z.boolean().optional(),
+  trauma: z.enum(TRAUMA).optional(),
+  fever: z.boolean().optional(),
+  nightPainConstant: z.boolean().optional(),
+  fractureRisk: z.boolean().optional(),
+  cancerHistory: z.boolean().optional(),
+  weightLoss: z.boolean().optional(),
+  thoracicPain: z.boolean().optional(),
 });
 export type WarningSigns = z.infer<typeof warningSignsSchema>;
 
-export interface CheckinAnswers {
-  painNow: number;
-  painAreas: PainArea[];
-  legSide: Intake['legSide'];
+/** The history a check-in is read against: the latest assessment's answers, when there is one. */
+export type Baseline = Intake | null;
+
+const carried = (
+  base: Baseline,
+  given: WarningSigns,
+  field: (typeof CARRIED_HISTORY_FIELDS)[number],
+) =>
+  // A history only ever becomes true: a check-in can add it, never take it away.
+  (base?.[field] ?? false) || given[field] === true;
+
+/**
+ * The warning-sign questions a check-in asks, in order, given the assessment and the answers so far:
+ * the daily ones, the weakness follow-up after a weak leg, and with a history of cancer its follow-ups.
+ */
+export function checkinQuestions(base: Baseline, given: WarningSigns): WarningSignField[] {
+  const out: WarningSignField[] = [];
+  for (const f of DAILY_WARNING_FIELDS) {
+    if (f === 'weaknessWorsening' && (given.legWeakness ?? 'none') === 'none') continue;
+    out.push(f);
+  }
+  if (carried(base, given, 'cancerHistory')) out.push(...CANCER_FOLLOW_UP_FIELDS);
+  return out;
+}
+
+/** What a check-in tells, before it is complete: the top-level answers it has, and its warning signs. */
+export interface CheckinDraft {
+  /** Only for a warning reported before any assessment (the intake stopped early): the age given there. */
+  age?: number | undefined;
+  painNow?: number | undefined;
+  painAreas?: PainArea[] | undefined;
+  legSide?: Intake['legSide'] | undefined;
   warningSigns: WarningSigns;
+}
+
+/**
+ * Everything known for the triage rules from a check-in so far: the assessment's answers for what the
+ * check-in does not ask (age, history), and the check-in's own answers. Questions it asks but has not
+ * answered yet stay unknown, never "no". Without an assessment only the check-in's answers are known.
+ */
+export function knownFromCheckin(base: Baseline, draft: CheckinDraft): KnownAnswers {
+  const asked = new Set<string>([
+    ...checkinQuestions(base, draft.warningSigns),
+    'painNow',
+    'painAreas',
+    'legSide',
+  ]);
+  const known: Record<string, unknown> = {};
+  if (base) {
+    for (const [k, v] of Object.entries(base)) if (!asked.has(k)) known[k] = v;
+  }
+  for (const f of CARRIED_HISTORY_FIELDS) {
+    if (base || draft.warningSigns[f] !== undefined)
+      known[f] = carried(base, draft.warningSigns, f);
+  }
+  for (const f of WARNING_SIGN_FIELDS) {
+    if (asked.has(f) && draft.warningSigns[f] !== undefined) known[f] = draft.warningSigns[f];
+  }
+  // No weak leg: it cannot be getting weaker (the question is not asked).
+  if (draft.warningSigns.legWeakness === 'none') known.weaknessWorsening = false;
+  if (draft.age !== undefined) known.age = draft.age;
+  if (draft.painNow !== undefined) known.painNow = draft.painNow;
+  if (draft.painAreas !== undefined) known.painAreas = draft.painAreas;
+  if (draft.legSide !== undefined) known.legSide = draft.legSide;
+  return known;
+}
+
+/**
+ * The answers a check-in still needs to be complete, by field path (`painNow`, `warningSigns.fever`),
+ * in the order asked. Empty when complete.
+ */
+export function missingCheckinAnswers(base: Baseline, draft: CheckinDraft): string[] {
+  const out: string[] = [];
+  for (const f of ['painNow', 'painAreas', 'legSide'] as const) {
+    if (draft[f] === undefined) out.push(f);
+  }
+  for (const f of checkinQuestions(base, draft.warningSigns)) {
+    if (draft.warningSigns[f] === undefined) out.push(`warningSigns.${f}`);
+  }
+  return out;
 }
 
 // A type alias rather than an interface, so it fits where a plain JSON object (Record<string, unknown>) is expected.
@@ -77,30 +166,13 @@ export type CheckinTriage = {
 };
 
 /**
- * Runs the emergency and urgent rules on the assessment's answers updated with today's check-in.
- * Null when none fires.
+ * The emergency and urgent rules that a check-in makes certain, on the assessment's answers updated with
+ * the check-in's: for a complete check-in exactly the rules that fire; for one stopped at its first
+ * warning sign, those certain whatever the unanswered questions would have been. Null when none.
  */
-export function checkinTriage(base: Intake, checkin: CheckinAnswers): CheckinTriage | null {
-  const answers: Intake = {
-    ...base,
-    painNow: checkin.painNow,
-    painAreas: checkin.painAreas,
-    legSide: checkin.legSide,
-    ...pickWarningSigns(checkin.warningSigns),
-  };
-  // Each rule's condition stands on its own ("without …" is written into the conditions), so running
-  // only the warning rules gives exactly the emergency and urgent reasons of the full triage.
-  const { triage: t } = triage(answers, WARNING_RULES);
-  if (t.reasons.length === 0) return null;
-  // t.advice starts with LEVEL_ADVICE[level]: for an emergency it is that alone; for urgent it adds
-  // what to do about exercise meanwhile and the emergency safety net.
-  const advice = t.level === 'emergency' ? LEVEL_ADVICE.emergency : t.advice;
-  return { level: t.level, reasons: t.reasons, advice };
-}
-
-/** Only the warning-sign fields, so a caller's extra keys can never overwrite other answers. */
-function pickWarningSigns(signs: WarningSigns): WarningSigns {
-  return Object.fromEntries(WARNING_SIGN_FIELDS.map((f) => [f, signs[f]])) as WarningSigns;
+export function checkinTriage(base: Baseline, draft: CheckinDraft): CheckinTriage | null {
+  const now = warningNow(knownFromCheckin(base, draft));
+  return now && { level: now.level, reasons: now.reasons, advice: now.advice };
 }
 
 /**

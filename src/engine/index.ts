@@ -8,5 +8,6 @@ export * from './plan.js';
 export * from './assess.js';
 export * from './session.js';
 export * from './checkin.js';
+export * from './warning-now.js';
 export * from './progress.js';
 export * from './questions.js';

@@ -1,6 +1,8 @@
 // Intake parsing: defaults, canonical sets, and problems that name the field, the expectation and the value.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { derive, parseIntake, parseIntakeJson, phaseOf } from './intake.js';
+import { contradictoryLegSideArb, intakeArb } from '../../test/arbitraries.js';
+import { derive, LEG_AREAS, parseIntake, parseIntakeJson, phaseOf } from './intake.js';
 
 const GOOD = {
   version: 1,
@@ -37,7 +39,7 @@ describe('parseIntake', () => {
   });
 
   it('folds duplicate pain areas into a set in body order', () => {
-    const r = parseIntake({ ...GOOD, painAreas: ['foot', 'lower-back', 'foot'] });
+    const r = parseIntake({ ...GOOD, painAreas: ['foot', 'lower-back', 'foot'], legSide: 'left' });
     expect(r.ok && r.value.painAreas).toEqual(['lower-back', 'foot']);
   });
 
@@ -100,6 +102,62 @@ describe('parseIntake', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]?.message).toMatch(
       /^\(answers\): expected a JSON document, got text that is not JSON/,
+    );
+  });
+});
+
+describe('legSide against painAreas', () => {
+  const cases = [
+    { painAreas: ['buttock'], named: ['buttock'] },
+    { painAreas: ['lower-back', 'back-of-thigh'], named: ['back-of-thigh'] },
+    { painAreas: ['below-knee'], named: ['below-knee'] },
+    { painAreas: ['lower-back', 'foot'], named: ['foot'] },
+    { painAreas: ['foot', 'buttock', 'lower-back'], named: ['buttock', 'foot'] },
+  ];
+  it.each(cases)(
+    'refuses $painAreas with legSide none, naming legSide and painAreas',
+    ({ painAreas, named }) => {
+      const problems = problemsOf({ ...GOOD, painAreas, legSide: 'none' });
+      expect(problems.map((p) => p.path)).toEqual(['legSide']);
+      const [p] = problems;
+      expect(p?.received).toBe('"none"');
+      expect(p?.expected).toMatch(/^left, right or both, because painAreas includes /);
+      for (const area of named) expect(p?.expected).toContain(area);
+      expect(p?.message).toBe(`legSide: expected ${p?.expected ?? ''}, got "none"`);
+    },
+  );
+
+  it.each(['left', 'right', 'both'] as const)(
+    'accepts the leg areas with legSide %s, and the low back alone with none',
+    (legSide) => {
+      expect(parseIntake({ ...GOOD, painAreas: [...LEG_AREAS], legSide }).ok).toBe(true);
+      expect(parseIntake({ ...GOOD, painAreas: ['lower-back'], legSide: 'none' }).ok).toBe(true);
+    },
+  );
+
+  it('refuses every buttock or leg area with legSide none (property)', () => {
+    fc.assert(
+      fc.property(contradictoryLegSideArb, (input) => {
+        const r = parseIntake(input);
+        expect(r.ok).toBe(false);
+        if (r.ok) return;
+        const atLegSide = r.problems.filter((p) => p.path === 'legSide');
+        expect(atLegSide).toHaveLength(1);
+        expect(atLegSide[0]?.expected).toContain('painAreas');
+        expect(atLegSide[0]?.message).toContain('painAreas');
+        // It is the only thing wrong with these answers.
+        expect(r.problems).toHaveLength(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the generated valid intakes never contradict themselves (property)', () => {
+    fc.assert(
+      fc.property(intakeArb, (input) => {
+        expect(parseIntake(input).ok).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,6 +1,6 @@
 // The intake contract (`intake.md`, version 1): one zod schema, the types inferred from it, and parsing into problems.
 import { z } from 'zod';
-import { problemsFromZod, problem, type Result } from './problems.js';
+import { OWN_EXPECTATION, problemsFromZod, problem, type Result } from './problems.js';
 
 import {
   PAIN_AREAS,
@@ -13,6 +13,7 @@ import {
   SLR_TESTS,
   ACTIVITY,
   START_BACK_Q9,
+  type PainArea,
 } from './intake-values.js';
 
 export * from './intake-values.js';
@@ -37,49 +38,64 @@ export const startBackSchema = z.strictObject({
 });
 export type StartBackAnswers = z.infer<typeof startBackSchema>;
 
-export const intakeSchema = z.strictObject({
-  version: z.literal(1),
-  age: z.int().min(16).max(110),
-  durationDays: z.int().min(0),
-  painNow: z.int().min(0).max(10),
-  painAreas: setOf(PAIN_AREAS).refine((areas) => areas.length > 0, 'at least one pain area'),
-  legSide: z.enum(LEG_SIDES),
-  painQuality: setOf(PAIN_QUALITIES).default([]),
-  numbness: z.enum(NUMBNESS_LEVELS).default('none'),
-  legWeakness: z.enum(LEG_WEAKNESS).default('none'),
-  weaknessWorsening: flag(),
-  saddleNumbness: flag(),
-  bladderChange: flag(),
-  bowelChange: flag(),
-  sexualDysfunction: flag(),
-  fever: flag(),
-  cancerHistory: flag(),
-  weightLoss: flag(),
-  nightPainConstant: flag(),
-  thoracicPain: flag(),
-  immunosuppressed: flag(),
-  trauma: z.enum(TRAUMA).default('none'),
-  fractureRisk: flag(),
-  worseSitting: flag(),
-  worseBending: flag(),
-  worseCoughSneeze: flag(),
-  easesWithMovement: flag(),
-  morningStiffnessOver30Min: flag(),
-  deepButtockPainSitting: flag(),
-  hipRotationProvokes: flag(),
-  hamstringTightness: flag(),
-  backFatigue: flag(),
-  toeTouch: z.enum(TOE_TOUCH).default('not-tried'),
-  slrTest: z.enum(SLR_TESTS).default('not-done'),
-  slrAngle: z.int().min(0).max(120).optional(),
-  slrDorsiflexionWorse: flag(),
-  thighInjury: flag(),
-  thighBruising: flag(),
-  sittingHours: z.number().min(0).max(24).optional(),
-  activity: z.enum(ACTIVITY).optional(),
-  liftingWork: flag(),
-  startBack: startBackSchema.optional(),
-});
+export const intakeSchema = z
+  .strictObject({
+    version: z.literal(1),
+    age: z.int().min(16).max(110),
+    durationDays: z.int().min(0),
+    painNow: z.int().min(0).max(10),
+    painAreas: setOf(PAIN_AREAS).refine((areas) => areas.length > 0, 'at least one pain area'),
+    legSide: z.enum(LEG_SIDES),
+    painQuality: setOf(PAIN_QUALITIES).default([]),
+    numbness: z.enum(NUMBNESS_LEVELS).default('none'),
+    legWeakness: z.enum(LEG_WEAKNESS).default('none'),
+    weaknessWorsening: flag(),
+    saddleNumbness: flag(),
+    bladderChange: flag(),
+    bowelChange: flag(),
+    sexualDysfunction: flag(),
+    fever: flag(),
+    cancerHistory: flag(),
+    weightLoss: flag(),
+    nightPainConstant: flag(),
+    thoracicPain: flag(),
+    immunosuppressed: flag(),
+    trauma: z.enum(TRAUMA).default('none'),
+    fractureRisk: flag(),
+    worseSitting: flag(),
+    worseBending: flag(),
+    worseCoughSneeze: flag(),
+    easesWithMovement: flag(),
+    morningStiffnessOver30Min: flag(),
+    deepButtockPainSitting: flag(),
+    hipRotationProvokes: flag(),
+    hamstringTightness: flag(),
+    backFatigue: flag(),
+    toeTouch: z.enum(TOE_TOUCH).default('not-tried'),
+    slrTest: z.enum(SLR_TESTS).default('not-done'),
+    slrAngle: z.int().min(0).max(120).optional(),
+    slrDorsiflexionWorse: flag(),
+    thighInjury: flag(),
+    thighBruising: flag(),
+    sittingHours: z.number().min(0).max(24).optional(),
+    activity: z.enum(ACTIVITY).optional(),
+    liftingWork: flag(),
+    startBack: startBackSchema.optional(),
+  })
+  .superRefine((a, ctx) => {
+    const legAreas = a.painAreas.filter((area) => LEG_AREAS.includes(area));
+    if (a.legSide === 'none' && legAreas.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['legSide'],
+        message: `left, right or both, because painAreas includes ${legAreas.join(', ')} (legSide none means no buttock or leg symptoms)`,
+        params: OWN_EXPECTATION,
+      });
+    }
+  });
+
+/** The pain areas in the buttock or leg: with any of them, `legSide` cannot be `none`. */
+export const LEG_AREAS: readonly PainArea[] = ['buttock', 'back-of-thigh', 'below-knee', 'foot'];
 
 /** The answers as given (optional fields may be missing). */
 export type IntakeInput = z.input<typeof intakeSchema>;

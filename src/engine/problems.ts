@@ -96,6 +96,14 @@ function genericExpectation(issue: z.core.$ZodIssue): string {
   }
 }
 
+const OWN_EXPECTATION_PARAM = 'ownExpectation';
+
+/**
+ * The `params` of a zod custom issue whose message is the whole expectation (a rule across fields, such as
+ * `legSide` against `painAreas`): the problem shows that message instead of the field's usual expectation.
+ */
+export const OWN_EXPECTATION = { [OWN_EXPECTATION_PARAM]: true } as const;
+
 /**
  * Turns zod issues into problems. `expectations` gives the full expectation for a field by its path
  * (for example `age`: "a whole number from 16 to 110"), so every problem with that field reads the same.
@@ -117,7 +125,12 @@ export function problemsFromZod(
       continue;
     }
     const path = issue.path;
-    const expected = expectations[formatPath(path)] ?? genericExpectation(issue);
+    // A rule across fields marks its issue (OWN_EXPECTATION): its message says what was expected, not the
+    // field's table entry. Other custom issues (one field's refinement) read like that field's other problems.
+    const expected =
+      issue.code === 'custom' && issue.params?.[OWN_EXPECTATION_PARAM] === true
+        ? issue.message
+        : (expectations[formatPath(path)] ?? genericExpectation(issue));
     out.push(problem(path, expected, valueAt(input, path)));
   }
   return out;

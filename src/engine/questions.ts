@@ -443,3 +443,59 @@ export const QUESTIONS: readonly Question[] = [
     text: 'Do you lift or carry loads at work?',
   },
 ];
+
+/** The intake's question for a field, when it has one. */
+export function questionFor(field: string): Question | undefined {
+  return QUESTIONS.find((q) => q.field === field);
+}
+
+const CHECKIN_TEXT: Partial<
+  Record<Question['field'], { text: string; options?: readonly Option[] }>
+> = {
+  saddleNumbness: {
+    text: 'Since your last check-in, have you noticed numbness or tingling around your genitals, back passage (anus) or inner thighs?',
+  },
+  bladderChange: {
+    text: 'Since your last check-in, have you had new difficulty starting or stopping urine, a weak flow, or any loss of bladder control?',
+  },
+  bowelChange: {
+    text: 'Since your last check-in, have you had a new loss of bowel control, or lost the feeling of needing to go?',
+  },
+  sexualDysfunction: {
+    text: 'Since your last check-in, have you noticed a new loss of sexual function or of feeling in the genitals?',
+  },
+  numbness: { text: 'Today, how far down the leg do you feel any numbness or pins and needles?' },
+  legWeakness: { text: 'Today, is either leg weak?' },
+  weaknessWorsening: {
+    text: 'Has the leg weakness got worse since your last check-in, over hours or days?',
+  },
+  trauma: {
+    text: 'Since your last check-in, have you had a fall or an accident?',
+    options: labels(TRAUMA, {
+      none: 'No',
+      minor: 'Yes, a minor one (a slip or fall at home)',
+      major: 'Yes, a major one (fall from a height, road accident, sports collision)',
+    }),
+  },
+  fever: {
+    text: 'Since your last check-in, have you had a fever or chills, or felt generally unwell?',
+  },
+  nightPainConstant: {
+    text: 'Since your last check-in, has the pain been constant at night, with no position that eases it?',
+  },
+  weightLoss: { text: 'Since your last check-in, have you lost weight without trying?' },
+  thoracicPain: {
+    text: 'Since your last check-in, have you had pain between your shoulder blades?',
+  },
+};
+
+/**
+ * A warning-sign question as the daily check-in asks it: worded for "since your last check-in" (or
+ * "today" for what is a state, not an event), with the intake's kind, options and help.
+ */
+export function checkinQuestion(field: Question['field']): Question {
+  const base = questionFor(field);
+  if (!base) throw new Error(`no question for ${field}`);
+  const own = CHECKIN_TEXT[field];
+  return { ...base, ...(own ?? {}) };
+}

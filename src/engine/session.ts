@@ -1,5 +1,6 @@
-// Exercise sessions and the stop rules: what a logged session does to the programme. Pure: the date is passed in.
-import type { Dosage, Exercise, ExerciseId, KnowledgeBase } from '../kb/types.js';
+// Exercise sessions and the stop rules: what a logged session does to the programme, and backing off when
+// symptoms worsen (`exercises.md`, version 2). Pure: the date is passed in.
+import type { Dosage, Exercise, ExclusionCode, ExerciseId, KnowledgeBase } from '../kb/types.js';
 import type { Intake } from './intake.js';
 import { withinDaysEnding } from './local-date.js';
 import {
@@ -11,7 +12,9 @@ import {
   type PrescribedDosage,
   type Programme,
 } from './plan.js';
+import { mostRestrictiveGate } from './triage.js';
 
+/** How an exercise felt compared with last time: kept for older clients, never read by progression. */
 export type Felt = 'easier' | 'same' | 'harder';
 
 /** One exercise of a logged session: what was planned next to what was done, and how it went. */
@@ -20,7 +23,10 @@ export interface SessionEntry {
   /** The programme's dose at the time (filled in by the server from the current programme). */
   planned: PrescribedDosage | null;
   done: { sets?: number; reps?: number; holdSeconds?: number; sides?: 'left' | 'right' | 'both' };
-  felt: Felt;
+  /** "Was it too easy?": the only answer progression reads (too easy twice running). */
+  tooEasy?: boolean;
+  /** Older clients' "compared with last time"; stored as given, never read by progression. */
+  felt?: Felt;
   painSharper: boolean;
   painSpread: boolean;
   /** New numbness or weakness noticed during or after the exercise. */
@@ -36,9 +42,22 @@ export interface ProgrammeChange {
   dosage?: PrescribedDosage;
 }
 
+/**
+ * The programme is backing off: gentle-only, at the lowest dose, without any exercise that tensions the
+ * sciatic nerve. `spread` (pain spread down the leg in a session) lasts until check-ins show the leg
+ * settled for `kb.backOff.settledDays` days in a row; `new-leg-symptoms` (a check-in reported a leg area
+ * or side the assessment did not have) lasts until a new assessment.
+ */
+export interface BackOff {
+  reason: 'spread' | 'new-leg-symptoms';
+  /** The local date it began (or last began again). */
+  since: string;
+  until: 'settled' | 'reassessment';
+}
+
 /** What the engine remembers between sessions, stored with the programme. */
 export interface ProgrammeState {
-  /** Consecutive sessions in which each exercise felt easier ("too easy"). */
+  /** Consecutive sessions in which the person answered that the exercise was too easy. */
   easyStreak: Partial<Record<ExerciseId, number>>;
   /** Exercises dropped by the stop rules: never offered again in this programme. */
   dropped: ExerciseId[];
@@ -46,14 +65,86 @@ export interface ProgrammeState {
   spreadEpisodes: string[];
   /** Set when the warning-sign check must be answered again before the next session. */
   warningCheckRequired: boolean;
+  /** Backing off after symptoms worsened, or null. */
+  backOff: BackOff | null;
+  /** The local date on which the stop rules ended exercise for the day (pain spread), or null. */
+  restDate: string | null;
 }
 
 export function initialProgrammeState(): ProgrammeState {
-  return { easyStreak: {}, dropped: [], spreadEpisodes: [], warningCheckRequired: false };
+  return {
+    easyStreak: {},
+    dropped: [],
+    spreadEpisodes: [],
+    warningCheckRequired: false,
+    backOff: null,
+    restDate: null,
+  };
+}
+
+/**
+ * Reads a stored state of any earlier shape: fields added later take their "nothing happened" value,
+ * which is what an older programme meant by leaving them out.
+ */
+export function restoreProgrammeState(stored: Partial<ProgrammeState>): ProgrammeState {
+  return { ...initialProgrammeState(), ...stored };
 }
 
 /** The stop rule's window for a second spreading episode: the session's date and the 6 days before it. */
 export const SPREAD_WINDOW_DAYS = 7;
+
+/**
+ * Whether an exercise may be in this programme now: the gate and "never when" (as at generation), not
+ * dropped by the stop rules, and while backing off only gentle exercises that do not tension the
+ * sciatic nerve. Every change to a plan, by the engine or by a person, passes this.
+ */
+export function permittedNow(
+  ex: Exercise,
+  programme: Pick<Programme, 'gate' | 'exclusions'>,
+  state: Pick<ProgrammeState, 'backOff' | 'dropped'>,
+  exclusions: readonly ExclusionCode[] = programme.exclusions,
+): boolean {
+  if (!isPermitted(ex, programme.gate, exclusions)) return false;
+  if (state.dropped.includes(ex.id)) return false;
+  if (state.backOff && (!ex.gentle || ex.nerveTension)) return false;
+  return true;
+}
+
+/**
+ * Makes a programme back off: gentle-only, every remaining exercise at its lowest dose with the
+ * gentle-only cautions, and the exercises that tension the sciatic nerve or are not gentle removed
+ * (reported as dropped in `changes` when given). Pure: returns a new programme.
+ */
+export function backOffProgramme(
+  input: Programme,
+  kb: KnowledgeBase,
+  changes?: ProgrammeChange[],
+): Programme {
+  const programme = structuredClone(input);
+  programme.gate = mostRestrictiveGate([programme.gate, 'gentle-only']);
+  const byId = new Map(kb.exercises.map((ex) => [ex.id, ex]));
+  const kept: PlanItem[] = [];
+  for (const item of programme.items) {
+    const ex = byId.get(item.exerciseId);
+    if (
+      ex &&
+      ex.gentle &&
+      !ex.nerveTension &&
+      isPermitted(ex, programme.gate, programme.exclusions)
+    ) {
+      kept.push({
+        ...item,
+        dosage: startingDosage(ex.dosage),
+        cautions: cautionsFor(ex, programme.gate, programme.exclusions),
+      });
+    } else if (changes && !changes.some((c) => c.exerciseId === item.exerciseId)) {
+      changes.push({ exerciseId: item.exerciseId, change: 'dropped' });
+    }
+  }
+  programme.items = kept;
+  addNote(programme, NOTE_BACKING_OFF);
+  return programme;
+}
 
 /** How much one dose step adds to `amount`, by unit. */
 const AMOUNT_STEP: Record<Dosage['unit'], number> = { seconds: 10, reps: 5 };
@@ -94,10 +185,16 @@ export interface SessionOutcome {
   changes: ProgrammeChange[];
   /** This session calls for the warning-sign questions again (the state keeps any earlier call too). */
   warningCheckRequired: boolean;
+  /** Pain spread down the leg: no more exercise today, and the programme is backing off. */
+  stoppedForToday: boolean;
+  /** What to do now, when a stop rule fired (the knowledge base's words); empty otherwise. */
+  advice: string[];
 }
 
 const NOTE_ALL_STOPPED =
   'Each exercise in your plan made the pain sharper or spread down the leg, so they have all been stopped. A GP or physiotherapist can help you find exercises that suit you.';
+const NOTE_BACKING_OFF =
+  'Backing off: pain spread down the leg or new leg symptoms appeared, so for now only gentle exercises at the lowest dose, without the stretches that pull on the sciatic nerve.';
 const NOTE_UNPAIRED =
   'Stretching alone rarely settles this kind of pain, but none of the strengthening exercises suits you at the moment. A physiotherapist can suggest one that does.';
 
@@ -109,8 +206,8 @@ const NOTE_UNPAIRED =
 export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOutcome {
   const { entries, date, answers } = input;
   // Work on copies so that nothing the caller holds is ever changed.
-  const programme = structuredClone(input.programme);
-  const state = structuredClone(input.state);
+  let programme = structuredClone(input.programme);
+  const state = restoreProgrammeState(structuredClone(input.state));
   const items = programme.items;
   // Both the answers' exclusions and those recorded with the programme bar an exercise: the stricter union.
   const exclusions = [...new Set([...programme.exclusions, ...activeExclusions(answers)])];
@@ -118,12 +215,12 @@ export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOut
   const changes: ProgrammeChange[] = [];
 
   const exerciseById = new Map(kb.exercises.map((ex) => [ex.id, ex]));
-  const inPlan = (id: ExerciseId) => items.some((i) => i.exerciseId === id);
+  const inPlan = (id: ExerciseId) => programme.items.some((i) => i.exerciseId === id);
   /** An exercise that may join the plan now: permitted, not already there, and never one dropped before. */
   const available = (id: ExerciseId): Exercise | undefined => {
     const ex = exerciseById.get(id);
-    if (!ex || !isPermitted(ex, programme.gate, exclusions)) return undefined;
-    return inPlan(id) || state.dropped.includes(id) ? undefined : ex;
+    if (!ex || !permittedNow(ex, programme, state, exclusions)) return undefined;
+    return inPlan(id) ? undefined : ex;
   };
   // Streaks of exercises that leave the plan are forgotten, so the stored state does not grow stale.
   const forgetStreak = (id: ExerciseId) => {
@@ -156,9 +253,16 @@ export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOut
   }
   if (spreadThisSession) {
     const recent = state.spreadEpisodes.filter((d) =>
-      withinDaysEnding(d, date, SPREAD_WINDOW_DAYS),
+      withinDaysEnding(d, date, kb.backOff.spreadWindowDays),
     );
     if (recent.length >= 2) warningCheckRequired = true;
+    // Backing off starts now, so no replacement or progression below can bring back what it bars.
+    // A back-off that waits for a new assessment stays that way; otherwise the settling starts again.
+    state.backOff =
+      state.backOff?.until === 'reassessment'
+        ? state.backOff
+        : { reason: 'spread', since: date, until: 'settled' };
+    state.restDate = date;
   }
 
   // Plan changes only for exercises of the plan the session was done against. An exercise logged
@@ -191,7 +295,8 @@ export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOut
       continue;
     }
 
-    if (!logged.every((e) => e.felt === 'easier')) {
+    // Progression reads only "was it too easy?", never how the pain felt compared with last time.
+    if (!logged.every((e) => e.tooEasy === true)) {
       state.easyStreak[id] = 0;
       continue;
     }
@@ -204,7 +309,8 @@ export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOut
     if (!ex) continue;
 
     // Gentle-only means the lowest dose of gentle exercises: the dose never rises, though a gentle
-    // exercise may give way to a harder gentle one, itself at its lowest dose.
+    // exercise may give way to a harder gentle one, itself at its lowest dose. Nothing moves up while backing off.
+    if (state.backOff) continue;
     if (programme.gate !== 'gentle-only') {
       const range = [ex.dosage, ex.alternativeDosage?.dosage].find(
         (d) => d?.unit === item.dosage.unit,
@@ -226,11 +332,31 @@ export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOut
     }
   }
 
-  pairStretchesWithStrengthening(programme, kb, available, itemFor, changes);
-  if (items.length === 0 && input.programme.items.length > 0) addNote(programme, NOTE_ALL_STOPPED);
+  if (state.backOff) programme = backOffProgramme(programme, kb, changes);
+  // Only an exercise that hurt in this session is reported as replaced by the pairing; one the
+  // back-off removed stays "dropped".
+  const hurt = new Set(
+    entries.filter((e) => e.painSharper || e.painSpread).map((e) => e.exerciseId),
+  );
+  pairStretchesWithStrengthening(programme, kb, available, itemFor, changes, hurt);
+  if (programme.items.length === 0 && input.programme.items.length > 0) {
+    addNote(programme, NOTE_ALL_STOPPED);
+  }
 
   state.warningCheckRequired = input.state.warningCheckRequired || warningCheckRequired;
-  return { programme, state, changes, warningCheckRequired };
+  const sharper = entries.some((e) => e.painSharper);
+  return {
+    programme,
+    state,
+    changes,
+    warningCheckRequired,
+    stoppedForToday: spreadThisSession,
+    advice: spreadThisSession
+      ? [...kb.backOff.spreadAdvice]
+      : sharper
+        ? [kb.backOff.sharperAdvice]
+        : [],
+  };
 }
 
 /**
@@ -244,6 +370,7 @@ function pairStretchesWithStrengthening(
   available: (id: ExerciseId) => Exercise | undefined,
   itemFor: (ex: Exercise) => PlanItem,
   changes: ProgrammeChange[],
+  hurt: ReadonlySet<ExerciseId>,
 ): void {
   const kinds = new Set(programme.items.map((i) => i.kind));
   if (!kinds.has('stretch') || kinds.has('strengthening')) return;
@@ -259,7 +386,10 @@ function pairStretchesWithStrengthening(
   programme.items.push(itemFor(pairing));
   const strengthKinds = new Map(kb.exercises.map((ex) => [ex.id, ex.kind]));
   const lost = changes.findLast(
-    (c) => c.change === 'dropped' && strengthKinds.get(c.exerciseId) === 'strengthening',
+    (c) =>
+      c.change === 'dropped' &&
+      hurt.has(c.exerciseId) &&
+      strengthKinds.get(c.exerciseId) === 'strengthening',
   );
   if (lost) {
     lost.change = 'replaced';

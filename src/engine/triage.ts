@@ -384,7 +384,8 @@ const GATE_ADVICE: Record<Gate, string> = {
 const SAFETY_NET =
   'If you develop numbness around the genitals or back passage, a change in bladder or bowel control, or weakness in both legs, go to an emergency department at once.';
 
-function adviceFor(level: Level, gate: Gate): string {
+/** The advice for a level, with what to do about exercise meanwhile and the emergency safety net. */
+export function adviceFor(level: Level, gate: Gate): string {
   switch (level) {
     case 'emergency':
       return LEVEL_ADVICE.emergency;

@@ -334,6 +334,39 @@ describe('FHIR structural validation (medplum)', () => {
     expect(risk?.note?.[0]?.text).toContain('Triage level: emergency');
   });
 
+  it('leaves out the pain score of a check-in that carried only a warning sign, and stays valid', () => {
+    const warningOnly: CheckinRecord = {
+      userId: USER_ID,
+      id: '01JDEXAMPLECHECKIN00000009',
+      date: '2026-11-14',
+      createdAt: '2026-11-14T07:30:00.000Z',
+      painNow: null,
+      painAreas: null,
+      legSide: null,
+      warningSigns: { bladderChange: true },
+      sittingHours: null,
+      walkingBreaks: null,
+      triage: {
+        level: 'emergency',
+        reasons: [{ code: 'cauda-equina-bladder', text: 'Bladder change.', answers: [] }],
+        advice: 'Go to an emergency department now.',
+      },
+      programmePaused: true,
+      clientId: null,
+    };
+    const withWarning: ExportRecord = { ...record, checkins: [...record.checkins, warningOnly] };
+    const b = exportBundle(withWarning, opts);
+    expectValid(asMedplum(b));
+    expect(resourcesOf(b, 'Observation')).toHaveLength(
+      record.checkins.length + record.measurements.length,
+    );
+    expect(JSON.stringify(b)).not.toContain(warningOnly.id);
+    // The CSV keeps the row, with its missing answers empty.
+    const rows = readCsv(exportCsv(withWarning));
+    const row = rows.find((r) => r[2] === warningOnly.id);
+    expect(row?.slice(0, 8)).toEqual(['checkin', '2026-11-14', warningOnly.id, '', '', '', '', '']);
+  });
+
   it('validates a record with nothing but the person', () => {
     const empty: ExportRecord = {
       user: record.user,
@@ -743,6 +776,8 @@ describe('CSV export', () => {
       'painSharper',
       'painSpread',
       'done',
+      'tooEasy',
+      'newNumbnessOrWeakness',
     ]);
     const body = rows.slice(1);
     expect(body.map((r) => `${r[0] ?? ''} ${r[1] ?? ''}`)).toEqual([
@@ -753,7 +788,7 @@ describe('CSV export', () => {
       'session 2026-11-12',
       'checkin 2026-11-13',
     ]);
-    for (const r of body) expect(r).toHaveLength(13);
+    for (const r of body) expect(r).toHaveLength(15);
     expect(body[0]?.slice(3, 8)).toEqual(['4', 'lower-back', 'none', '8.5', '']);
     expect(JSON.parse(body[2]?.[12] ?? '')).toEqual({ sets: 2, reps: 8 });
     expect(body[4]?.[10]).toBe('true');

@@ -180,7 +180,7 @@ function riskAssessment(a: AssessmentRecord, patient: Reference, basis: Referenc
   return resource;
 }
 
-function painObservation(c: CheckinRecord, patient: Reference): Observation {
+function painObservation(c: CheckinRecord & { painNow: number }, patient: Reference): Observation {
   return {
     resourceType: 'Observation',
     id: fhirId(`checkin-${c.id}`, `checkin:${c.id}`),
@@ -330,7 +330,9 @@ export function exportBundle(record: ExportRecord, opts: ExportOptions): Bundle 
     add(`care-plan:${p.id}`, plan);
   }
   for (const c of chronological(record.checkins)) {
-    add(`checkin:${c.id}`, painObservation(c, patient));
+    // A check-in that carried only warning signs has no pain rating to report.
+    if (c.painNow !== null)
+      add(`checkin:${c.id}`, painObservation({ ...c, painNow: c.painNow }, patient));
   }
   for (const m of chronological(record.measurements)) {
     add(`measurement:${m.id}`, measurementObservation(m, patient));
@@ -395,6 +397,8 @@ export const CSV_COLUMNS = [
   'painSharper',
   'painSpread',
   'done',
+  'tooEasy',
+  'newNumbnessOrWeakness',
 ] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 type CsvValue = string | number | boolean | null;
@@ -426,7 +430,7 @@ export function exportCsv(record: ExportRecord): string {
           date: c.date,
           id: c.id,
           painNow: c.painNow,
-          painAreas: c.painAreas.join(';'),
+          painAreas: c.painAreas?.join(';') ?? null,
           legSide: c.legSide,
           sittingHours: c.sittingHours,
           walkingBreaks: c.walkingBreaks,
@@ -447,6 +451,8 @@ export function exportCsv(record: ExportRecord): string {
         painSharper: e.painSharper,
         painSpread: e.painSpread,
         done: JSON.stringify(e.done),
+        tooEasy: e.tooEasy,
+        newNumbnessOrWeakness: e.newNumbnessOrWeakness,
       })),
     })),
   ];

@@ -9,6 +9,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'stretch',
     gentle: true,
     hamstringStretch: false,
+    nerveTension: false,
     purpose:
       'A gentle way to ease tension in your low back and buttock by letting the low back lengthen. It asks very little of the rest of your body, so you can also use it for relief during a flare-up.',
     steps: [
@@ -49,6 +50,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'stretch',
     gentle: true,
     hamstringStretch: false,
+    nerveTension: false,
     purpose:
       'Stretches the piriformis, a small muscle deep in your buttock that turns your hip outwards. The sciatic nerve (the large nerve that runs from your low back down the back of your leg) passes beneath or through this muscle, so easing it can take pressure off the nerve.',
     steps: [
@@ -90,6 +92,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'stretch',
     gentle: true,
     hamstringStretch: true,
+    nerveTension: true,
     purpose:
       'The gentlest way to start lengthening your hamstrings, the muscles at the back of your thigh. You lie on your back and only straighten the knee as far as the first stretch, so your low back stays supported.',
     steps: [
@@ -132,6 +135,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'stretch',
     gentle: false,
     hamstringStretch: true,
+    nerveTension: true,
     purpose:
       'Stretches your hamstrings, the muscles at the back of your thigh, with the knee kept straight. A strap or towel holds the leg for you, so your low back can stay relaxed on the floor.',
     steps: [
@@ -173,6 +177,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'stretch',
     gentle: true,
     hamstringStretch: true,
+    nerveTension: true,
     purpose:
       'Lengthens your hamstrings, the muscles at the back of your thigh, while the wall holds your leg up for you. Your leg muscles can relax and your low back stays supported on the floor, so there is very little strain on it.',
     steps: [
@@ -214,6 +219,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'stretch',
     gentle: false,
     hamstringStretch: true,
+    nerveTension: true,
     purpose:
       'Lengthens your hamstrings, the muscles at the back of your thigh, by using your own thigh muscles to straighten the knee, so you stay in control of how far the stretch goes. It is the most demanding hamstring stretch in the programme.',
     steps: [
@@ -255,6 +261,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'strengthening',
     gentle: true,
     hamstringStretch: false,
+    nerveTension: false,
     purpose:
       'Teaches you to switch on your deep tummy muscles gently while your low back stays in its natural position. These muscles help steady your low back and pelvis, and you will use the same light brace during the other exercises.',
     steps: [
@@ -308,6 +315,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'strengthening',
     gentle: false,
     hamstringStretch: false,
+    nerveTension: false,
     purpose:
       'Strengthens your buttock muscles and hamstrings together, with your tummy muscles helping, so the back of your body shares the work and your low back has less to do.',
     steps: [
@@ -361,6 +369,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'strengthening',
     gentle: false,
     hamstringStretch: false,
+    nerveTension: true,
     purpose:
       'Builds strength and control in your leg and around your hip by lifting the leg as one straight, steady unit while you lie on your back with your low back supported.',
     steps: [
@@ -402,6 +411,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'strengthening',
     gentle: true,
     hamstringStretch: false,
+    nerveTension: false,
     purpose:
       'Builds strength and balance while you stand, teaching you to lift each leg while your back stays tall and steady, as you need to for walking and climbing stairs.',
     steps: [
@@ -442,6 +452,7 @@ export const exercises: readonly Omit<Exercise, 'keyframes'>[] = [
     kind: 'strengthening',
     gentle: false,
     hamstringStretch: false,
+    nerveTension: true,
     purpose:
       'Teaches the hip hinge: bending forward from your hips instead of your low back. It works your hamstrings together with your buttock and tummy muscles, and it is the same healthy pattern that protects your back when you bend and lift.',
     steps: [

@@ -3,12 +3,12 @@ import { EXERCISE_KEYFRAMES } from '../figure/keyframes.js';
 import { contributors } from './contributors.js';
 import { educationTopics } from './education.js';
 import { exercises } from './exercises.js';
-import { progression, stopRules } from './rules.js';
+import { backOff, progression, stopRules } from './rules.js';
 import { selfCareItems } from './self-care.js';
 import { sources } from './sources.js';
 import type { KnowledgeBase } from './types.js';
 
-export const KB_VERSION = '2026.11.1';
+export const KB_VERSION = '2026.11.2';
 
 export const knowledgeBase: KnowledgeBase = {
   version: KB_VERSION,
@@ -20,6 +20,7 @@ export const knowledgeBase: KnowledgeBase = {
   topics: educationTopics,
   stopRules,
   progression,
+  backOff,
 };
 
 export * from './types.js';

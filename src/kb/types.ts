@@ -110,6 +110,11 @@ export interface Exercise {
   gentle: boolean;
   /** True for every stretch whose target is the hamstrings (barred under `hamstring-injury`). */
   hamstringStretch: boolean;
+  /**
+   * Flexes the hip with the knee straight, which tensions the sciatic nerve: removed from the plan while
+   * it backs off after pain spread down the leg (`exercises.md`, version 2).
+   */
+  nerveTension: boolean;
   /** What it is for, in one or two plain sentences. */
   purpose: string;
   steps: string[];
@@ -187,9 +192,27 @@ export interface StopRule {
 
 /** The progression rule, as data: when and how an exercise moves up or down. */
 export interface ProgressionRule {
-  /** Sessions running in which the exercise felt too easy before it progresses. */
+  /** Sessions running in which the person answered "yes, too easy" before the exercise progresses. */
   tooEasySessions: number;
   text: string;
+  sources: SourceId[];
+}
+
+/**
+ * Backing off when symptoms worsen (`exercises.md`, version 2): what a person is told, and how long the
+ * programme stays gentle-only without the exercises that tension the sciatic nerve.
+ */
+export interface BackOffRule {
+  /** Calendar days in a row of check-ins with the leg symptoms no further than at the assessment. */
+  settledDays: number;
+  /** Days in which a second spreading episode re-runs the warning-sign check. */
+  spreadWindowDays: number;
+  /** Shown when pain spread down the leg during or after an exercise: what to do now, when to get help. */
+  spreadAdvice: string[];
+  /** Shown when a check-in reports a leg area or side the assessment did not have. */
+  newLegSymptomsAdvice: string[];
+  /** Shown when an exercise made the pain sharper without spreading. */
+  sharperAdvice: string;
   sources: SourceId[];
 }
 
@@ -203,4 +226,5 @@ export interface KnowledgeBase {
   topics: readonly EducationTopic[];
   stopRules: readonly StopRule[];
   progression: ProgressionRule;
+  backOff: BackOffRule;
 }

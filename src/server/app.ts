@@ -243,7 +243,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler(async (thrown, request, reply) => {
     // The record service's refusals are outcomes, not failures: this is where they get a status.
-    const err = thrown instanceof RecordError ? recordProblem(thrown) : thrown;
+    // A refusal naming fields (a check-in missing answers) is a validation problem like any other.
+    const err =
+      thrown instanceof RecordError
+        ? thrown.problems.length > 0
+          ? new InputProblems('body', thrown.problems)
+          : recordProblem(thrown)
+        : thrown;
     if (err instanceof InputProblems) return sendProblem(reply, 400, validationBody(err));
     if (err instanceof ApiError) {
       return sendProblem(

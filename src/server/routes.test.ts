@@ -1,6 +1,8 @@
 // In-process API tests (inject) on the memory store: every route, the access matrix, bad input, and the stop rules.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { certainCheckins } from '../../test/warning-checkins.js';
+import { parseIntake, type Intake } from '../engine/intake.js';
 import {
   ANSWERS,
   call,
@@ -12,6 +14,13 @@ import {
   type Caller,
   type TestApp,
 } from '../../test/http.js';
+
+/** The answers every `assessed()` person gave, as the engine reads them. */
+const baseline: Intake = (() => {
+  const r = parseIntake(ANSWERS);
+  if (!r.ok) throw new Error('ANSWERS must parse');
+  return r.value;
+})();
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -362,7 +371,7 @@ describe('access matrix: nobody gets 401, another person never sees the data', (
           {
             exerciseId: 'abdominal-brace',
             done: {},
-            felt: 'same',
+            tooEasy: false,
             painSharper: false,
             painSpread: false,
           },
@@ -425,7 +434,7 @@ describe('access matrix: nobody gets 401, another person never sees the data', (
         {
           exerciseId: 'abdominal-brace',
           done: {},
-          felt: 'same',
+          tooEasy: false,
           painSharper: false,
           painSpread: false,
         },
@@ -458,7 +467,7 @@ describe('access matrix: nobody gets 401, another person never sees the data', (
             {
               exerciseId: 'abdominal-brace',
               done: {},
-              felt: 'same',
+              tooEasy: false,
               painSharper: false,
               painSpread: false,
             },
@@ -598,7 +607,7 @@ describe('sessions and the stop rules', () => {
   const entry = (exerciseId: string, over: object = {}) => ({
     exerciseId,
     done: { holdSeconds: 20 },
-    felt: 'same',
+    tooEasy: false,
     painSharper: false,
     painSpread: false,
     ...over,
@@ -626,24 +635,26 @@ describe('sessions and the stop rules', () => {
 
   it('requires the warning-sign check after a second spreading within 7 days, until a check-in', async () => {
     const a = await assessed();
-    const ids = json<Programme>(await call(app, 'GET', '/api/programme', a)).items.map(
-      (i) => i.exerciseId,
-    );
-    await call(app, 'POST', '/api/sessions', a, {
+    const first = await call(app, 'POST', '/api/sessions', a, {
       date: '2026-11-02',
-      entries: [entry(ids[0] ?? '', { painSpread: true })],
+      entries: [entry('glute-bridge', { painSpread: true })],
     });
+    expect(first.statusCode).toBe(201);
+    expect(json(first).warningCheckRequired).toBe(false);
+    // Backing off kept the gentle exercises that spare the nerve; the second spreading is in one of them.
     const now = json<Programme>(await call(app, 'GET', '/api/programme', a)).items.map(
       (i) => i.exerciseId,
     );
+    expect(now).toEqual(expect.arrayContaining(['abdominal-brace', 'standing-march']));
     const second = await call(app, 'POST', '/api/sessions', a, {
       date: '2026-11-05',
-      entries: [entry(now[0] ?? '', { painSpread: true })],
+      entries: [entry('standing-march', { painSpread: true })],
     });
+    expect(second.statusCode).toBe(201);
     expect(json(second).warningCheckRequired).toBe(true);
     const blocked = await call(app, 'POST', '/api/sessions', a, {
       date: '2026-11-06',
-      entries: [entry(now[1] ?? '')],
+      entries: [entry('abdominal-brace')],
     });
     expect(blocked.statusCode).toBe(409);
     expect(json(blocked).title).toMatch(/warning-sign/);
@@ -658,7 +669,7 @@ describe('sessions and the stop rules', () => {
       (
         await call(app, 'POST', '/api/sessions', a, {
           date: '2026-11-06',
-          entries: [entry(now[1] ?? '')],
+          entries: [entry('abdominal-brace')],
         })
       ).statusCode,
     ).toBe(201);
@@ -673,11 +684,11 @@ describe('sessions and the stop rules', () => {
     const start = await dose();
     expect(start).toBe(20);
     await call(app, 'POST', '/api/sessions', a, {
-      entries: [entry('glute-bridge', { felt: 'easier' })],
+      entries: [entry('glute-bridge', { tooEasy: true })],
     });
     expect(await dose()).toBe(20);
     const res = await call(app, 'POST', '/api/sessions', a, {
-      entries: [entry('glute-bridge', { felt: 'easier' })],
+      entries: [entry('glute-bridge', { tooEasy: true })],
     });
     expect(json<{ programmeChanges: { change: string }[] }>(res).programmeChanges).toContainEqual(
       expect.objectContaining({ exerciseId: 'glute-bridge', change: 'progressed' }),
@@ -713,7 +724,7 @@ describe('sessions sent again with the same clientId (offline queue, retries)', 
   const entry = (exerciseId: string, over: object = {}) => ({
     exerciseId,
     done: { holdSeconds: 20 },
-    felt: 'easier',
+    tooEasy: true,
     painSharper: false,
     painSpread: false,
     ...over,
@@ -787,16 +798,14 @@ describe('sessions sent again with the same clientId (offline queue, retries)', 
 
   it('answers a repeat of the session that asked for the warning-sign check with its stored answer, not 409', async () => {
     const a = await assessed();
-    const ids = (await programme(a)).items.map((i) => i.exerciseId);
     const once = body('spread-once-0001', {
       date: '2026-11-02',
-      entries: [entry(ids[0] ?? '', { painSpread: true })],
+      entries: [entry('glute-bridge', { painSpread: true })],
     });
     expect((await call(app, 'POST', '/api/sessions', a, once)).statusCode).toBe(201);
-    const now = (await programme(a)).items.map((i) => i.exerciseId);
     const twice = body('spread-twice-0002', {
       date: '2026-11-05',
-      entries: [entry(now[0] ?? '', { painSpread: true })],
+      entries: [entry('standing-march', { painSpread: true })],
     });
     const second = await call(app, 'POST', '/api/sessions', a, twice);
     expect(second.statusCode).toBe(201);
@@ -814,9 +823,10 @@ describe('sessions sent again with the same clientId (offline queue, retries)', 
     // A new session is still refused until the check-in.
     const blocked = await call(app, 'POST', '/api/sessions', a, {
       date: '2026-11-06',
-      entries: [entry(now[1] ?? '')],
+      entries: [entry('abdominal-brace')],
     });
     expect(blocked.statusCode).toBe(409);
+    expect(json(blocked).type).toMatch(/warning-check-required/);
     expect(await listed(a)).toHaveLength(2);
   });
 
@@ -986,7 +996,7 @@ describe('check-ins', () => {
         {
           exerciseId: 'abdominal-brace',
           done: {},
-          felt: 'same',
+          tooEasy: false,
           painSharper: false,
           painSpread: false,
         },
@@ -1040,7 +1050,13 @@ describe('check-ins sent again with the same clientId (offline queue, retries)',
       body('phone-queue_0001', { warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true } }),
     );
     expect(changed.statusCode).toBe(200);
-    expect(json(changed)).toStrictEqual({ id: json(first).id, programmePaused: false });
+    expect(json(changed)).toStrictEqual({
+      id: json(first).id,
+      programmePaused: false,
+      reassessmentAdvised: false,
+      backOffEnded: false,
+      advice: [],
+    });
     expect(json<Programme>(await call(app, 'GET', '/api/programme', a)).paused).toBe(false);
     expect(await listed(a)).toMatchObject([{ id: json(first).id, clientId: 'phone-queue_0001' }]);
     // Another clientId, or none, is another check-in.
@@ -1155,7 +1171,12 @@ describe('measurements, progress and exports', () => {
   });
 
   it('summarises pain, extent, adherence and leg-raise angle', async () => {
-    const a = await assessed();
+    // The assessment already had the buttock and thigh on the left, so these check-ins bring nothing new.
+    const a = await assessed('ana@example.org', {
+      ...ANSWERS,
+      painAreas: ['lower-back', 'buttock', 'back-of-thigh'],
+      legSide: 'left',
+    });
     const days = [
       ['2026-11-02', 7, ['lower-back', 'back-of-thigh']],
       ['2026-11-03', 5, ['lower-back', 'buttock']],
@@ -1182,7 +1203,7 @@ describe('measurements, progress and exports', () => {
         {
           exerciseId: 'abdominal-brace',
           done: {},
-          felt: 'same',
+          tooEasy: false,
           painSharper: false,
           painSpread: false,
         },
@@ -1230,6 +1251,219 @@ describe('measurements, progress and exports', () => {
       expect.arrayContaining(['export', 'create', 'read']),
     );
     expect(audit.items.some((x) => x.resource === '/api/export?format=fhir')).toBe(true);
+  });
+});
+
+describe('warning signs act at once (check-in, today, sessions)', () => {
+  const brace = {
+    entries: [
+      {
+        exerciseId: 'abdominal-brace',
+        done: {},
+        tooEasy: false,
+        painSharper: false,
+        painSpread: false,
+      },
+    ],
+  };
+  interface Today {
+    warning: { level: string; reasons: { code: string }[]; advice: string } | null;
+    sessionAllowed: boolean;
+    blockedBy: string | null;
+  }
+  const codes = (t: { reasons: { code: string }[] } | null | undefined) =>
+    t?.reasons.map((r) => r.code) ?? [];
+
+  const afterAssessment = certainCheckins(baseline);
+  it.each(afterAssessment.map((c) => [c.rule.code, c] as const))(
+    '%s: a check-in with only what makes it certain is stored, pauses, leads today and refuses sessions',
+    async (code, { body }) => {
+      const a = await assessed();
+      const res = await call(app, 'POST', '/api/checkins', a, body);
+      expect(res.statusCode).toBe(201);
+      const out = json<{ programmePaused: boolean; triage: Today['warning'] }>(res);
+      expect(codes(out.triage)).toContain(code);
+      expect(out.programmePaused).toBe(true);
+      const listed = json<{ items: { painNow: unknown; painAreas: unknown }[] }>(
+        await call(app, 'GET', '/api/checkins', a),
+      ).items;
+      expect(listed).toHaveLength(1);
+      expect(listed[0]?.painAreas).toBeNull();
+
+      const today = json<Today>(await call(app, 'GET', '/api/today', a));
+      expect(codes(today.warning)).toContain(code);
+      expect(today.warning?.level).toBe(out.triage?.level);
+      expect(today.sessionAllowed).toBe(false);
+      expect(today.blockedBy).toBe('paused');
+
+      const session = await call(app, 'POST', '/api/sessions', a, brace);
+      expect(session.statusCode).toBe(409);
+      expect(json(session).type).toMatch(/programme-paused/);
+    },
+  );
+
+  it.each(certainCheckins(null).map((c) => [c.rule.code, c] as const))(
+    '%s: before any assessment, the check-in is stored and leads today',
+    async (code, { body }) => {
+      const who = await signUp(app, 'ana@example.org');
+      const res = await call(app, 'POST', '/api/checkins', who, body);
+      expect(res.statusCode).toBe(201);
+      expect(codes(json<{ triage: Today['warning'] }>(res).triage)).toContain(code);
+      const today = json<Today>(await call(app, 'GET', '/api/today', who));
+      expect(codes(today.warning)).toContain(code);
+      expect(today.sessionAllowed).toBe(false);
+      expect(today.blockedBy).toBe('no-programme');
+    },
+  );
+
+  it('refuses a check-in missing asked answers with no certain warning, one error per missing field', async () => {
+    const a = await assessed();
+    const { fever: _f, nightPainConstant: _n, ...signs } = NO_WARNING_SIGNS;
+    const res = await call(app, 'POST', '/api/checkins', a, {
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: signs,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    const errors = json<{ errors: { path: string; message: string }[] }>(res).errors;
+    expect(errors.map((e) => e.path)).toEqual([
+      'painNow',
+      'warningSigns.fever',
+      'warningSigns.nightPainConstant',
+    ]);
+    for (const e of errors) expect(e.message).toMatch(/got nothing$/);
+    expect(json<{ items: unknown[] }>(await call(app, 'GET', '/api/checkins', a)).items).toEqual(
+      [],
+    );
+    // The same answers with a certain warning sign among them are stored.
+    const stopped = await call(app, 'POST', '/api/checkins', a, {
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: { ...signs, fever: true },
+    });
+    expect(stopped.statusCode).toBe(201);
+  });
+
+  it('describes GET /api/today in the OpenAPI document', async () => {
+    const doc = json<{ paths: Record<string, unknown> }>(
+      await call(app, 'GET', '/api/openapi.json'),
+    );
+    expect(Object.keys(doc.paths)).toContain('/api/today');
+  });
+});
+
+describe('legSide against painAreas', () => {
+  it.each(['buttock', 'back-of-thigh', 'below-knee', 'foot'])(
+    'refuses %s with legSide none in an assessment, naming legSide and painAreas',
+    async (area) => {
+      const who = await signUp(app, 'ana@example.org');
+      const res = await call(app, 'POST', '/api/assessments', who, {
+        answers: { ...ANSWERS, painAreas: ['lower-back', area], legSide: 'none' },
+      });
+      expect(res.statusCode).toBe(400);
+      const errors = json<{ errors: { path: string; message: string }[] }>(res).errors;
+      expect(errors.map((e) => e.path)).toEqual(['answers.legSide']);
+      expect(errors[0]?.message).toMatch(/painAreas includes/);
+      expect(errors[0]?.message).toContain(area);
+      expect(
+        json<{ items: unknown[] }>(await call(app, 'GET', '/api/assessments', who)).items,
+      ).toEqual([]);
+    },
+  );
+
+  it.each(['buttock', 'back-of-thigh', 'below-knee', 'foot'])(
+    'refuses %s with legSide none in a check-in',
+    async (area) => {
+      const a = await assessed();
+      const res = await call(app, 'POST', '/api/checkins', a, {
+        painNow: 3,
+        painAreas: [area],
+        legSide: 'none',
+        warningSigns: NO_WARNING_SIGNS,
+      });
+      expect(res.statusCode).toBe(400);
+      const errors = json<{ errors: { path: string; message: string }[] }>(res).errors;
+      expect(errors.map((e) => e.path)).toEqual(['legSide']);
+      expect(errors[0]?.message).toMatch(/painAreas includes/);
+    },
+  );
+});
+
+describe('backing off when pain spreads, over HTTP', () => {
+  const entry = (exerciseId: string, over: object = {}) => ({
+    exerciseId,
+    done: {},
+    tooEasy: false,
+    painSharper: false,
+    painSpread: false,
+    ...over,
+  });
+
+  it('stops for today, backs off, refuses a second session that date (409 rest-today), allows the next day', async () => {
+    const a = await assessed();
+    const res = await call(app, 'POST', '/api/sessions', a, {
+      date: '2026-11-03',
+      entries: [
+        entry('supine-hamstring-gentle'),
+        entry('abdominal-brace'),
+        entry('glute-bridge', { painSpread: true }),
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const out = json<{ stoppedForToday: boolean; advice: string[] }>(res);
+    expect(out.stoppedForToday).toBe(true);
+    expect(out.advice).toEqual([...t.app.ctx.kb.backOff.spreadAdvice]);
+    const programme = json<Programme & { backOff: unknown }>(
+      await call(app, 'GET', '/api/programme', a),
+    );
+    const ids = programme.items.map((i) => i.exerciseId);
+    for (const gone of ['glute-bridge', 'supine-straight-leg-raise', 'supine-hamstring-gentle'])
+      expect(ids).not.toContain(gone);
+    expect(ids).toContain('abdominal-brace');
+    expect(programme.gate).toBe('gentle-only');
+    expect(programme.backOff).toEqual({ reason: 'spread', since: '2026-11-03', until: 'settled' });
+
+    const again = await call(app, 'POST', '/api/sessions', a, {
+      date: '2026-11-03',
+      entries: [entry('abdominal-brace')],
+    });
+    expect(again.statusCode).toBe(409);
+    expect(json(again).type).toMatch(/rest-today/);
+    expect(
+      json<{ blockedBy: string }>(await call(app, 'GET', '/api/today?date=2026-11-03', a))
+        .blockedBy,
+    ).toBe('rest-today');
+    expect(
+      json<{ sessionAllowed: boolean }>(await call(app, 'GET', '/api/today?date=2026-11-04', a))
+        .sessionAllowed,
+    ).toBe(true);
+    const next = await call(app, 'POST', '/api/sessions', a, {
+      date: '2026-11-04',
+      entries: [entry('abdominal-brace')],
+    });
+    expect(next.statusCode).toBe(201);
+  });
+
+  it('never progresses on felt "easier" alone, which older clients still send', async () => {
+    const a = await assessed();
+    for (const date of ['2026-11-03', '2026-11-04', '2026-11-05']) {
+      const { tooEasy: _t, ...old } = entry('glute-bridge', { felt: 'easier' });
+      const res = await call(app, 'POST', '/api/sessions', a, { date, entries: [old] });
+      expect(res.statusCode).toBe(201);
+      expect(json<{ programmeChanges: unknown[] }>(res).programmeChanges).toEqual([]);
+    }
+    const dose = json<Programme>(await call(app, 'GET', '/api/programme', a)).items.find(
+      (i) => i.exerciseId === 'glute-bridge',
+    )?.dosage.amount;
+    expect(dose).toBe(20);
+  });
+
+  it('refuses a bad date for /api/today, naming it', async () => {
+    const a = await assessed();
+    const res = await call(app, 'GET', '/api/today?date=tomorrow', a);
+    expect(res.statusCode).toBe(400);
+    expect(json<{ errors: { path: string }[] }>(res).errors[0]?.path).toBe('date');
   });
 });
 

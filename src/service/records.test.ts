@@ -50,7 +50,7 @@ const sessionOf = (exerciseId: string, entry: object = {}, over: object = {}): S
   parsed(
     parseBody(sessionBody, {
       entries: [
-        { exerciseId, done: {}, felt: 'same', painSharper: false, painSpread: false, ...entry },
+        { exerciseId, done: {}, tooEasy: false, painSharper: false, painSpread: false, ...entry },
       ],
       ...over,
     }),
@@ -151,7 +151,14 @@ describe('after an assessment', () => {
   it('does not pause for a check-in with nothing new', async () => {
     await assessed();
     const out = await addCheckin(ctx, USER, checkinOf());
-    expect(out).toStrictEqual({ id: out.id, programmePaused: false, duplicate: false });
+    expect(out).toStrictEqual({
+      id: out.id,
+      programmePaused: false,
+      reassessmentAdvised: false,
+      backOffEnded: false,
+      advice: [],
+      duplicate: false,
+    });
     expect((await currentProgramme(ctx, USER)).paused).toBe(false);
   });
 
@@ -207,7 +214,8 @@ describe('check-ins with a clientId', () => {
         warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true },
       }),
     );
-    expect(repeat).toStrictEqual({ id: first.id, programmePaused: false, duplicate: true });
+    expect(repeat).toStrictEqual({ ...first, duplicate: true });
+    expect(repeat.triage).toBeUndefined();
     expect((await currentProgramme(ctx, USER)).paused).toBe(false);
     const listed = await listCheckins(ctx, USER, { limit: 10 });
     expect(listed.items.map((c) => [c.id, c.clientId])).toStrictEqual([
@@ -236,7 +244,7 @@ describe('check-ins with a clientId', () => {
       },
     });
     const out = await addCheckin({ ...ctx, store: late }, USER, checkinOf({ clientId }));
-    expect(out).toStrictEqual({ id: stored.id, programmePaused: false, duplicate: true });
+    expect(out).toStrictEqual({ ...stored, duplicate: true });
     expect(lookups).toBe(2);
     expect(await store.allCheckins(USER)).toHaveLength(1);
   });
@@ -281,7 +289,7 @@ describe('sessions with a clientId', () => {
 
   it('stores the first, and returns a repeat as a duplicate without a second row or applying progression again', async () => {
     await assessed();
-    const easier = { felt: 'easier' };
+    const easier = { tooEasy: true };
     const first = await logSession(
       ctx,
       USER,
@@ -291,6 +299,8 @@ describe('sessions with a clientId', () => {
       id: first.id,
       programmeChanges: [],
       warningCheckRequired: false,
+      stoppedForToday: false,
+      advice: [],
       duplicate: false,
     });
     expect(await bridge()).toStrictEqual({ amount: 20, streak: 1, revision: 1 });
@@ -336,14 +346,15 @@ describe('sessions with a clientId', () => {
 
   it('answers a repeat of the session that asked for the warning-sign check with its stored result, not a refusal', async () => {
     await assessed();
-    // Pain spreading drops the exercise, so each spreading session is of another one.
+    // Pain spreading drops the exercise and backs the plan off (the bridge gives way to the march),
+    // so the second spreading session is of an exercise the back-off kept, on another day.
     const spread = (exerciseId: string, clientId: string, date: string) =>
       sessionOf(exerciseId, { painSpread: true }, { clientId, date });
-    await logSession(ctx, USER, spread('abdominal-brace', 'spread-once-01', '2026-11-01'));
+    await logSession(ctx, USER, spread('glute-bridge', 'spread-once-01', '2026-11-01'));
     const second = await logSession(
       ctx,
       USER,
-      spread('glute-bridge', 'spread-twice-02', '2026-11-02'),
+      spread('abdominal-brace', 'spread-twice-02', '2026-11-02'),
     );
     expect(second.warningCheckRequired).toBe(true);
     const before = await store.getCurrentProgramme(USER);
@@ -352,11 +363,11 @@ describe('sessions with a clientId', () => {
 
     // The repeats are answered although sessions are now refused and both exercises left the plan.
     expect(
-      await logSession(ctx, USER, spread('glute-bridge', 'spread-twice-02', '2026-11-02')),
+      await logSession(ctx, USER, spread('abdominal-brace', 'spread-twice-02', '2026-11-02')),
     ).toStrictEqual({ ...second, duplicate: true });
     expect(
-      await logSession(ctx, USER, spread('abdominal-brace', 'spread-once-01', '2026-11-01')),
-    ).toMatchObject({ warningCheckRequired: false, duplicate: true });
+      await logSession(ctx, USER, spread('glute-bridge', 'spread-once-01', '2026-11-01')),
+    ).toMatchObject({ warningCheckRequired: false, stoppedForToday: true, duplicate: true });
     expect(await store.getCurrentProgramme(USER)).toStrictEqual(before);
     // A new session is still refused until the check-in.
     expect(
@@ -429,10 +440,14 @@ describe('sessions with a clientId', () => {
     await logSession(
       ctx,
       USER,
-      sessionOf('abdominal-brace', { painSpread: true }, { date: '2026-11-01' }),
+      sessionOf('glute-bridge', { painSpread: true }, { date: '2026-11-01' }),
     );
     const clientId = 'device-queue-06';
-    const body = sessionOf('glute-bridge', { painSpread: true }, { clientId, date: '2026-11-02' });
+    const body = sessionOf(
+      'abdominal-brace',
+      { painSpread: true },
+      { clientId, date: '2026-11-02' },
+    );
     // This request looks and reads the programme, then the other one (same clientId) stores first:
     // this one's update is stale, and on its retry the programme wants the warning check.
     let other: Awaited<ReturnType<typeof logSession>> | undefined;

@@ -1,17 +1,32 @@
 // The person's record (assessments, programme, sessions, check-ins, measurements, progress, exports), kept the same way by the server and the web app's device mode.
 // No transport here: refusals are `RecordError`s, which the server turns into problem details.
 import { assessIntake } from '../engine/assess.js';
-import { checkinTriage, newWarningReasons, type CheckinTriage } from '../engine/checkin.js';
+import {
+  backOffSettled,
+  endBackOff,
+  newLegSymptoms,
+  type NewLegSymptoms,
+} from '../engine/back-off.js';
+import {
+  checkinTriage,
+  missingCheckinAnswers,
+  newWarningReasons,
+  type CheckinDraft,
+  type CheckinTriage,
+} from '../engine/checkin.js';
+import type { Intake } from '../engine/intake.js';
 import { generateProgramme } from '../engine/plan.js';
+import { problem, type Problem } from '../engine/problems.js';
 import { summariseProgress, type ProgressSummary } from '../engine/progress.js';
 import {
   applySession,
+  backOffProgramme,
   clearWarningCheck,
   initialProgrammeState,
   type ProgrammeChange,
   type SessionEntry,
 } from '../engine/session.js';
-import { WARNING_RULES } from '../engine/triage.js';
+import { WARNING_RULES, type Level, type TriageReason } from '../engine/triage.js';
 import {
   exportBundle,
   exportCsv,
@@ -52,6 +67,8 @@ export class RecordError extends Error {
     readonly code: string,
     readonly title: string,
     readonly detail: string,
+    /** For `invalid`: one problem per field, as a validation failure names them. */
+    readonly problems: Problem[] = [],
   ) {
     super(detail);
     this.name = 'RecordError';
@@ -113,6 +130,8 @@ export function programmeView(p: ProgrammeRecord) {
     progressionRule: p.programme.progressionRule,
     notes: p.programme.notes,
     dropped: p.state.dropped,
+    backOff: p.state.backOff,
+    restDate: p.state.restDate,
   };
 }
 export type ProgrammeView = ReturnType<typeof programmeView>;
@@ -213,6 +232,10 @@ export interface SessionOutcomeView {
   id: string;
   programmeChanges: ProgrammeChange[];
   warningCheckRequired: boolean;
+  /** Pain spread down the leg: no more exercise today, and the programme is backing off. */
+  stoppedForToday: boolean;
+  /** What to do now, when a stop rule fired. */
+  advice: string[];
   /**
    * True when this session's `clientId` was already stored: nothing new was stored, and the stop
    * rules and progression were not applied again.
@@ -221,12 +244,18 @@ export interface SessionOutcomeView {
 }
 
 /** The answer for a session stored earlier, as it was answered then. */
-const storedSessionOutcome = (l: SessionLogRecord): SessionOutcomeView => ({
-  id: l.id,
-  programmeChanges: l.programmeChanges,
-  warningCheckRequired: l.warningCheckRequired,
-  duplicate: true,
-});
+const storedSessionOutcome = (l: SessionLogRecord, kb: KnowledgeBase): SessionOutcomeView => {
+  const spread = l.entries.some((e) => e.painSpread);
+  const sharper = l.entries.some((e) => e.painSharper);
+  return {
+    id: l.id,
+    programmeChanges: l.programmeChanges,
+    warningCheckRequired: l.warningCheckRequired,
+    stoppedForToday: spread,
+    advice: spread ? [...kb.backOff.spreadAdvice] : sharper ? [kb.backOff.sharperAdvice] : [],
+    duplicate: true,
+  };
+};
 
 /**
  * Logs an exercise session and applies the stop rules and progression to the programme.
@@ -246,7 +275,7 @@ export async function logSession(
   const sentBefore = async (): Promise<SessionOutcomeView | undefined> => {
     if (clientId === null) return undefined;
     const stored = await store.findSessionLogByClientId(userId, clientId);
-    return stored && storedSessionOutcome(stored);
+    return stored && storedSessionOutcome(stored, kb);
   };
   for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
     await backoff(attempt);
@@ -278,6 +307,14 @@ export async function logSession(
         'warning-check-required',
         'Please answer the warning-sign questions first',
         'Pain spread down the leg twice within a week, or new numbness or weakness appeared. Do a check-in with the warning-sign questions before the next session.',
+      );
+    }
+    if (current.state.restDate === date) {
+      throw new RecordError(
+        'conflict',
+        'rest-today',
+        'No more exercise today',
+        kb.backOff.spreadAdvice.join(' '),
       );
     }
     const planned = new Map(current.programme.items.map((i) => [i.exerciseId as string, i.dosage]));
@@ -332,6 +369,8 @@ export async function logSession(
         id: log.id,
         programmeChanges: outcome.changes,
         warningCheckRequired: outcome.warningCheckRequired,
+        stoppedForToday: outcome.stoppedForToday,
+        advice: outcome.advice,
         duplicate: false,
       };
     }
@@ -367,21 +406,75 @@ export interface CheckinOutcomeView {
   programmePaused: boolean;
   /** Present when a warning rule fired. */
   triage?: CheckinTriage;
+  /** Leg areas, sides or numbness beyond the assessment's: the programme backs off until a new assessment. */
+  newLegSymptoms?: NewLegSymptoms;
+  /** True when a new assessment is needed before the programme can go back to normal. */
+  reassessmentAdvised: boolean;
+  /** This check-in completed the settling of a back-off: the programme is back to its normal plan. */
+  backOffEnded: boolean;
+  /** What to do now, when the check-in changed the programme (the knowledge base's words). */
+  advice: string[];
   /** True when this check-in's `clientId` was already stored: nothing new was stored or triaged. */
   duplicate: boolean;
 }
 
-/** The answer for a check-in stored earlier, as it was answered then. */
-const storedCheckinOutcome = (c: CheckinRecord): CheckinOutcomeView => ({
-  id: c.id,
-  programmePaused: c.programmePaused,
-  ...(c.triage ? { triage: c.triage } : {}),
-  duplicate: true,
+/**
+ * The answer for a check-in stored earlier, as it was answered then: its triage, and the new leg
+ * symptoms it reported against the assessment it was made after. (Whether it ended a back-off is not
+ * kept; a repeat says false.)
+ */
+async function storedCheckinOutcome(
+  ctx: RecordContext,
+  c: CheckinRecord,
+): Promise<CheckinOutcomeView> {
+  const latest = await ctx.store.latestAssessment(c.userId);
+  const legNews =
+    latest && latest.createdAt <= c.createdAt && legSettledOn(latest.answers, c) === false
+      ? newLegSymptoms(latest.answers, {
+          painAreas: c.painAreas as Intake['painAreas'],
+          legSide: c.legSide as Intake['legSide'],
+          numbness: c.warningSigns.numbness as Intake['numbness'] | undefined,
+        })
+      : null;
+  return {
+    id: c.id,
+    programmePaused: c.programmePaused,
+    ...(c.triage ? { triage: c.triage } : {}),
+    ...(legNews ? { newLegSymptoms: legNews } : {}),
+    reassessmentAdvised: legNews !== null,
+    backOffEnded: false,
+    advice: legNews ? [...ctx.kb.backOff.newLegSymptomsAdvice] : [],
+    duplicate: true,
+  };
+}
+
+const draftOf = (body: CheckinBody): CheckinDraft => ({
+  age: body.age,
+  painNow: body.painNow,
+  painAreas: body.painAreas,
+  legSide: body.legSide,
+  warningSigns: body.warningSigns,
 });
 
+/** Whether a stored check-in shows the leg no worse than at the assessment (a warning-only one says nothing). */
+function legSettledOn(base: Intake, c: CheckinRecord): boolean | null {
+  if (c.painAreas === null || c.legSide === null) return null;
+  return (
+    newLegSymptoms(base, {
+      painAreas: c.painAreas as Intake['painAreas'],
+      legSide: c.legSide as Intake['legSide'],
+      numbness: c.warningSigns.numbness as Intake['numbness'] | undefined,
+    }) === null
+  );
+}
+
 /**
- * Records a check-in: re-checks the warning signs and pauses the programme on a new one, and
- * clears a pending warning-sign check. A check-in whose `clientId` the person already has is not
+ * Records a check-in. A warning sign is stored as it is given: a check-in that fires an emergency or
+ * urgent rule is accepted with nothing else answered, and pauses the programme when the reason is new.
+ * Any other check-in must answer every question it asks (refused naming each missing one). A complete
+ * check-in also clears a pending warning-sign check; one reporting leg symptoms the assessment did not
+ * have backs the programme off until a new assessment; one that completes a week of settled leg
+ * symptoms ends a back-off after spreading. A check-in whose `clientId` the person already has is not
  * stored again: the stored one is returned with `duplicate: true`.
  */
 export async function addCheckin(
@@ -389,15 +482,28 @@ export async function addCheckin(
   userId: string,
   body: CheckinBody,
 ): Promise<CheckinOutcomeView> {
-  const { store } = ctx;
+  const { store, kb } = ctx;
   const clientId = body.clientId ?? null;
   if (clientId !== null) {
     const stored = await store.findCheckinByClientId(userId, clientId);
-    if (stored) return storedCheckinOutcome(stored);
+    if (stored) return storedCheckinOutcome(ctx, stored);
   }
   const now = ctx.now();
+  const date = body.date ?? today(now);
   const latest = await store.latestAssessment(userId);
-  if (!latest) {
+  const draft = draftOf(body);
+  const fired = checkinTriage(latest?.answers ?? null, draft);
+  const missing = missingCheckinAnswers(latest?.answers ?? null, draft);
+  if (!fired && missing.length > 0) {
+    throw new RecordError(
+      'invalid',
+      'validation',
+      'Some answers are missing',
+      `A check-in answers every question unless a warning sign stops it early. Missing: ${missing.join(', ')}.`,
+      missing.map((path) => problem(path.split('.'), 'an answer, given explicitly', undefined)),
+    );
+  }
+  if (!latest && !fired) {
     throw new RecordError(
       'conflict',
       'no-assessment',
@@ -405,31 +511,35 @@ export async function addCheckin(
       'Complete an assessment first; check-ins compare against it.',
     );
   }
-  const fired = checkinTriage(latest.answers, {
-    painNow: body.painNow,
-    painAreas: body.painAreas,
-    legSide: body.legSide,
-    warningSigns: body.warningSigns,
-  });
+  const complete = missing.length === 0;
+  const legNews =
+    latest && complete
+      ? newLegSymptoms(latest.answers, {
+          painAreas: body.painAreas,
+          legSide: body.legSide,
+          numbness: body.warningSigns.numbness,
+        })
+      : null;
   for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
     await backoff(attempt);
     const current = await store.getCurrentProgramme(userId);
     const fresh =
-      fired && current
+      fired && current && latest
         ? newWarningReasons(knownWarningReasons(latest, current), fired.reasons)
         : fired
           ? fired.reasons.map((r) => r.code)
           : [];
-    const pause = fired !== null && fresh.length > 0;
+    // Only a programme can be paused: a warning before any assessment is stored and stands on its own.
+    const pause = fired !== null && fresh.length > 0 && current !== undefined;
     const paused = (current?.paused ?? false) || pause;
     const checkin: CheckinRecord = {
       userId,
       id: newId(now),
-      date: body.date ?? today(now),
+      date,
       createdAt: now.toISOString(),
-      painNow: body.painNow,
-      painAreas: body.painAreas,
-      legSide: body.legSide,
+      painNow: body.painNow ?? null,
+      painAreas: body.painAreas ?? null,
+      legSide: body.legSide ?? null,
       warningSigns: body.warningSigns,
       sittingHours: body.sittingHours ?? null,
       walkingBreaks: body.walkingBreaks ?? null,
@@ -437,35 +547,151 @@ export async function addCheckin(
       programmePaused: paused,
       clientId,
     };
-    // The check-in answers the warning-sign questions, so a pending re-check is cleared.
-    // The programme is only rewritten when something about it changes.
-    const changes = current !== undefined && (pause || current.state.warningCheckRequired);
-    const update: ProgrammeUpdate | undefined = changes
-      ? {
+
+    let update: ProgrammeUpdate | undefined;
+    let backOffEnded = false;
+    const advice: string[] = [];
+    if (current && latest) {
+      let programme = current.programme;
+      // A complete check-in answers the warning-sign questions, so a pending re-check is cleared.
+      let state = complete ? clearWarningCheck(current.state) : current.state;
+      if (legNews) {
+        // New leg symptoms: gentle-only without nerve tension until a new assessment says otherwise.
+        state = {
+          ...state,
+          backOff: { reason: 'new-leg-symptoms', since: date, until: 'reassessment' },
+        };
+        programme = backOffProgramme(programme, kb);
+        advice.push(...kb.backOff.newLegSymptomsAdvice);
+      } else if (complete && state.backOff?.until === 'settled') {
+        const since = state.backOff.since;
+        const days = (await store.allCheckins(userId))
+          .filter((c) => c.date > since)
+          .flatMap((c) => {
+            const settled = legSettledOn(latest.answers, c);
+            return settled === null ? [] : [{ date: c.date, settled }];
+          });
+        days.push({ date, settled: true });
+        if (backOffSettled(state, days, kb)) {
+          ({ programme, state } = endBackOff(latest, state, kb));
+          backOffEnded = true;
+        }
+      }
+      // The programme is only rewritten when something about it changes.
+      if (pause || legNews || backOffEnded || (complete && current.state.warningCheckRequired)) {
+        update = {
           id: current.id,
           expectedRevision: current.revision,
-          programme: current.programme,
-          state: clearWarningCheck(current.state),
+          programme,
+          state,
           paused,
           pausedBy: pause && fired ? fired : current.pausedBy,
-        }
-      : undefined;
+        };
+      }
+    }
     const added = await store.addCheckin(checkin, update);
     if (added === true) {
       return {
         id: checkin.id,
         programmePaused: paused,
         ...(fired ? { triage: fired } : {}),
+        ...(legNews ? { newLegSymptoms: legNews } : {}),
+        reassessmentAdvised: legNews !== null,
+        backOffEnded,
+        advice,
         duplicate: false,
       };
     }
     if (added === 'duplicate' && clientId !== null) {
       // The same check-in arrived at the same moment by another request, which stored it first.
       const stored = await store.findCheckinByClientId(userId, clientId);
-      if (stored) return storedCheckinOutcome(stored);
+      if (stored) return storedCheckinOutcome(ctx, stored);
     }
   }
   throw busy('check-in');
+}
+
+/** A warning that stands until the person has been seen and answers the questions again. */
+export interface StandingWarning {
+  level: Level;
+  reasons: TriageReason[];
+  advice: string;
+  /** When it was given: the check-in or assessment that raised it. */
+  since: string;
+}
+
+/** What the person's day holds: a standing warning, whether exercise is offered, and any back-off. */
+export interface TodayView {
+  /** An emergency or urgent warning to lead with, or null. */
+  warning: StandingWarning | null;
+  /** Whether a session may start now: a current programme with exercises, not paused, not resting. */
+  sessionAllowed: boolean;
+  /** Why not, in a stable code, when a programme exists but no session may start. */
+  blockedBy:
+    'no-programme' | 'paused' | 'warning-check-required' | 'rest-today' | 'no-exercises' | null;
+  backOff: ProgrammeRecord['state']['backOff'];
+  reassessmentAdvised: boolean;
+}
+
+/**
+ * The person's standing situation for a given local date: the warning that must lead every screen
+ * until a new assessment (a paused programme's reason, a warning reported before any assessment, or
+ * an emergency or urgent assessment), and whether a session may start.
+ */
+export async function todayView(
+  ctx: RecordContext,
+  userId: string,
+  date?: string,
+): Promise<TodayView> {
+  const { store } = ctx;
+  const day = date ?? today(ctx.now());
+  const [latest, current, recent] = await Promise.all([
+    store.latestAssessment(userId),
+    store.getCurrentProgramme(userId),
+    store.listCheckins(userId, { limit: 20 }),
+  ]);
+  let warning: StandingWarning | null = null;
+  if (current?.paused && current.pausedBy) {
+    const pausedAt = recent.items.find((c) => c.programmePaused && c.triage);
+    warning = { ...current.pausedBy, since: pausedAt?.createdAt ?? current.createdAt };
+  } else {
+    // A warning reported after the latest assessment (or before any) stands until the next one.
+    const reported = recent.items.find(
+      (c) => c.triage !== null && (!latest || c.createdAt > latest.createdAt),
+    );
+    if (reported?.triage) {
+      warning = { ...reported.triage, since: reported.createdAt };
+    } else if (
+      latest &&
+      (latest.result.triage.level === 'emergency' || latest.result.triage.level === 'urgent')
+    ) {
+      const warningCodes = new Set<string>(WARNING_RULES.map((r) => r.code));
+      warning = {
+        level: latest.result.triage.level,
+        reasons: latest.result.triage.reasons.filter((r) => warningCodes.has(r.code)),
+        advice: latest.result.triage.advice,
+        since: latest.createdAt,
+      };
+    }
+  }
+  const blockedBy: TodayView['blockedBy'] = !current
+    ? 'no-programme'
+    : current.paused || warning?.level === 'emergency'
+      ? 'paused'
+      : current.state.warningCheckRequired
+        ? 'warning-check-required'
+        : current.state.restDate === day
+          ? 'rest-today'
+          : current.programme.items.length === 0
+            ? 'no-exercises'
+            : null;
+  return {
+    warning,
+    sessionAllowed: blockedBy === null,
+    blockedBy,
+    backOff: current?.state.backOff ?? null,
+    reassessmentAdvised: current?.state.backOff?.until === 'reassessment',
+  };
 }
 
 /** One page of the person's check-ins, newest first. */
@@ -522,7 +748,12 @@ export async function progress(ctx: RecordContext, userId: string): Promise<Prog
     today: today(ctx.now()),
     programmeStart,
     plannedSessionsPerDay: perDay,
-    checkins,
+    // A check-in that carried only warning signs has no pain answers to chart.
+    checkins: checkins.flatMap((c) =>
+      c.painNow === null || c.painAreas === null
+        ? []
+        : [{ date: c.date, painNow: c.painNow, painAreas: c.painAreas }],
+    ),
     sessions,
     measurements,
   });

@@ -68,6 +68,36 @@ describe('parseBody', () => {
     ]);
   });
 
+  it('refuses a check-in with a buttock or leg area and legSide none, naming both fields', () => {
+    const out = parseBody(checkinBody, { ...checkin, painAreas: ['lower-back', 'foot'] });
+    expect(out).toStrictEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'legSide',
+          expected:
+            'left, right or both, because painAreas includes foot (legSide none means no buttock or leg symptoms)',
+          received: '"none"',
+          message:
+            'legSide: expected left, right or both, because painAreas includes foot (legSide none means no buttock or leg symptoms), got "none"',
+        },
+      ],
+    });
+    expect(parseBody(checkinBody, { ...checkin, painAreas: ['foot'], legSide: 'left' }).ok).toBe(
+      true,
+    );
+  });
+
+  it('lets a check-in carry only its warning signs (the service decides whether that is enough)', () => {
+    expect(parseBody(checkinBody, { warningSigns: { bladderChange: true } })).toStrictEqual({
+      ok: true,
+      value: { warningSigns: { bladderChange: true } },
+    });
+    // Still no unknown fields, and still a warningSigns object.
+    expect(parseBody(checkinBody, { warningSigns: {}, extra: 1 }).ok).toBe(false);
+    expect(parseBody(checkinBody, { painNow: 3 }).ok).toBe(false);
+  });
+
   it('takes client ids of 8 to 64 letters, digits, - and _ only', () => {
     for (const ok of ['abcdefgh', 'A-b_0123', 'x'.repeat(64)])
       expect(CLIENT_ID.test(ok), ok).toBe(true);

@@ -1,8 +1,19 @@
 // The bodies of the person's record (assessments, sessions, check-ins, measurements): one zod schema each, shared by the server and the web app.
 import { z } from 'zod';
 import { WARNING_SIGN_FIELDS, warningSignsSchema } from '../engine/checkin.js';
-import { INTAKE_EXPECTATIONS, LEG_SIDES, PAIN_AREAS, intakeSchema } from '../engine/intake.js';
-import { nestExpectations, problemsFromZod, type Result } from '../engine/problems.js';
+import {
+  INTAKE_EXPECTATIONS,
+  LEG_AREAS,
+  LEG_SIDES,
+  PAIN_AREAS,
+  intakeSchema,
+} from '../engine/intake.js';
+import {
+  OWN_EXPECTATION,
+  nestExpectations,
+  problemsFromZod,
+  type Result,
+} from '../engine/problems.js';
 
 /** Expectation texts attached to schemas, so validation problems read like the CLI's. */
 export const expectationsOf = new WeakMap<object, Record<string, string>>();
@@ -54,7 +65,8 @@ export const sessionBody = withExpectations(
             holdSeconds: z.int().min(0).max(600).optional(),
             sides: z.enum(['left', 'right', 'both']).optional(),
           }),
-          felt: z.enum(['easier', 'same', 'harder']),
+          tooEasy: z.boolean().optional(),
+          felt: z.enum(['easier', 'same', 'harder']).optional(),
           painSharper: z.boolean(),
           painSpread: z.boolean(),
           newNumbnessOrWeakness: z.boolean().optional(),
@@ -72,24 +84,43 @@ export const sessionBody = withExpectations(
 );
 export type SessionBody = z.output<typeof sessionBody>;
 
+/**
+ * A check-in. The pain answers and the warning signs are optional here because a check-in that stops
+ * at its first emergency or urgent answer is stored as it is; the service refuses any other check-in
+ * that leaves a question unanswered (`missingCheckinAnswers`), naming each one.
+ */
 export const checkinBody = withExpectations(
-  z.strictObject({
-    date: localDate.optional(),
-    painNow: z.int().min(0).max(10),
-    painAreas: z.array(z.enum(PAIN_AREAS)).min(1),
-    legSide: z.enum(LEG_SIDES),
-    warningSigns: warningSignsSchema,
-    sittingHours: z.number().min(0).max(24).optional(),
-    walkingBreaks: z.int().min(0).max(100).optional(),
-    clientId: z.string().regex(CLIENT_ID).optional(),
-  }),
+  z
+    .strictObject({
+      date: localDate.optional(),
+      age: z.int().min(16).max(110).optional(),
+      painNow: z.int().min(0).max(10).optional(),
+      painAreas: z.array(z.enum(PAIN_AREAS)).min(1).optional(),
+      legSide: z.enum(LEG_SIDES).optional(),
+      warningSigns: warningSignsSchema,
+      sittingHours: z.number().min(0).max(24).optional(),
+      walkingBreaks: z.int().min(0).max(100).optional(),
+      clientId: z.string().regex(CLIENT_ID).optional(),
+    })
+    .superRefine((c, ctx) => {
+      const legAreas = (c.painAreas ?? []).filter((a) => LEG_AREAS.includes(a));
+      if (c.legSide === 'none' && legAreas.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['legSide'],
+          message: `left, right or both, because painAreas includes ${legAreas.join(', ')} (legSide none means no buttock or leg symptoms)`,
+          params: OWN_EXPECTATION,
+        });
+      }
+    }),
   {
     ...nestExpectations('warningSigns', INTAKE_EXPECTATIONS),
     date: DATE_EXPECTATION,
+    age: `${INTAKE_EXPECTATIONS.age}; only needed when a warning is reported before any assessment`,
     painNow: INTAKE_EXPECTATIONS.painNow,
     painAreas: INTAKE_EXPECTATIONS.painAreas,
     legSide: INTAKE_EXPECTATIONS.legSide,
-    warningSigns: `every warning-sign answer, given explicitly: ${WARNING_SIGN_FIELDS.join(', ')}`,
+    warningSigns: `the warning-sign answers, given explicitly: ${WARNING_SIGN_FIELDS.join(', ')}`,
     sittingHours: INTAKE_EXPECTATIONS.sittingHours,
     walkingBreaks: 'a whole number of walking breaks, 0 to 100',
     clientId: 'an id the device made for this check-in, 8 to 64 letters, digits, - or _',

@@ -18,7 +18,8 @@ import {
   storeContract,
   updateOf,
 } from './store.contract.js';
-import type { CheckinRecord, SessionLogRecord, Store } from './types.js';
+import { checkOldProgrammeState } from '../../test/store-upgrades.js';
+import type { CheckinRecord, ProgrammeRecord, SessionLogRecord, Store } from './types.js';
 
 storeContract('memory', () => Promise.resolve(createMemoryStore()));
 
@@ -175,6 +176,19 @@ describe('memory store snapshots', () => {
     };
     expect(await restored.addSessionLog(sent)).toBe(true);
     expect(await restored.addSessionLog({ ...sent, id: `${sent.id}x` })).toBe('duplicate');
+  });
+
+  it('reads a programme state saved before backing off existed, and applies sessions to it', async () => {
+    const store = createMemoryStore();
+    await checkOldProgrammeState(store, (userId, oldState) => {
+      // A snapshot a device saved with an older Backchain: the state without backOff and restDate.
+      const saved = JSON.parse(JSON.stringify(store.snapshot())) as MemorySnapshot;
+      const current = saved.programmes.find((p) => p.userId === userId && p.current);
+      if (!current) throw new Error('the snapshot lost the programme');
+      current.state = oldState as ProgrammeRecord['state'];
+      expect(current.state).not.toHaveProperty('backOff');
+      return Promise.resolve(createMemoryStore(saved));
+    });
   });
 
   it('refuses a snapshot of a format it does not know, and a snapshot after close', async () => {

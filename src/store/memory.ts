@@ -1,5 +1,6 @@
 // The in-memory store for tests, the CLI and the web app's device mode: plain maps that mirror the SQL stores' behaviour exactly.
 // It imports nothing from Node, and its tables can be saved as a plain JSON snapshot and started from one.
+import { restoreProgrammeState } from '../engine/session.js';
 import { accountFailureKey, normalizeEmail } from './keys.js';
 import { checkPage, pageFrom } from './paging.js';
 import type {
@@ -175,7 +176,9 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     for (const u of saved.users) users.set(u.id, copy(u));
     for (const c of saved.credentials) credentials.set(c.tokenHash, copy(c));
     for (const a of saved.assessments) assessments.insert(a);
-    for (const p of saved.programmes) programmes.insert(p);
+    // Snapshots saved by earlier versions lack later state fields: read them through the upgrade step.
+    for (const p of saved.programmes)
+      programmes.insert({ ...p, state: restoreProgrammeState(p.state) });
     for (const l of saved.sessionLogs) sessionLogs.insert(l);
     for (const c of saved.checkins) checkins.insert(c);
     for (const m of saved.measurements) measurements.insert(m);

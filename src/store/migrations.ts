@@ -257,6 +257,58 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    id: 4,
+    name: 'checkin-warning-only',
+    async up(db, dialect) {
+      // A check-in may carry only warning signs (an emergency or urgent answer is stored as it is
+      // given, nothing else required), so its pain answers may be missing: null, never made up.
+      if (dialect === 'postgres') {
+        await sql`alter table checkins alter column pain_now drop not null,
+          alter column pain_areas drop not null, alter column leg_side drop not null`.execute(db);
+        return;
+      }
+      // SQLite cannot drop NOT NULL in place: the table is rebuilt inside the migration's transaction.
+      const cols = await sql<{
+        name: string;
+        notnull: number;
+      }>`select name, "notnull" from pragma_table_info('checkins')`.execute(db);
+      if (!cols.rows.some((c) => c.name === 'pain_now' && c.notnull === 1)) return;
+      const t = columnTypes(dialect);
+      await db.schema
+        .createTable('checkins_next')
+        .addColumn('user_id', t.key, (c) => c.notNull())
+        .addColumn('id', t.key, (c) => c.notNull())
+        .addColumn('date', t.key, (c) => c.notNull())
+        .addColumn('created_at', t.key, (c) => c.notNull())
+        .addColumn('pain_now', t.real)
+        .addColumn('pain_areas', t.json)
+        .addColumn('leg_side', t.text)
+        .addColumn('warning_signs', t.json, (c) => c.notNull())
+        .addColumn('sitting_hours', t.real)
+        .addColumn('walking_breaks', t.real)
+        .addColumn('triage', t.json)
+        .addColumn('programme_paused', t.bool, (c) => c.notNull())
+        .addColumn('client_id', t.text)
+        .addPrimaryKeyConstraint('checkins_pk', ['user_id', 'id'])
+        .modifyEnd(strict(dialect))
+        .execute();
+      await sql`insert into checkins_next (user_id, id, date, created_at, pain_now, pain_areas,
+          leg_side, warning_signs, sitting_hours, walking_breaks, triage, programme_paused, client_id)
+        select user_id, id, date, created_at, pain_now, pain_areas, leg_side, warning_signs,
+          sitting_hours, walking_breaks, triage, programme_paused, client_id from checkins`.execute(
+        db,
+      );
+      await db.schema.dropTable('checkins').execute();
+      await db.schema.alterTable('checkins_next').renameTo('checkins').execute();
+      await db.schema
+        .createIndex('checkins_user_client_id')
+        .on('checkins')
+        .columns(['user_id', 'client_id'])
+        .unique()
+        .execute();
+    },
+  },
 ];
 
 /** Any constant works; it only has to be the same in every process that migrates this database. */

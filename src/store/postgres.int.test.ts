@@ -7,7 +7,8 @@ import { migrate, MIGRATIONS } from './migrations.js';
 import { openStore } from './open.js';
 import { openPostgresStore, type Database } from './sql.js';
 import { assessmentPair, newUser, sessionLog, storeContract, updateOf } from './store.contract.js';
-import type { Store } from './types.js';
+import { checkOldProgrammeState, TRIAGE } from '../../test/store-upgrades.js';
+import type { CheckinRecord, Store } from './types.js';
 
 const url = process.env.DATABASE_URL;
 
@@ -146,10 +147,18 @@ describe.skipIf(!url)(
           values ('u1', 's1', 'p1', '2026-11-01', '2026-11-01T08:00:00.000Z', '[]', '[]', false)`.execute(
           db,
         );
-        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([3]);
+        expect(
+          await migrate(db, 'postgres', { schema: fresh }, [first, second, third]),
+        ).toStrictEqual([3]);
         await third.up(db, 'postgres');
         await third.up(db, 'postgres');
-        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([]);
+        expect(
+          await migrate(db, 'postgres', { schema: fresh }, [first, second, third]),
+        ).toStrictEqual([]);
+        // The later migrations follow on this schema as on any other.
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual(
+          MIGRATIONS.filter((m) => m.id > 3).map((m) => m.id),
+        );
       } finally {
         await db.destroy();
       }
@@ -167,6 +176,156 @@ describe.skipIf(!url)(
           's2',
           's4',
         ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('upgrades a schema of migration 3 with check-ins in it: migration 4 keeps every row and the client-id index, and is safe to re-run', async () => {
+      const fresh = schemaName();
+      schemas.push(fresh);
+      const upToThree = MIGRATIONS.filter((m) => m.id <= 3);
+      const fourth = MIGRATIONS.find((m) => m.id === 4);
+      if (!fourth) throw new Error('expected migration 4');
+      const pool = new pg.Pool({
+        connectionString: databaseUrl,
+        options: `-c search_path=${fresh}`,
+      });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      const nullable = async () =>
+        Object.fromEntries(
+          (
+            await sql<{
+              name: string;
+              nullable: string;
+            }>`select column_name as name, is_nullable as nullable from information_schema.columns
+              where table_schema = ${fresh} and table_name = 'checkins'`.execute(db)
+          ).rows.map((r) => [r.name, r.nullable]),
+        );
+      try {
+        expect(await migrate(db, 'postgres', { schema: fresh }, upToThree)).toStrictEqual([
+          1, 2, 3,
+        ]);
+        expect(await nullable()).toMatchObject({
+          pain_now: 'NO',
+          pain_areas: 'NO',
+          leg_side: 'NO',
+        });
+        await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
+          warning_signs, sitting_hours, walking_breaks, triage, programme_paused, client_id)
+          values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
+            '{"fever":false}', null, null, null, false, null),
+          ('u1', 'c2', '2026-11-02', '2026-11-02T08:00:00.000Z', 6.5, '["lower-back","buttock"]', 'left',
+            '{"fever":true}', 7.5, 4, ${JSON.stringify(TRIAGE)}, true, 'device-0001')`.execute(db);
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([4]);
+        await fourth.up(db, 'postgres');
+        await fourth.up(db, 'postgres');
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([]);
+        expect(await nullable()).toStrictEqual({
+          user_id: 'NO',
+          id: 'NO',
+          date: 'NO',
+          created_at: 'NO',
+          pain_now: 'YES',
+          pain_areas: 'YES',
+          leg_side: 'YES',
+          warning_signs: 'NO',
+          sitting_hours: 'YES',
+          walking_breaks: 'YES',
+          triage: 'YES',
+          programme_paused: 'NO',
+          client_id: 'YES',
+        });
+      } finally {
+        await db.destroy();
+      }
+      const store = await openPostgresStore(databaseUrl, { schema: fresh });
+      try {
+        expect(await store.allCheckins('u1')).toStrictEqual([
+          {
+            userId: 'u1',
+            id: 'c1',
+            date: '2026-11-01',
+            createdAt: '2026-11-01T08:00:00.000Z',
+            painNow: 3,
+            painAreas: ['lower-back'],
+            legSide: 'none',
+            warningSigns: { fever: false },
+            sittingHours: null,
+            walkingBreaks: null,
+            triage: null,
+            programmePaused: false,
+            clientId: null,
+          },
+          {
+            userId: 'u1',
+            id: 'c2',
+            date: '2026-11-02',
+            createdAt: '2026-11-02T08:00:00.000Z',
+            painNow: 6.5,
+            painAreas: ['lower-back', 'buttock'],
+            legSide: 'left',
+            warningSigns: { fever: true },
+            sittingHours: 7.5,
+            walkingBreaks: 4,
+            triage: TRIAGE,
+            programmePaused: true,
+            clientId: 'device-0001',
+          },
+        ]);
+        const [, withClient] = await store.allCheckins('u1');
+        if (!withClient) throw new Error('the second check-in is gone');
+        expect(await store.addCheckin({ ...withClient, id: 'c3' })).toBe('duplicate');
+        expect(await store.addCheckin({ ...withClient, id: 'c4', clientId: 'device-0002' })).toBe(
+          true,
+        );
+        const warningOnly: CheckinRecord = {
+          userId: 'u1',
+          id: 'c5',
+          date: '2026-11-05',
+          createdAt: '2026-11-05T08:00:00.000Z',
+          painNow: null,
+          painAreas: null,
+          legSide: null,
+          warningSigns: { bladderChange: true },
+          sittingHours: null,
+          walkingBreaks: null,
+          triage: TRIAGE,
+          programmePaused: true,
+          clientId: 'device-0005',
+        };
+        expect(await store.addCheckin(warningOnly)).toBe(true);
+        expect(await store.findCheckinByClientId('u1', 'device-0005')).toStrictEqual(warningOnly);
+        expect((await store.allCheckins('u1')).map((c) => c.id)).toStrictEqual([
+          'c1',
+          'c2',
+          'c4',
+          'c5',
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('reads a programme state stored before backing off existed, and applies sessions to it', async () => {
+      const fresh = schemaName();
+      schemas.push(fresh);
+      const store = await openPostgresStore(databaseUrl, { schema: fresh });
+      try {
+        await checkOldProgrammeState(store, async (userId, oldState) => {
+          // As an older Backchain wrote it, through another connection.
+          const client = new pg.Client({ connectionString: databaseUrl });
+          await client.connect();
+          try {
+            await client.query(
+              `update "${fresh}".programmes set state = $1::jsonb where user_id = $2 and current`,
+              [JSON.stringify(oldState), userId],
+            );
+          } finally {
+            await client.end();
+          }
+          return store;
+        });
       } finally {
         await store.close();
       }

@@ -11,6 +11,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { restoreProgrammeState } from '../engine/session.js';
 import { newId } from './ids.js';
 import { accountFailureKey, normalizeEmail } from './keys.js';
 import { migrate, type SqlDialect } from './migrations.js';
@@ -91,9 +92,9 @@ export interface CheckinsTable {
   id: string;
   date: string;
   created_at: string;
-  pain_now: number;
-  pain_areas: Json<CheckinRecord['painAreas']>;
-  leg_side: string;
+  pain_now: number | null;
+  pain_areas: Json<NonNullable<CheckinRecord['painAreas']>> | null;
+  leg_side: string | null;
   warning_signs: Json<CheckinRecord['warningSigns']>;
   sitting_hours: number | null;
   walking_breaks: number | null;
@@ -257,7 +258,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     assessmentId: r.assessment_id,
     createdAt: r.created_at,
     programme: fromJson(r.programme),
-    state: fromJson(r.state),
+    state: restoreProgrammeState(fromJson(r.state)),
     paused: fromBool(r.paused),
     pausedBy: fromNullableJson(r.paused_by),
     current: fromBool(r.current),
@@ -291,7 +292,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     date: r.date,
     createdAt: r.created_at,
     painNow: r.pain_now,
-    painAreas: fromJson(r.pain_areas),
+    painAreas: fromNullableJson(r.pain_areas),
     legSide: r.leg_side,
     warningSigns: fromJson(r.warning_signs),
     sittingHours: r.sitting_hours,
@@ -582,7 +583,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
             date: c.date,
             created_at: c.createdAt,
             pain_now: c.painNow,
-            pain_areas: toJson(c.painAreas),
+            pain_areas: c.painAreas === null ? null : toJson(c.painAreas),
             leg_side: c.legSide,
             warning_signs: toJson(c.warningSigns),
             sitting_hours: c.sittingHours,

@@ -9,6 +9,7 @@ import { migrate, MIGRATIONS } from './migrations.js';
 import { backupSqlite, openStore, restoreSqlite, sqliteFileIn } from './open.js';
 import { openSqliteConnection, openSqliteStore, type Database } from './sql.js';
 import { assessmentPair, newUser, storeContract } from './store.contract.js';
+import { checkOldProgrammeState, TRIAGE } from '../../test/store-upgrades.js';
 import type { CheckinRecord, SessionLogRecord, Store } from './types.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-sqlite-'));
@@ -130,11 +131,15 @@ describe('SQLite set-up', () => {
         values ('u1', 's1', 'p1', '2026-11-01', '2026-11-01T08:00:00.000Z', '[]', '[]', 0)`.execute(
         db,
       );
-      expect(await migrate(db, 'sqlite')).toStrictEqual([3]);
+      expect(await migrate(db, 'sqlite', {}, [first, second, third])).toStrictEqual([3]);
       // Its body is idempotent: running it again on the upgraded database changes nothing.
       await third.up(db, 'sqlite');
       await third.up(db, 'sqlite');
-      expect(await migrate(db, 'sqlite')).toStrictEqual([]);
+      expect(await migrate(db, 'sqlite', {}, [first, second, third])).toStrictEqual([]);
+      // The later migrations follow on this database as on any other.
+      expect(await migrate(db, 'sqlite')).toStrictEqual(
+        MIGRATIONS.filter((m) => m.id > 3).map((m) => m.id),
+      );
     } finally {
       await db.destroy();
     }
@@ -154,6 +159,162 @@ describe('SQLite set-up', () => {
         's2',
         's4',
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a database of migration 3 with check-ins in it: migration 4 keeps every row and the client-id index, and is safe to re-run', async () => {
+    const file = path.join(freshDir(), 'u4.sqlite');
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqliteConnection(file) }),
+    });
+    const upToThree = MIGRATIONS.filter((m) => m.id <= 3);
+    const fourth = MIGRATIONS.find((m) => m.id === 4);
+    if (!fourth) throw new Error('expected migration 4');
+    const notNull = async () =>
+      Object.fromEntries(
+        (
+          await sql<{
+            name: string;
+            notnull: number;
+          }>`select name, "notnull" from pragma_table_info('checkins')`.execute(db)
+        ).rows.map((r) => [r.name, r.notnull]),
+      );
+    try {
+      expect(await migrate(db, 'sqlite', {}, upToThree)).toStrictEqual([1, 2, 3]);
+      expect(await notNull()).toMatchObject({ pain_now: 1, pain_areas: 1, leg_side: 1 });
+      await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
+        warning_signs, sitting_hours, walking_breaks, triage, programme_paused, client_id)
+        values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
+          '{"fever":false}', null, null, null, 0, null),
+        ('u1', 'c2', '2026-11-02', '2026-11-02T08:00:00.000Z', 6.5, '["lower-back","buttock"]', 'left',
+          '{"fever":true}', 7.5, 4, ${JSON.stringify(TRIAGE)}, 1, 'device-0001'),
+        ('u2', 'c1', '2026-11-03', '2026-11-03T08:00:00.000Z', 0, '["foot"]', 'both',
+          '{}', 0, 0, null, 0, 'device-0001')`.execute(db);
+      expect(await migrate(db, 'sqlite')).toStrictEqual([4]);
+      // Its body is idempotent: running it again on the upgraded database changes nothing.
+      await fourth.up(db, 'sqlite');
+      await fourth.up(db, 'sqlite');
+      expect(await migrate(db, 'sqlite')).toStrictEqual([]);
+      // The pain answers may now be missing; everything else is as required as before.
+      expect(await notNull()).toStrictEqual({
+        user_id: 1,
+        id: 1,
+        date: 1,
+        created_at: 1,
+        pain_now: 0,
+        pain_areas: 0,
+        leg_side: 0,
+        warning_signs: 1,
+        sitting_hours: 0,
+        walking_breaks: 0,
+        triage: 0,
+        programme_paused: 1,
+        client_id: 0,
+      });
+      const table = await sql<{
+        sql: string;
+      }>`select sql from sqlite_master where type = 'table' and name = 'checkins'`.execute(db);
+      expect(table.rows[0]?.sql).toMatch(/strict\s*$/i);
+      expect(table.rows[0]?.sql).toMatch(/primary key \("user_id", "id"\)/i);
+      const leftovers = await sql<{
+        name: string;
+      }>`select name from sqlite_master where name like 'checkins_next%'`.execute(db);
+      expect(leftovers.rows).toStrictEqual([]);
+    } finally {
+      await db.destroy();
+    }
+    const store = await openSqliteStore(file);
+    try {
+      // Every row survived the rebuild with its values.
+      const common = { warningSigns: {}, sittingHours: null, walkingBreaks: null, triage: null };
+      expect(await store.allCheckins('u1')).toStrictEqual([
+        {
+          ...common,
+          userId: 'u1',
+          id: 'c1',
+          date: '2026-11-01',
+          createdAt: '2026-11-01T08:00:00.000Z',
+          painNow: 3,
+          painAreas: ['lower-back'],
+          legSide: 'none',
+          warningSigns: { fever: false },
+          programmePaused: false,
+          clientId: null,
+        },
+        {
+          userId: 'u1',
+          id: 'c2',
+          date: '2026-11-02',
+          createdAt: '2026-11-02T08:00:00.000Z',
+          painNow: 6.5,
+          painAreas: ['lower-back', 'buttock'],
+          legSide: 'left',
+          warningSigns: { fever: true },
+          sittingHours: 7.5,
+          walkingBreaks: 4,
+          triage: TRIAGE,
+          programmePaused: true,
+          clientId: 'device-0001',
+        },
+      ]);
+      expect(
+        (await store.allCheckins('u2')).map((c) => [c.id, c.painNow, c.legSide]),
+      ).toStrictEqual([['c1', 0, 'both']]);
+      // The unique client-id index is back: per person, and nulls never collide.
+      const [, withClient] = await store.allCheckins('u1');
+      if (!withClient) throw new Error('the second check-in is gone');
+      expect(await store.addCheckin({ ...withClient, id: 'c3' })).toBe('duplicate');
+      expect(await store.addCheckin({ ...withClient, id: 'c4', clientId: 'device-0002' })).toBe(
+        true,
+      );
+      expect(await store.findCheckinByClientId('u1', 'device-0001')).toMatchObject({ id: 'c2' });
+      // And a check-in that carried only a warning sign can now be stored, nulls and all.
+      const warningOnly: CheckinRecord = {
+        userId: 'u1',
+        id: 'c5',
+        date: '2026-11-05',
+        createdAt: '2026-11-05T08:00:00.000Z',
+        painNow: null,
+        painAreas: null,
+        legSide: null,
+        warningSigns: { bladderChange: true },
+        sittingHours: null,
+        walkingBreaks: null,
+        triage: TRIAGE,
+        programmePaused: true,
+        clientId: 'device-0005',
+      };
+      expect(await store.addCheckin(warningOnly)).toBe(true);
+      expect(await store.findCheckinByClientId('u1', 'device-0005')).toStrictEqual(warningOnly);
+      expect((await store.allCheckins('u1')).map((c) => c.id)).toStrictEqual([
+        'c1',
+        'c2',
+        'c4',
+        'c5',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reads a programme state stored before backing off existed, and applies sessions to it', async () => {
+    const file = path.join(freshDir(), 'old-state.sqlite');
+    const store = await openSqliteStore(file);
+    try {
+      await checkOldProgrammeState(store, (userId, oldState) => {
+        // As an older Backchain wrote it, through another connection.
+        const raw = new BetterSqlite3(file);
+        try {
+          raw
+            .prepare('update programmes set state = ? where user_id = ? and current = 1')
+            .run(JSON.stringify(oldState), userId);
+        } finally {
+          raw.close();
+        }
+        return Promise.resolve(store);
+      });
     } finally {
       await store.close();
     }

@@ -215,6 +215,8 @@ export function updateOf(p: ProgrammeRecord, expectedRevision = p.revision): Pro
     dropped: [],
     spreadEpisodes: ['2026-11-20'],
     warningCheckRequired: true,
+    backOff: { reason: 'spread', since: '2026-11-20', until: 'settled' },
+    restDate: '2026-11-20',
   };
   return {
     id: p.id,
@@ -756,17 +758,53 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.allCheckins(user.id)).toStrictEqual([c, plain]);
       });
 
+      it('stores a check-in that carried only a warning sign, its pain answers null, and pauses with it', async () => {
+        const { user, programme } = await personWithProgramme('wyn');
+        const warningOnly: CheckinRecord = {
+          ...checkin(user.id, '2026-11-21'),
+          painNow: null,
+          painAreas: null,
+          legSide: null,
+          warningSigns: { bladderChange: true },
+          sittingHours: null,
+          triage: TRIAGE,
+          programmePaused: true,
+          clientId: 'device-warning-01',
+        };
+        const pause: ProgrammeUpdate = {
+          id: programme.id,
+          expectedRevision: 0,
+          programme: programme.programme,
+          state: programme.state,
+          paused: true,
+          pausedBy: TRIAGE,
+        };
+        expect(await store.addCheckin(warningOnly, pause)).toBe(true);
+        expect(await store.allCheckins(user.id)).toStrictEqual([warningOnly]);
+        expect((await store.listCheckins(user.id, { limit: 5 })).items).toStrictEqual([
+          warningOnly,
+        ]);
+        expect(await store.findCheckinByClientId(user.id, 'device-warning-01')).toStrictEqual(
+          warningOnly,
+        );
+        expect((await store.getCurrentProgramme(user.id))?.paused).toBe(true);
+        // A complete one after it keeps its answers.
+        const complete = checkin(user.id, '2026-11-22');
+        expect(await store.addCheckin(complete)).toBe(true);
+        expect(await store.allCheckins(user.id)).toStrictEqual([warningOnly, complete]);
+      });
+
       it('keeps stored rows safe from changes to the objects passed in or handed out', async () => {
         const user = newUser('vic');
         await store.createUser(user);
         const c = checkin(user.id, '2026-11-21');
         const original = structuredClone(c);
         await store.addCheckin(c);
-        c.painAreas.push('foot');
+        c.painAreas?.push('foot');
         c.warningSigns.saddleNumbness = true;
         const [read] = await store.allCheckins(user.id);
         expect(read).toStrictEqual(original);
-        read?.painAreas.push('foot');
+        read?.painAreas?.push('foot');
         expect(await store.allCheckins(user.id)).toStrictEqual([original]);
       });
     });

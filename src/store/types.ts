@@ -73,10 +73,11 @@ export interface CheckinRecord {
   id: string;
   date: LocalDate;
   createdAt: Instant;
-  painNow: number;
-  painAreas: string[];
-  legSide: string;
-  /** The warning-sign answers as given (intake field names). */
+  /** Null for a check-in that carried only warning signs (one fired: it is stored as it was given). */
+  painNow: number | null;
+  painAreas: string[] | null;
+  legSide: string | null;
+  /** The warning-sign answers as given (intake field names); a warning-only check-in holds only those answered. */
   warningSigns: Record<string, unknown>;
   sittingHours: number | null;
   walkingBreaks: number | null;

@@ -22,12 +22,46 @@ const sessionAnswer = z.object({
     }),
   ),
   warningCheckRequired: z.boolean(),
+  stoppedForToday: z.boolean(),
+  advice: z.array(z.string()),
+});
+
+const triageAnswer = z.object({
+  level: z.enum(['self-care', 'soon', 'urgent', 'emergency']),
+  reasons: z.array(z.object({ code: z.string(), text: z.string(), answers: z.array(z.string()) })),
+  advice: z.string(),
 });
 
 const checkinAnswer = z.object({
   id: z.string(),
   programmePaused: z.boolean(),
-  triage: looseObject.optional(),
+  triage: triageAnswer.optional(),
+  newLegSymptoms: z
+    .object({
+      areas: z.array(z.string()),
+      sides: z.array(z.enum(['left', 'right'])),
+      numbnessFurther: z.boolean(),
+    })
+    .optional(),
+  reassessmentAdvised: z.boolean(),
+  backOffEnded: z.boolean(),
+  advice: z.array(z.string()),
+});
+
+const todayAnswer = z.object({
+  warning: triageAnswer.extend({ since: z.string() }).nullable(),
+  sessionAllowed: z.boolean(),
+  blockedBy: z
+    .enum(['no-programme', 'paused', 'warning-check-required', 'rest-today', 'no-exercises'])
+    .nullable(),
+  backOff: z
+    .object({
+      reason: z.enum(['spread', 'new-leg-symptoms']),
+      since: z.string(),
+      until: z.enum(['settled', 'reassessment']),
+    })
+    .nullable(),
+  reassessmentAdvised: z.boolean(),
 });
 
 export function recordRoutes(app: ZApi): void {
@@ -71,6 +105,20 @@ export function recordRoutes(app: ZApi): void {
     '/api/assessments/:id',
     { schema: { tags: ['assessments'], params: idParams, response: { 200: looseObject } } },
     async (request) => records.getAssessment(ctx, requireUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/today',
+    {
+      schema: {
+        tags: ['programme'],
+        description:
+          "The standing warning to lead with (until a new assessment), whether a session may start today, and any back-off. `date` is the person's local date (default: the server's UTC date).",
+        querystring: z.strictObject({ date: z.iso.date().optional() }),
+        response: { 200: todayAnswer },
+      },
+    },
+    async (request) => records.todayView(ctx, requireUser(request), request.query.date),
   );
 
   app.get(
@@ -130,7 +178,7 @@ export function recordRoutes(app: ZApi): void {
       schema: {
         tags: ['checkins'],
         description:
-          'Stores a check-in (201). A check-in whose clientId this person already sent is not stored again: the answer is the stored one, with 200.',
+          'Stores a check-in (201). A check-in that fires an emergency or urgent rule is stored with only the answers it has (warningSigns alone is enough) and pauses the programme; any other check-in must answer every question (400 naming each missing one). A check-in whose clientId this person already sent is not stored again: the answer is the stored one, with 200.',
         body: checkinBody,
         response: { 201: checkinAnswer, 200: checkinAnswer },
       },

@@ -14,12 +14,21 @@ import type {
   MeasurementBody,
   MeasurementView,
   Outcome,
+  PauseReason,
   ProgrammeView,
   Repo,
   SessionBody,
   SessionLogView,
   SessionResult,
+  TodayView,
 } from './types.js';
+
+/** A warning reported offline, standing on this device until its check-in reaches the server. */
+interface PendingWarning {
+  clientId: string;
+  warning: NonNullable<TodayView['warning']>;
+}
+const PENDING_WARNING_KEY = 'cache:pending-warning';
 
 interface Page<T> {
   items: T[];
@@ -143,7 +152,7 @@ export class ApiRepo implements Repo {
     return allPages<SessionLogView>('/api/sessions');
   }
 
-  async checkin(body: CheckinBody): Promise<Outcome<CheckinResult>> {
+  async checkin(body: CheckinBody, localWarning?: PauseReason): Promise<Outcome<CheckinResult>> {
     const withId = { ...body, clientId: body.clientId ?? newClientId() };
     await outboxAdd({
       key: withId.clientId,
@@ -153,10 +162,56 @@ export class ApiRepo implements Repo {
     });
     const answer = await api<CheckinResult>('POST', '/api/checkins', withId);
     if (!answer.ok && answer.error.kind === 'network') {
+      // Until the server has it, the warning stands on this device: no session is offered meanwhile.
+      if (localWarning) {
+        const pending: PendingWarning = {
+          clientId: withId.clientId,
+          warning: { ...localWarning, since: new Date().toISOString() },
+        };
+        await kvSet(PENDING_WARNING_KEY, pending);
+      }
       return { ok: true, value: { id: withId.clientId, programmePaused: false, queued: true } };
     }
     await outboxRemove(withId.clientId);
     return answer;
+  }
+
+  async today(date: string): Promise<TodayView> {
+    const answer = await api<TodayView>('GET', `/api/today?date=${encodeURIComponent(date)}`);
+    let view: TodayView | null;
+    if (answer.ok) {
+      view = answer.value;
+      await kvSet('cache:/api/today', view);
+    } else if (answer.error.kind === 'network') {
+      view = (await kvGet<TodayView>('cache:/api/today')) ?? null;
+    } else {
+      throw new Error(
+        `${answer.error.title}: ${'detail' in answer.error ? answer.error.detail : ''}`,
+      );
+    }
+    const pending = await kvGet<PendingWarning>(PENDING_WARNING_KEY);
+    if (pending) {
+      const waiting = (await outboxAll()).some((item) => item.key === pending.clientId);
+      if (!waiting) await kvSet(PENDING_WARNING_KEY, null);
+      else if (!view?.warning || view.warning.since < pending.warning.since) {
+        return {
+          warning: pending.warning,
+          sessionAllowed: false,
+          blockedBy: 'paused',
+          backOff: view?.backOff ?? null,
+          reassessmentAdvised: view?.reassessmentAdvised ?? false,
+        };
+      }
+    }
+    return (
+      view ?? {
+        warning: null,
+        sessionAllowed: false,
+        blockedBy: 'no-programme',
+        backOff: null,
+        reassessmentAdvised: false,
+      }
+    );
   }
 
   checkins(): Promise<CheckinView[]> {

@@ -12,6 +12,7 @@ import {
   logSession,
   progress,
   RecordError,
+  todayView,
   type RecordContext,
 } from '../../service/records.js';
 import {
@@ -125,9 +126,12 @@ export async function openDeviceRepo(): Promise<Repo> {
       if (!body.ok) return invalid(body.problems);
       const outcome = await write(() => addCheckin(ctx, DEVICE_USER, body.value));
       if (!outcome.ok) return outcome;
-      const { id, programmePaused, triage } = outcome.value;
-      const result: CheckinResult = { id, programmePaused, ...(triage ? { triage } : {}) };
-      return { ok: true, value: result };
+      const { duplicate: _d, ...result } = outcome.value;
+      return { ok: true, value: result satisfies CheckinResult };
+    },
+    async today(date) {
+      await ensureUser();
+      return todayView(ctx, DEVICE_USER, date);
     },
     async checkins() {
       return (await store.allCheckins(DEVICE_USER)).map(({ userId: _u, ...rest }) => rest);

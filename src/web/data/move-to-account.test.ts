@@ -170,6 +170,29 @@ describe('planMove', () => {
     expect(body).not.toHaveProperty('triage');
   });
 
+  it('sends a check-in that carried only warning signs without its missing pain answers', () => {
+    const warningOnly: CheckinRecord = {
+      ...checkin('c9', '2026-11-04T08:00:00.000Z', '2026-11-04'),
+      painNow: null,
+      painAreas: null,
+      legSide: null,
+      sittingHours: null,
+      warningSigns: { saddleNumbness: false, bladderChange: true },
+    };
+    const [step] = planMove({
+      ...RECORD,
+      assessments: [],
+      sessions: [],
+      measurements: [],
+      checkins: [warningOnly],
+    });
+    expect(step?.body).toEqual({
+      date: '2026-11-04',
+      warningSigns: { saddleNumbness: false, bladderChange: true },
+      clientId: 'c9',
+    });
+  });
+
   it('leaves out a measurement’s missing side', () => {
     expect(steps[5]?.body).toEqual({ date: '2026-11-12', kind: 'toe-touch', value: 5 });
   });

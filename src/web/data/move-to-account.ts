@@ -120,9 +120,10 @@ export function planMove(record: DeviceRecord): MoveStep[] {
       path: '/api/checkins',
       body: {
         date: c.date,
-        painNow: c.painNow,
-        painAreas: c.painAreas,
-        legSide: c.legSide,
+        // A check-in that carried only warning signs has no pain answers: they are left out, not sent as null.
+        ...(c.painNow === null ? {} : { painNow: c.painNow }),
+        ...(c.painAreas === null ? {} : { painAreas: c.painAreas }),
+        ...(c.legSide === null ? {} : { legSide: c.legSide }),
         warningSigns: c.warningSigns,
         ...(c.sittingHours === null ? {} : { sittingHours: c.sittingHours }),
         ...(c.walkingBreaks === null ? {} : { walkingBreaks: c.walkingBreaks }),

@@ -8,7 +8,11 @@ import type { Problem } from '../../engine/problems.js';
 import type { ProgressSummary } from '../../engine/progress.js';
 import type { ProgrammeChange, ProgrammeState, SessionEntry } from '../../engine/session.js';
 import type { Level, TriageReason } from '../../engine/triage.js';
+import type { NewLegSymptoms } from '../../engine/back-off.js';
+import type { TodayView } from '../../service/records.js';
 import type { checkinBody, measurementBody, sessionBody } from '../../service/schemas.js';
+
+export type { TodayView };
 
 export type { ProgressSummary };
 
@@ -45,6 +49,8 @@ export type ProgrammeView = Pick<
   pausedBy: PauseReason | null;
   warningCheckRequired: boolean;
   dropped: ProgrammeState['dropped'];
+  backOff?: ProgrammeState['backOff'];
+  restDate?: ProgrammeState['restDate'];
 };
 
 /** Request bodies are the service's own schemas' input types, so the web app and the API cannot drift. */
@@ -55,6 +61,10 @@ export interface SessionResult {
   id: string;
   programmeChanges: ProgrammeChange[];
   warningCheckRequired: boolean;
+  /** Pain spread down the leg: no more exercise today, and the programme backs off. */
+  stoppedForToday?: boolean;
+  /** What to do now, when a stop rule fired. */
+  advice?: string[];
   /**
    * True when it was kept on the device to send later (account mode, offline): the stop rules have
    * not been applied yet, so the player must not offer the exercise again in this session.
@@ -79,6 +89,13 @@ export interface CheckinResult {
   id: string;
   programmePaused: boolean;
   triage?: PauseReason;
+  /** Leg symptoms the assessment did not have: the programme backs off until the questions are answered again. */
+  newLegSymptoms?: NewLegSymptoms;
+  reassessmentAdvised?: boolean;
+  /** A week of settled check-ins ended a back-off. */
+  backOffEnded?: boolean;
+  /** What to do now, when the check-in changed the programme. */
+  advice?: string[];
   /** True when it was kept on the device to send when the network returns. */
   queued?: boolean;
 }
@@ -87,9 +104,10 @@ export interface CheckinView {
   id: string;
   date: string;
   createdAt: string;
-  painNow: number;
-  painAreas: string[];
-  legSide: string;
+  /** Null for a check-in that carried only warning signs. */
+  painNow: number | null;
+  painAreas: string[] | null;
+  legSide: string | null;
   triage: PauseReason | null;
   programmePaused: boolean;
 }
@@ -133,7 +151,13 @@ export interface Repo {
   programme(): Promise<ProgrammeView | null>;
   logSession(body: SessionBody): Promise<Outcome<SessionResult>>;
   sessions(): Promise<SessionLogView[]>;
-  checkin(body: CheckinBody): Promise<Outcome<CheckinResult>>;
+  /**
+   * Sends a check-in. `localWarning` is the warning the screen worked out on the device: when the
+   * check-in has to wait for the network, it stands on this device until the server has it.
+   */
+  checkin(body: CheckinBody, localWarning?: PauseReason): Promise<Outcome<CheckinResult>>;
+  /** The standing warning, whether a session may start today (`date`, local), and any back-off. */
+  today(date: string): Promise<TodayView>;
   checkins(): Promise<CheckinView[]>;
   measure(body: MeasurementBody): Promise<Outcome<MeasurementView>>;
   measurements(): Promise<MeasurementView[]>;

@@ -1,18 +1,24 @@
-// The daily check-in's answers on screen: pain words, the warning-sign questions, checking the form before it is sent, and what to show after.
+// The daily check-in's answers on screen: which questions it asks (warning signs first, history carried from
+// the assessment), when an answer stops it at once, checking the form before it is sent, and what to show after.
 import {
-  WARNING_SIGN_FIELDS,
+  checkinQuestions,
+  checkinTriage,
+  newWarningReasons,
   warningSignsSchema,
-  type CheckinAnswers,
+  type Baseline,
+  type CheckinDraft as EngineDraft,
   type CheckinTriage,
   type WarningSignField,
+  type WarningSigns,
 } from '../../engine/checkin.js';
-import { LEG_SIDES, PAIN_AREAS, type PainArea } from '../../engine/intake-values.js';
+import { LEG_AREAS, LEG_SIDES, PAIN_AREAS, type PainArea } from '../../engine/intake.js';
 import type { Problem } from '../../engine/problems.js';
-import type { Level } from '../../engine/triage.js';
-import { QUESTIONS, type Question } from '../../engine/questions.js';
+import type { Level, TriageReason } from '../../engine/triage.js';
+import { checkinQuestion, type Question } from '../../engine/questions.js';
 import type { CheckinResult, PauseReason } from '../data/types.js';
 
 export type LegSide = (typeof LEG_SIDES)[number];
+export { LEG_AREAS };
 
 /** What the form holds while the person answers: nothing is assumed, so every answer starts empty. */
 export interface CheckinDraft {
@@ -39,29 +45,106 @@ export type CheckinField =
 export type FieldErrors = Partial<Record<CheckinField, string>>;
 
 /** The body sent to the repository: the engine's check-in answers plus the optional day details. */
-export interface CheckinSubmission extends CheckinAnswers {
+export interface CheckinSubmission {
+  painNow?: number;
+  painAreas?: PainArea[];
+  legSide?: LegSide;
+  warningSigns: WarningSigns;
   sittingHours?: number;
   walkingBreaks?: number;
 }
 
-type WarningQuestion = Question & { field: WarningSignField };
+export type WarningQuestion = Question & { field: WarningSignField };
 
-const isWarningField = (field: string): field is WarningSignField =>
-  (WARNING_SIGN_FIELDS as readonly string[]).includes(field);
+/** The warning-sign answers given so far, valid ones only (an answer is never filled in). */
+export function givenSigns(draft: CheckinDraft): WarningSigns {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(draft.warningSigns)) {
+    const one = warningSignsSchema.shape[field as WarningSignField].safeParse(value);
+    if (one.success && one.data !== undefined) out[field] = one.data;
+  }
+  return out;
+}
 
-/** The warning-sign questions in the intake's order, with the intake's wording. */
-export const WARNING_QUESTIONS: readonly WarningQuestion[] = QUESTIONS.filter(
-  (q): q is WarningQuestion => isWarningField(q.field),
-);
+/** The warning-sign questions this check-in asks now, in order, with the check-in's wording. */
+export function warningQuestions(base: Baseline, draft: CheckinDraft): WarningQuestion[] {
+  return checkinQuestions(base, givenSigns(draft)).map((field) => ({
+    ...checkinQuestion(field),
+    field,
+  }));
+}
 
-const questionFor = (field: string): Question | undefined =>
-  QUESTIONS.find((q) => q.field === field);
+/**
+ * Whether the side question is asked: only with a buttock or leg area, or numbness in the leg. Then it
+ * offers left, right and both, never "none"; without them the side is "none" and not asked.
+ */
+export function sideAsked(draft: CheckinDraft): boolean {
+  const numb = draft.warningSigns.numbness;
+  return (
+    draft.painAreas.some((a) => (LEG_AREAS as readonly string[]).includes(a)) ||
+    (typeof numb === 'string' && numb !== 'none')
+  );
+}
 
-/** Pain areas in the buttock or leg: with any of them, the side cannot be "none". */
-export const LEG_AREAS: readonly PainArea[] = PAIN_AREAS.filter((a) => a !== 'lower-back');
+const questionText = (field: string): string | undefined => {
+  try {
+    return checkinQuestion(field as WarningSignField).text;
+  } catch {
+    return undefined;
+  }
+};
 
-export const LEG_SIDE_OPTIONS: readonly { value: string; label: string }[] =
-  questionFor('legSide')?.options ?? LEG_SIDES.map((s) => ({ value: s, label: s }));
+/** The side question's options: a side, never "none" (it is only asked with leg symptoms). */
+export const LEG_SIDE_OPTIONS: readonly { value: string; label: string }[] = (
+  checkinQuestion('legSide').options ?? LEG_SIDES.map((s) => ({ value: s, label: s }))
+).filter((o) => o.value !== 'none');
+
+/** The answers so far as the engine reads them: only what was given, never a filled-in "no". */
+export function engineDraft(draft: CheckinDraft): EngineDraft {
+  const areas = PAIN_AREAS.filter((a) => draft.painAreas.includes(a));
+  const side = LEG_SIDES.find((s) => s === draft.legSide);
+  const signs = givenSigns(draft);
+  // Without a leg area or leg numbness there is no side to ask, so it is "none"; with them, only a given side.
+  const legSide: LegSide | undefined = sideAsked(draft)
+    ? side === 'none'
+      ? undefined
+      : side
+    : areas.length > 0 && signs.numbness !== undefined
+      ? 'none'
+      : undefined;
+  return {
+    ...(draft.painNow === null ? {} : { painNow: draft.painNow }),
+    ...(areas.length > 0 ? { painAreas: areas } : {}),
+    ...(legSide === undefined ? {} : { legSide }),
+    warningSigns: signs,
+  };
+}
+
+/**
+ * The warning that stops the check-in now: an emergency or urgent rule certain from the answers so far
+ * that the assessment did not already know about (a known one is already in the advice the person has).
+ * Null while there is none.
+ */
+export function stopNow(
+  base: Baseline,
+  known: readonly TriageReason[],
+  draft: CheckinDraft,
+): CheckinTriage | null {
+  const fired = checkinTriage(base, engineDraft(draft));
+  if (!fired) return null;
+  return newWarningReasons(known, fired.reasons).length > 0 ? fired : null;
+}
+
+/** The body of a check-in stopped early: the answers given so far, and nothing made up. */
+export function stoppedSubmission(draft: CheckinDraft): CheckinSubmission {
+  const d = engineDraft(draft);
+  return {
+    warningSigns: d.warningSigns,
+    ...(d.painNow === undefined ? {} : { painNow: d.painNow }),
+    ...(d.painAreas === undefined ? {} : { painAreas: d.painAreas }),
+    ...(d.legSide === undefined ? {} : { legSide: d.legSide }),
+  };
+}
 
 const AREA_WORDS: Record<PainArea, string> = {
   'lower-back': 'lower back',
@@ -90,15 +173,23 @@ const FIELD_NAMES: Partial<Record<CheckinField, string>> = {
 
 /** Short names of the fields, for the list of problems at the top of the form; a warning sign is named by its question. */
 export function fieldName(field: CheckinField): string {
-  return FIELD_NAMES[field] ?? questionFor(field)?.text ?? field;
+  return FIELD_NAMES[field] ?? questionText(field) ?? field;
 }
 
-/** The order fields appear on screen, so problems are listed top to bottom. */
+const WARNING_ORDER: readonly WarningSignField[] = checkinQuestions(
+  { cancerHistory: true } as NonNullable<Baseline>,
+  { legWeakness: 'mild' },
+);
+
+const isWarningField = (field: string): field is WarningSignField =>
+  (WARNING_ORDER as readonly string[]).includes(field);
+
+/** The order fields appear on screen (warning signs first), so problems are listed top to bottom. */
 export const FIELD_ORDER: readonly CheckinField[] = [
+  ...WARNING_ORDER,
   'painNow',
   'painAreas',
   'legSide',
-  ...WARNING_QUESTIONS.map((q) => q.field),
   'sittingHours',
   'walkingBreaks',
 ];
@@ -127,64 +218,57 @@ export function parseOptionalNumber(
 
 /**
  * Checks every answer and builds the body to send. Each problem is keyed by its field, with words
- * that say what to do; warning signs must each be answered, never taken as "no".
+ * that say what to do; every warning-sign question asked must be answered, never taken as "no".
  */
 export function validateCheckin(
   draft: CheckinDraft,
+  base: Baseline,
 ): { ok: true; value: CheckinSubmission } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
+  for (const q of warningQuestions(base, draft)) {
+    if (givenSigns(draft)[q.field] === undefined) {
+      errors[q.field] =
+        q.options === undefined
+          ? 'Answer yes or no. Please answer it even if nothing has changed.'
+          : 'Choose the answer that fits.';
+    }
+  }
   const { painNow } = draft;
   if (painNow === null || !Number.isInteger(painNow) || painNow < 0 || painNow > 10) {
-    errors.painNow = 'Choose a number from 0 to 10 with the slider.';
+    errors.painNow = 'Choose a number from 0 to 10.';
   }
   const areas = PAIN_AREAS.filter((a) => draft.painAreas.includes(a));
   if (areas.length === 0) errors.painAreas = 'Choose at least one area where you feel the pain.';
-  const side = LEG_SIDES.find((s) => s === draft.legSide);
-  const legAreas = areas.filter((a) => LEG_AREAS.includes(a));
-  if (side === undefined) {
-    errors.legSide = 'Choose a side, or "No buttock or leg symptoms".';
-  } else if (side === 'none' && legAreas.length > 0) {
-    errors.legSide = `You marked pain in the ${legAreas
-      .map((a) => AREA_WORDS[a])
-      .join(', ')}, so choose left, right or both sides.`;
-  }
-  for (const q of WARNING_QUESTIONS) {
-    const answer = draft.warningSigns[q.field];
-    const allowed = q.options?.map((o) => o.value);
-    const given =
-      allowed === undefined
-        ? typeof answer === 'boolean'
-        : typeof answer === 'string' && allowed.includes(answer);
-    if (!given) {
-      errors[q.field] =
-        allowed === undefined
-          ? 'Answer yes or no. Please answer it even if nothing has changed.'
-          : 'Choose the answer that fits today.';
-    }
+  const asked = sideAsked(draft);
+  const chosen = LEG_SIDES.find((s) => s === draft.legSide && s !== 'none');
+  if (asked && chosen === undefined) {
+    const legAreas = areas.filter((a) => LEG_AREAS.includes(a));
+    errors.legSide =
+      legAreas.length > 0
+        ? `You marked the ${legAreas.map((a) => AREA_WORDS[a]).join(', ')}: choose left, right or both sides.`
+        : 'Choose the side of the leg numbness: left, right or both.';
   }
   const sitting = parseOptionalNumber(draft.sittingHours, { min: 0, max: 24, whole: false });
   if (!sitting.ok) errors.sittingHours = sitting.message;
   const breaks = parseOptionalNumber(draft.walkingBreaks, { min: 0, max: 100, whole: true });
   if (!breaks.ok) errors.walkingBreaks = breaks.message;
 
-  const signs = warningSignsSchema.safeParse(draft.warningSigns);
-  if (
-    Object.keys(errors).length > 0 ||
-    !signs.success ||
-    painNow === null ||
-    side === undefined ||
-    !sitting.ok ||
-    !breaks.ok
-  ) {
+  if (Object.keys(errors).length > 0 || painNow === null || !sitting.ok || !breaks.ok) {
     return { ok: false, errors };
   }
+  const signs = givenSigns(draft);
+  // Only the questions asked are sent: history is carried from the assessment by the service.
+  const asking = new Set<string>(warningQuestions(base, draft).map((q) => q.field));
+  const sent = Object.fromEntries(
+    Object.entries(signs).filter(([field]) => asking.has(field)),
+  ) as WarningSigns;
   return {
     ok: true,
     value: {
       painNow,
       painAreas: areas,
-      legSide: side,
-      warningSigns: signs.data,
+      legSide: asked && chosen ? chosen : 'none',
+      warningSigns: sent,
       ...(sitting.value === undefined ? {} : { sittingHours: sitting.value }),
       ...(breaks.value === undefined ? {} : { walkingBreaks: breaks.value }),
     },
@@ -250,7 +334,7 @@ export function summaryItems(
 export type CheckinOutcome =
   | { kind: 'emergency'; triage: PauseReason; paused: boolean; queued: boolean }
   | { kind: 'advice'; triage: PauseReason; paused: boolean; queued: boolean }
-  | { kind: 'saved'; paused: boolean; queued: boolean };
+  | { kind: 'saved'; paused: boolean; queued: boolean; advice: string[]; backOffEnded: boolean };
 
 /**
  * What to show once the check-in is saved. The repository's triage wins; a check-in kept on the
@@ -267,7 +351,13 @@ export function checkinOutcome(
   if (triage !== undefined && triage.level !== 'self-care' && triage.reasons.length > 0) {
     return { kind: 'advice', triage, paused, queued };
   }
-  return { kind: 'saved', paused, queued };
+  return {
+    kind: 'saved',
+    paused,
+    queued,
+    advice: result.advice ?? [],
+    backOffEnded: result.backOffEnded === true,
+  };
 }
 
 /** The heading of the advice for each level a warning sign can raise. */

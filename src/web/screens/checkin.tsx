@@ -1,11 +1,14 @@
-// The daily check-in: pain now, where it reaches, the warning-sign re-check and the day's sitting and walking; warning signs show their advice at once.
+// The daily check-in: the warning signs first (a warning stops it at the answer that makes it certain, is
+// stored as given and shown at once), then pain now, where it reaches, and the day's sitting and walking.
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { checkinTriage, type WarningSignField } from '../../engine/checkin.js';
+import { checkinTriage, type CheckinTriage, type WarningSignField } from '../../engine/checkin.js';
+import { WARNING_RULES } from '../../engine/triage.js';
 import { useApp } from '../app-context.js';
 import { BodyMap } from '../components/body-map.js';
 import { RadioGroup, YesNo } from '../components/choice.js';
 import { FailureNotice, Load, Notice, ScreenTitle } from '../components/common.js';
+import { WarningPanel } from '../components/level-panel.js';
 import type { AssessmentView, CheckinView, Failure } from '../data/types.js';
 import { localToday, useLoad } from '../hooks.js';
 import { href } from '../router.js';
@@ -13,13 +16,17 @@ import {
   ADVICE_HEADINGS,
   EMPTY_DRAFT,
   LEG_SIDE_OPTIONS,
-  WARNING_QUESTIONS,
   checkinOutcome,
+  engineDraft,
   errorsFromProblems,
   orderedErrors,
   painWords,
+  sideAsked,
+  stopNow,
+  stoppedSubmission,
   summaryItems,
   validateCheckin,
+  warningQuestions,
   type CheckinDraft,
   type CheckinField,
   type CheckinOutcome,
@@ -78,6 +85,15 @@ function NoAssessment({ online }: { online: boolean }) {
   );
 }
 
+/** A check-in stopped by a warning: the advice, and how storing it went. */
+interface Stopped {
+  warning: CheckinTriage;
+  saving: boolean;
+  failure: Failure | null;
+  queued: boolean;
+  paused: boolean;
+}
+
 type Submitted =
   | { status: 'idle' }
   | { status: 'saving' }
@@ -98,18 +114,46 @@ function CheckinForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [showSummary, setShowSummary] = useState(false);
   const [submitted, setSubmitted] = useState<Submitted>({ status: 'idle' });
+  const [stopped, setStopped] = useState<Stopped | null>(null);
+  const base = assessment.answers;
+  const warningCodes = new Set<string>(WARNING_RULES.map((r) => r.code));
+  const known = assessment.result.triage.reasons.filter((r) => warningCodes.has(r.code));
 
+  /**
+   * An answer was given: when it makes a new emergency or urgent warning certain, the check-in stops
+   * here. The answers so far are stored at once (nothing else is needed) and the advice fills the screen.
+   */
+  const answered = (next: CheckinDraft) => {
+    setDraft(next);
+    const warning = stopNow(base, known, next);
+    if (!warning) return;
+    setStopped({ warning, saving: true, failure: null, queued: false, paused: false });
+    void (async () => {
+      const outcome = await repo.checkin(
+        { date: localToday(), ...stoppedSubmission(next) },
+        warning,
+      );
+      setStopped({
+        warning: outcome.ok ? (outcome.value.triage ?? warning) : warning,
+        saving: false,
+        failure: outcome.ok ? null : outcome.error,
+        queued: outcome.ok && outcome.value.queued === true,
+        paused: outcome.ok && outcome.value.programmePaused,
+      });
+      app.changed();
+    })();
+  };
   const update = (change: Partial<CheckinDraft>) => {
-    setDraft((d) => ({ ...d, ...change }));
+    answered({ ...draft, ...change });
   };
   const setSign = (field: WarningSignField, value: boolean | string) => {
-    setDraft((d) => ({ ...d, warningSigns: { ...d.warningSigns, [field]: value } }));
+    answered({ ...draft, warningSigns: { ...draft.warningSigns, [field]: value } });
   };
 
   // Once the person has tried to send, each fixed answer clears its own problem as they go.
   useEffect(() => {
     if (!showSummary) return;
-    const checked = validateCheckin(draft);
+    const checked = validateCheckin(draft, base);
     setErrors((current) => {
       const next: FieldErrors = {};
       for (const { field } of orderedErrors(current)) {
@@ -123,7 +167,7 @@ function CheckinForm({
   const onSubmit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (submitted.status === 'saving') return;
-    const checked = validateCheckin(draft);
+    const checked = validateCheckin(draft, base);
     if (!checked.ok) {
       setErrors(checked.errors);
       setShowSummary(true);
@@ -157,25 +201,30 @@ function CheckinForm({
       return;
     }
     // Kept on the device to send later: the server has not triaged it, so the same rules run here.
-    const local = outcome.value.queued ? checkinTriage(assessment.answers, answers) : null;
+    const local = outcome.value.queued ? checkinTriage(base, engineDraft(draft)) : null;
     setSubmitted({
       status: 'done',
       outcome: checkinOutcome(outcome.value, local),
-      painNow: answers.painNow,
+      painNow: answers.painNow ?? 0,
     });
     app.changed();
   };
 
+  if (stopped) return <CheckinStopped stopped={stopped} />;
   if (submitted.status === 'done') {
     return <CheckinDone outcome={submitted.outcome} painNow={submitted.painNow} />;
   }
+  const questions = warningQuestions(base, draft);
 
   const listed = summaryItems(errors);
   const saving = submitted.status === 'saving';
   return (
     <>
       <ScreenTitle>Daily check-in</ScreenTitle>
-      <p class="lead">A few questions about today. It takes about two minutes.</p>
+      <p class="lead">
+        A few questions about how things have been since your last check-in. It takes about two
+        minutes.
+      </p>
       {checkedInToday && (
         <p class="muted">
           You have already checked in today. A new check-in replaces today’s pain on your progress
@@ -220,42 +269,13 @@ function CheckinForm({
           </div>
         )}
 
-        <h2>Your pain today</h2>
-        <PainSlider
-          value={draft.painNow}
-          error={errors.painNow}
-          onChange={(painNow) => {
-            update({ painNow });
-          }}
-        />
-        <BodyMap
-          name="painAreas"
-          legend="Where does the pain reach today? Choose every area."
-          hint="Tick each place you feel it, or tap the picture."
-          values={draft.painAreas}
-          legSide={draft.legSide}
-          onChange={(painAreas) => {
-            update({ painAreas });
-          }}
-          error={errors.painAreas}
-        />
-        <RadioGroup
-          name="legSide"
-          legend="Which side are any buttock or leg symptoms on?"
-          options={LEG_SIDE_OPTIONS}
-          value={draft.legSide}
-          onChange={(legSide) => {
-            update({ legSide });
-          }}
-          error={errors.legSide}
-        />
-
         <h2>Warning signs</h2>
         <p>
           These questions look for the rare problems that need a doctor quickly. Please answer every
-          one for how things are today, even if nothing has changed. Nothing is filled in for you.
+          one, even if nothing has changed. Nothing is filled in for you. Your answers about your
+          health history are kept from your first questions, so they are not asked again.
         </p>
-        {WARNING_QUESTIONS.map((q) => {
+        {questions.map((q) => {
           const value = draft.warningSigns[q.field];
           return q.options ? (
             <RadioGroup
@@ -284,6 +304,41 @@ function CheckinForm({
             />
           );
         })}
+
+        <h2>Your pain today</h2>
+        <PainSlider
+          value={draft.painNow}
+          error={errors.painNow}
+          onPreview={(painNow) => {
+            setDraft((d) => ({ ...d, painNow }));
+          }}
+          onChange={(painNow) => {
+            update({ painNow });
+          }}
+        />
+        <BodyMap
+          name="painAreas"
+          legend="Where does the pain reach today? Choose every area."
+          hint="Tick each place you feel it, or tap the picture."
+          values={draft.painAreas}
+          legSide={draft.legSide}
+          onChange={(painAreas) => {
+            update({ painAreas });
+          }}
+          error={errors.painAreas}
+        />
+        {sideAsked(draft) && (
+          <RadioGroup
+            name="legSide"
+            legend="Which side are the buttock or leg symptoms on?"
+            options={LEG_SIDE_OPTIONS}
+            value={draft.legSide}
+            onChange={(legSide) => {
+              update({ legSide });
+            }}
+            error={errors.legSide}
+          />
+        )}
 
         <h2>Your day</h2>
         <p class="muted">Both are optional. A rough number is fine.</p>
@@ -333,10 +388,14 @@ function CheckinForm({
 function PainSlider({
   value,
   error,
+  onPreview,
   onChange,
 }: {
   value: number | null;
   error: string | undefined;
+  /** While the thumb moves: the number shows, but nothing is decided on it yet. */
+  onPreview: (value: number) => void;
+  /** Once the person lets go (or presses a key): the answer counts. */
   onChange: (value: number) => void;
 }) {
   const described = ['painNow-hint', error ? 'painNow-error' : ''].filter(Boolean).join(' ');
@@ -379,7 +438,7 @@ function PainSlider({
           value === null ? 'not chosen yet' : `${value} out of 10, ${painWords(value)}`
         }
         onInput={(e) => {
-          choose(e.currentTarget);
+          onPreview(Number(e.currentTarget.value));
         }}
         onChange={(e) => {
           choose(e.currentTarget);
@@ -476,6 +535,28 @@ function CheckinDone({ outcome, painNow }: { outcome: CheckinOutcome; painNow: n
           )}
         </div>
       )}
+      {outcome.kind === 'saved' && outcome.advice.length > 0 && (
+        <div class="notice notice-warning" role="status">
+          <p class="notice-title">Your plan is backing off</p>
+          {outcome.advice.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+          <p>
+            <a class="button primary" href={href('intake')}>
+              Answer the questions again
+            </a>
+          </p>
+        </div>
+      )}
+      {outcome.kind === 'saved' && outcome.backOffEnded && (
+        <div class="notice notice-success" role="status">
+          <p class="notice-title">Your leg has settled for a week</p>
+          <p>
+            Your plan is back to its usual exercises, starting again at the lowest dose. Keep
+            stopping at once if the pain sharpens or spreads down the leg.
+          </p>
+        </div>
+      )}
       <div class="actions">
         <a class="button primary" href={href('progress')}>
           See your progress
@@ -487,6 +568,39 @@ function CheckinDone({ outcome, painNow }: { outcome: CheckinOutcome; painNow: n
         )}
       </div>
     </>
+  );
+}
+
+/** The check-in stopped at a warning: the advice fills the screen at once, and the answer is stored as given. */
+function CheckinStopped({ stopped }: { stopped: Stopped }) {
+  useLayoutEffect(() => {
+    document.getElementById('screen-title')?.focus();
+    window.scrollTo(0, 0);
+  }, []);
+  const { warning } = stopped;
+  return (
+    <WarningPanel warning={warning}>
+      <p>
+        <strong>Do not do the exercises.</strong>{' '}
+        {warning.level === 'emergency'
+          ? 'Go now: nothing else on this screen needs doing first.'
+          : 'Your exercise programme is paused until you have been seen and have answered the questions again.'}
+      </p>
+      <p role="status">
+        {stopped.saving
+          ? 'Saving your answer…'
+          : stopped.failure
+            ? ''
+            : stopped.queued
+              ? 'Your answer is saved on this device and will be sent when you are back online.'
+              : 'Your answer is saved. Show this screen to the doctor or nurse who sees you.'}
+      </p>
+      {stopped.failure && <FailureNotice failure={stopped.failure} />}
+      <p class="small">
+        Answered by mistake? Once you have been seen, or if this was not right,{' '}
+        <a href={href('intake')}>answer the questions again</a>: a new result replaces this one.
+      </p>
+    </WarningPanel>
   );
 }
 

@@ -1,8 +1,11 @@
 // The first screen: what Backchain is, and the way in (the questions, or back to an existing programme).
+// A standing warning leads it, with no way to a session, until the questions are answered again.
 import { useApp } from '../app-context.js';
+import { Notice, ScreenTitle } from '../components/common.js';
+import { WarningPanel } from '../components/level-panel.js';
 import { kvGet } from '../data/idb.js';
-import { ScreenTitle } from '../components/common.js';
-import { useLoad } from '../hooks.js';
+import type { TodayView } from '../data/types.js';
+import { localToday, useLoad } from '../hooks.js';
 import { href } from '../router.js';
 
 export default function Home() {
@@ -10,9 +13,16 @@ export default function Home() {
   // Only a returning person has data; loading it waits until the engine has loaded, off the first paint.
   const latest = useLoad(async () => {
     if (repo.mode === 'device' && !(await hasDeviceData())) return null;
-    return repo.latestAssessment();
+    const [assessment, today] = await Promise.all([
+      repo.latestAssessment(),
+      repo.today(localToday()),
+    ]);
+    return { assessment, today };
   }, [repo, version]);
-  const returning = latest.status === 'ready' && latest.value !== null;
+  const loaded = latest.status === 'ready' ? latest.value : null;
+  const today = loaded?.today ?? null;
+  const returning = loaded !== null && loaded.assessment !== null;
+  if (today?.warning) return <StandingWarning today={today} hasAssessment={returning} />;
   return (
     <section aria-labelledby="screen-title">
       <ScreenTitle>Back pain that runs down the back of the thigh</ScreenTitle>
@@ -24,9 +34,17 @@ export default function Home() {
       <div class="actions">
         {returning ? (
           <>
-            <a class="button primary" href={href('programme')}>
-              Today’s programme
-            </a>
+            {today?.blockedBy === 'warning-check-required' ? (
+              <a class="button primary" href={href('checkin')}>
+                Answer the warning-sign questions
+              </a>
+            ) : (
+              <a class="button primary" href={href('programme')}>
+                {today?.blockedBy === 'rest-today'
+                  ? 'Your programme (no more exercise today)'
+                  : 'Today’s programme'}
+              </a>
+            )}
             <a class="button" href={href('checkin')}>
               Daily check-in
             </a>
@@ -57,6 +75,38 @@ export default function Home() {
         <a href={href('account')}>{account ? 'Account' : 'Create an account or sign in'}</a>
       </p>
     </section>
+  );
+}
+
+/**
+ * A warning sign was reported (at a check-in, or in questions stopped early) or the last result is an
+ * emergency: its advice leads, and no session is offered until the questions are answered again.
+ */
+function StandingWarning({ today, hasAssessment }: { today: TodayView; hasAssessment: boolean }) {
+  const warning = today.warning;
+  if (!warning) return null;
+  return (
+    <WarningPanel warning={warning}>
+      <p>
+        <strong>Your exercise programme is paused.</strong> Once a doctor or physiotherapist has
+        seen you, answer the questions again: that builds a programme that fits how things are then.
+      </p>
+      <div class="actions">
+        <a class="button" href={href('intake')}>
+          Answer the questions again
+        </a>
+        {hasAssessment && (
+          <a class="button" href={href('result')}>
+            Your last result
+          </a>
+        )}
+      </div>
+      {today.backOff && (
+        <Notice title="Your plan was also backing off">
+          <p>Leg symptoms had worsened; the new questions take that into account.</p>
+        </Notice>
+      )}
+    </WarningPanel>
   );
 }
 

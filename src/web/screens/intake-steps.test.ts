@@ -8,13 +8,8 @@ import {
   STEP_IDS,
   advance,
   buildAnswers,
-  emergencyCodes,
-  emergencyCutoff,
-  emergencyFormErrors,
-  emergencyReasons,
   firstIncompleteStep,
   legSideConflict,
-  missingRequired,
   numberError,
   orderedErrors,
   placeProblems,
@@ -23,6 +18,10 @@ import {
   restoreSaved,
   stepErrors,
   stepIndexOf,
+  stoppedCheckin,
+  warningCutoff,
+  warningReasons,
+  warningThrough,
   withAnswer,
   withoutErrors,
   type Draft,
@@ -102,39 +101,48 @@ describe('warning signs', () => {
   });
 });
 
-describe('the emergency short-cut', () => {
+const codesOf = (d: Draft, at?: number) =>
+  (warningThrough(d, at)?.reasons ?? []).map((r) => r.code);
+
+describe('stopping at a warning', () => {
   it('stops at a bladder change and asks nothing after it, as the terminal interview does', () => {
     const d = draftOf({ saddleNumbness: false, bladderChange: true });
     // The second question of the step is where it stops; the rest need no answer.
-    expect(emergencyCutoff(0, d)).toBe(1);
-    expect(advance(0, d)).toEqual({
-      kind: 'emergency',
-      codes: ['cauda-equina-bladder'],
-      missing: ['age', 'durationDays', 'painNow', 'painAreas', 'legSide'],
-    });
+    expect(warningCutoff(0, d)).toBe(1);
+    const next = advance(0, d);
+    expect(next.kind).toBe('stop');
+    if (next.kind !== 'stop') return;
+    expect(next.warning.level).toBe('emergency');
+    expect(next.warning.reasons.map((r) => r.code)).toEqual(['cauda-equina-bladder']);
+    expect(next.warning.reasons[0]?.answers).toEqual(['bladderChange']);
   });
 
   it('stops at a major accident even with earlier questions left unanswered', () => {
     const d = draftOf({ trauma: 'major' });
-    expect(emergencyCutoff(0, d)).toBe(4);
-    expect(advance(0, d)).toMatchObject({ kind: 'emergency', codes: ['major-trauma'] });
+    expect(warningCutoff(0, d)).toBe(4);
+    expect(codesOf(d, 0)).toEqual(['major-trauma']);
   });
 
-  it('stops at a foot drop only once it is getting worse', () => {
+  it('stops at a foot drop at once: urgent when stable, an emergency once it is getting worse', () => {
     const stable = draftOf({ ...WARNING_NO, legWeakness: 'foot-drop', weaknessWorsening: false });
-    expect(emergencyCutoff(0, stable)).toBeNull();
-    // A foot drop that is not worsening is urgent, not an emergency: the questions go on.
-    expect(advance(0, stable)).toEqual({ kind: 'step', step: 1 });
+    expect(advance(0, stable)).toMatchObject({ kind: 'stop', warning: { level: 'urgent' } });
+    expect(codesOf(stable, 0)).toEqual(['foot-drop']);
     const worse = draftOf({ ...WARNING_NO, legWeakness: 'foot-drop', weaknessWorsening: true });
-    expect(advance(0, worse)).toMatchObject({
-      kind: 'emergency',
-      codes: ['progressive-foot-drop'],
-    });
+    expect(advance(0, worse)).toMatchObject({ kind: 'stop', warning: { level: 'emergency' } });
+    expect(codesOf(worse, 0)).toEqual(['progressive-foot-drop']);
   });
 
-  it('goes straight to assessing when the required answers are already there', () => {
-    const d = draftOf({ ...WARNING_NO, ...REQUIRED, saddleNumbness: true });
-    expect(advance(0, d)).toEqual({ kind: 'submit', codes: ['cauda-equina-saddle'] });
+  it('stops at a fever (urgent), not only at emergencies', () => {
+    const d = draftOf({ saddleNumbness: false, fever: true });
+    expect(advance(0, d)).toMatchObject({ kind: 'stop', warning: { level: 'urgent' } });
+    expect(codesOf(d, 0)).toEqual(['possible-infection']);
+  });
+
+  it('stops at pain of 8 on the second step', () => {
+    const about = step('about-you');
+    const d = draftOf({ ...WARNING_NO, painNow: '8' });
+    expect(warningCutoff(about, d)).not.toBeNull();
+    expect(codesOf(d, about)).toEqual(['severe-pain']);
   });
 
   it('waits for the leg side before sexual dysfunction is an emergency, then stops there', () => {
@@ -143,24 +151,26 @@ describe('the emergency short-cut', () => {
     const later = draftOf({ ...WARNING_NO, ...REQUIRED, sexualDysfunction: true });
     const where = step('where-it-hurts');
     const asked = QUESTIONS.filter((q) => q.section === 'where-it-hurts').map((q) => q.field);
-    expect(emergencyCutoff(where, later)).toBe(asked.indexOf('legSide'));
-    expect(advance(where, later)).toEqual({ kind: 'submit', codes: ['cauda-equina-sexual'] });
+    expect(warningCutoff(where, later)).toBe(asked.indexOf('legSide'));
+    expect(codesOf(later, where)).toEqual(['cauda-equina-sexual']);
   });
 
   it('stops on numbness in both legs', () => {
     const d = draftOf({ ...WARNING_NO, ...REQUIRED, legSide: 'both', numbness: 'thigh' });
     const where = step('where-it-hurts');
-    expect(emergencyCodes(d, where)).toEqual(['bilateral-neurological']);
-    expect(advance(where, d)).toEqual({ kind: 'submit', codes: ['bilateral-neurological'] });
+    expect(codesOf(d, where)).toEqual(['bilateral-neurological']);
   });
 
   it('does not fire on an answer that is not given yet', () => {
-    expect(emergencyCodes(EMPTY_DRAFT)).toEqual([]);
-    expect(emergencyCodes(draftOf({ legSide: 'both' }))).toEqual([]);
+    expect(warningThrough(EMPTY_DRAFT)).toBeNull();
+    expect(codesOf(draftOf({ sexualDysfunction: true }))).toEqual([]);
+    // A minor fall is only a warning with osteoporosis, steroids or age 70 or more: none given yet.
+    expect(codesOf(draftOf({ trauma: 'minor' }))).toEqual([]);
+    expect(codesOf(draftOf({ trauma: 'minor', age: '71' }))).toEqual(['possible-fracture']);
   });
 
-  it('explains each emergency with the answers behind it', () => {
-    const reasons = emergencyReasons(['progressive-foot-drop'], {
+  it('explains each warning with the answers behind it', () => {
+    const reasons = warningReasons(['progressive-foot-drop'], {
       legWeakness: 'foot-drop',
       weaknessWorsening: true,
     });
@@ -173,12 +183,23 @@ describe('the emergency short-cut', () => {
     ]);
   });
 
-  it('checks only the missing required answers on the emergency form', () => {
-    const d = draftOf({ bladderChange: true, age: '12', painAreas: ['foot'], legSide: 'none' });
-    const errors = emergencyFormErrors(d, missingRequired(draftOf({ bladderChange: true })));
-    expect(Object.keys(errors)).toEqual(['age', 'durationDays', 'painNow', 'legSide']);
-    expect(errors.age).toMatch(/aged 16 or over/);
-    expect(errors.legSide).toMatch(/foot/);
+  it('stores only what was answered, and never a side of none with a leg area', () => {
+    const d = draftOf({ saddleNumbness: false, bladderChange: true });
+    expect(stoppedCheckin(d)).toEqual({
+      warningSigns: { saddleNumbness: false, bladderChange: true },
+    });
+    const later = draftOf({
+      ...WARNING_NO,
+      age: '45',
+      painNow: '6',
+      painAreas: ['lower-back', 'foot'],
+      legSide: 'none',
+      sexualDysfunction: true,
+    });
+    const stored = stoppedCheckin(later);
+    expect(stored).toMatchObject({ age: 45, painNow: 6, painAreas: ['lower-back', 'foot'] });
+    expect(stored.legSide).toBeUndefined();
+    expect(stored.warningSigns.sexualDysfunction).toBe(true);
   });
 
   it('builds answers the contract accepts, leaving out the steps it never reached', () => {

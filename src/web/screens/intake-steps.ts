@@ -1,11 +1,13 @@
 // The intake form's step machine, kept free of the DOM: which questions each step asks, what stops a step,
 // when an emergency answer ends the questions early, and how the answers become the intake contract.
-import { derive, type Intake, type IntakeInput } from '../../engine/intake.js';
+import { WARNING_SIGN_FIELDS, type WarningSigns } from '../../engine/checkin.js';
+import { LEG_AREAS, type Intake, type IntakeInput, type PainArea } from '../../engine/intake.js';
 import { START_BACK_Q9 } from '../../engine/intake-values.js';
 import type { Problem } from '../../engine/problems.js';
 import { QUESTIONS, SECTIONS, type Question, type SectionId } from '../../engine/questions.js';
 import { START_BACK_ITEMS } from '../../engine/start-back.js';
-import { TRIAGE_RULES, ruleByCode, type TriageCode } from '../../engine/triage.js';
+import { ruleByCode, type TriageCode } from '../../engine/triage.js';
+import { warningNow, type KnownAnswers, type WarningNow } from '../../engine/warning-now.js';
 
 export type QuestionField = Question['field'];
 export type StepId = SectionId | 'start-back';
@@ -64,8 +66,7 @@ export function isQuestionField(key: string): key is QuestionField {
   return BY_FIELD.has(key as QuestionField);
 }
 
-/** The area values that are in the buttock or leg, which `legSide: none` contradicts. */
-export const LEG_AREAS: readonly string[] = ['buttock', 'back-of-thigh', 'below-knee', 'foot'];
+export { LEG_AREAS };
 
 /**
  * Whether a question is asked, given the answers so far. Leg weakness getting worse follows only a
@@ -152,7 +153,7 @@ export function isAnswered(q: Question, values: Draft['values']): boolean {
 function legAreaLabels(areas: readonly string[]): string[] {
   const options = questionOf('painAreas').options ?? [];
   return options
-    .filter((o) => LEG_AREAS.includes(o.value) && areas.includes(o.value))
+    .filter((o) => (LEG_AREAS as readonly string[]).includes(o.value) && areas.includes(o.value))
     .map((o) => o.label.toLowerCase());
 }
 
@@ -280,101 +281,87 @@ export function controlName(key: ErrorKey): string {
   return key.replace('.', '-');
 }
 
-// --- Emergency: the answers that need an emergency department now, whatever else is answered.
-
-/** Stand-ins for answers not known yet; only rules whose every answer is known are evaluated. */
-const UNKNOWN_STAND_IN: Intake = {
-  version: 1,
-  age: 40,
-  durationDays: 0,
-  painNow: 0,
-  painAreas: ['lower-back'],
-  legSide: 'none',
-  painQuality: [],
-  numbness: 'none',
-  legWeakness: 'none',
-  weaknessWorsening: false,
-  saddleNumbness: false,
-  bladderChange: false,
-  bowelChange: false,
-  sexualDysfunction: false,
-  fever: false,
-  cancerHistory: false,
-  weightLoss: false,
-  nightPainConstant: false,
-  thoracicPain: false,
-  immunosuppressed: false,
-  trauma: 'none',
-  fractureRisk: false,
-  worseSitting: false,
-  worseBending: false,
-  worseCoughSneeze: false,
-  easesWithMovement: false,
-  morningStiffnessOver30Min: false,
-  deepButtockPainSitting: false,
-  hipRotationProvokes: false,
-  hamstringTightness: false,
-  backFatigue: false,
-  toeTouch: 'not-tried',
-  slrTest: 'not-done',
-  slrDorsiflexionWorse: false,
-  thighInjury: false,
-  thighBruising: false,
-  liftingWork: false,
-};
-
-const EMERGENCY_RULES = TRIAGE_RULES.filter((r) => r.level === 'emergency');
+// --- Stopping early: the emergency and urgent rules certain from the answers so far, whatever the rest
+// would be. The engine's `warningNow` decides, over the rule table, as on every other surface.
 
 /**
- * The emergency rules that fire on `questions`' answers alone. A rule counts only when every answer
- * it reads is known: given, or implied because its question is not asked (no weak leg, so it is not
- * getting weaker). So no rule ever fires on a stand-in.
+ * The answers `questions` give the rules: each one answered acceptably, and the ones implied because
+ * their question is not asked (no weak leg, so it is not getting weaker). Nothing else is assumed.
  */
-function emergencyFrom(questions: readonly Question[], values: Draft['values']): TriageCode[] {
-  const known = new Set<string>();
-  const intake: Record<string, unknown> = { ...UNKNOWN_STAND_IN };
+export function knownAnswers(
+  questions: readonly Question[],
+  values: Draft['values'],
+): KnownAnswers {
+  const known: Record<string, unknown> = {};
   for (const q of questions) {
     if (!isAsked(q, values)) {
-      known.add(q.field);
+      // Only a leg answered as not weak implies it is not getting weaker; an unanswered one implies nothing.
+      if (q.field === 'weaknessWorsening' && values.legWeakness === 'none') known[q.field] = false;
       continue;
     }
     const v = answerValue(q, values[q.field]);
-    if (v !== undefined) {
-      known.add(q.field);
-      intake[q.field] = v;
-    }
+    if (v !== undefined) known[q.field] = v;
   }
-  const a = intake as Intake;
-  const d = derive(a);
-  return EMERGENCY_RULES.filter(
-    (rule) => rule.reads.every((f) => known.has(f)) && rule.fires(a, d) !== null,
-  ).map((rule) => rule.code);
+  return known;
 }
 
-/** The emergency rules fired by the answers of the steps up to and including `step`. */
-export function emergencyCodes(draft: Draft, step: number = STEP_IDS.length - 1): TriageCode[] {
+/** The questions of the steps up to and including `step`. */
+function questionsThrough(step: number): Question[] {
   const sections = new Set(STEP_IDS.slice(0, step + 1));
-  return emergencyFrom(
-    QUESTIONS.filter((q) => sections.has(q.section)),
-    draft.values,
-  );
+  return QUESTIONS.filter((q) => sections.has(q.section));
+}
+
+/** The warning certain from the answers of the steps up to and including `step`, or null. */
+export function warningThrough(
+  draft: Draft,
+  step: number = STEP_IDS.length - 1,
+): WarningNow | null {
+  return warningNow(knownAnswers(questionsThrough(step), draft.values));
 }
 
 /**
- * Where an emergency stops the questions on this step: the position, among the questions it asks,
- * of the answer after which the emergency is certain (the terminal interview stops there), or null.
- * Answers to earlier steps count; later questions of this step do not.
+ * Where a warning stops the questions on this step: the position, among the questions it asks, of the
+ * answer after which an emergency or urgent rule is certain, or null. Answers to earlier steps count;
+ * later questions of this step do not.
  */
-export function emergencyCutoff(step: number, draft: Draft): number | null {
+export function warningCutoff(step: number, draft: Draft): number | null {
   const id = STEP_IDS[step];
   if (id === undefined || id === 'start-back') return null;
-  const earlier = new Set(STEP_IDS.slice(0, step));
-  const before = QUESTIONS.filter((q) => earlier.has(q.section));
+  const before = questionsThrough(step - 1);
   const here = askedQuestions(id, draft.values);
   for (let i = 0; i < here.length; i++) {
-    if (emergencyFrom([...before, ...here.slice(0, i + 1)], draft.values).length > 0) return i;
+    if (warningNow(knownAnswers([...before, ...here.slice(0, i + 1)], draft.values))) return i;
   }
   return null;
+}
+
+/**
+ * The answers a stopped intake stores as a warning check-in: the warning signs, pain and leg answers
+ * given so far (and the age, which a rule can read), nothing made up.
+ */
+export function stoppedCheckin(draft: Draft): {
+  age?: number;
+  painNow?: number;
+  painAreas?: PainArea[];
+  legSide?: Intake['legSide'];
+  warningSigns: WarningSigns;
+} {
+  const known = knownAnswers(QUESTIONS, draft.values);
+  const warningSigns = Object.fromEntries(
+    WARNING_SIGN_FIELDS.flatMap((f) => (known[f] === undefined ? [] : [[f, known[f]]])),
+  ) as WarningSigns;
+  // A side of "none" with a leg area is a contradiction the form is about to refuse: leave it out.
+  const legSide =
+    known.legSide === 'none' && (known.painAreas ?? []).some((a) => LEG_AREAS.includes(a))
+      ? undefined
+      : known.legSide;
+  return {
+    warningSigns,
+    ...(known.age === undefined ? {} : { age: known.age }),
+    ...(known.painNow === undefined ? {} : { painNow: known.painNow }),
+    ...(known.painAreas === undefined ? {} : { painAreas: known.painAreas }),
+    ...(legSide === undefined ? {} : { legSide }),
+  };
 }
 
 /** One answer as the person gave it, in the words of its options; undefined when not answered. */
@@ -392,8 +379,8 @@ export function draftAnswerWords(
   return typeof v === 'string' ? label(v) : undefined;
 }
 
-/** The emergency reasons in plain words, each with the answers that it read. */
-export function emergencyReasons(
+/** The reasons of a warning in plain words, each with the answers that it read. */
+export function warningReasons(
   codes: readonly TriageCode[],
   values: Draft['values'],
 ): { text: string; answers: { question: string; answer: string }[] }[] {
@@ -417,21 +404,18 @@ export function missingRequired(draft: Draft): QuestionField[] {
 export type Advance =
   | { kind: 'errors'; errors: FieldErrors }
   | { kind: 'step'; step: number }
-  /** An emergency: stop asking; only the contract's missing required answers may still be asked, to keep the result. */
-  | { kind: 'emergency'; codes: TriageCode[]; missing: QuestionField[] }
-  | { kind: 'submit'; codes: TriageCode[] };
+  /** A warning is certain: stop asking, store it as given, and show its advice. */
+  | { kind: 'stop'; warning: WarningNow }
+  | { kind: 'submit' };
 
 export function advance(step: number, draft: Draft): Advance {
   const id = STEP_IDS[step];
-  if (id === undefined) return { kind: 'submit', codes: [] };
-  if (emergencyCutoff(step, draft) !== null) {
-    const codes = emergencyCodes(draft, step);
-    const missing = missingRequired(draft);
-    return missing.length === 0 ? { kind: 'submit', codes } : { kind: 'emergency', codes, missing };
-  }
+  if (id === undefined) return { kind: 'submit' };
+  const warning = warningCutoff(step, draft) !== null ? warningThrough(draft, step) : null;
+  if (warning) return { kind: 'stop', warning };
   const errors = stepErrors(id, draft);
   if (Object.keys(errors).length > 0) return { kind: 'errors', errors };
-  if (step + 1 >= STEP_IDS.length) return { kind: 'submit', codes: [] };
+  if (step + 1 >= STEP_IDS.length) return { kind: 'submit' };
   return { kind: 'step', step: step + 1 };
 }
 
@@ -444,14 +428,6 @@ export function firstIncompleteStep(draft: Draft): { step: number; errors: Field
     if (Object.keys(errors).length > 0) return { step, errors };
   }
   return null;
-}
-
-/** What stops the emergency form (only the missing required answers) from being saved. */
-export function emergencyFormErrors(draft: Draft, fields: readonly QuestionField[]): FieldErrors {
-  return questionErrors(
-    fields.map((f) => questionOf(f)),
-    draft.values,
-  );
 }
 
 /**

@@ -8,13 +8,13 @@ import { CheckGroup, RadioGroup, YesNo } from '../components/choice.js';
 import { FailureNotice, ScreenTitle } from '../components/common.js';
 import { ExerciseFigure } from '../components/figure.js';
 import type { Failure } from '../data/types.js';
-import { useReducedMotion } from '../hooks.js';
+import { localToday, useReducedMotion } from '../hooks.js';
 import { navigate } from '../router.js';
 import type { IntakeInput } from '../../engine/intake.js';
 import { START_BACK_Q9 } from '../../engine/intake-values.js';
 import type { Question } from '../../engine/questions.js';
 import { KEELE_NOTICE, START_BACK_ITEMS } from '../../engine/start-back.js';
-import type { TriageCode } from '../../engine/triage.js';
+import type { WarningNow } from '../../engine/warning-now.js';
 import { knowledgeBase } from '../../kb/index.js';
 import type { Keyframe } from '../../kb/types.js';
 import { slrTestKeyframes, toeTouchKeyframes } from './intake-figures.js';
@@ -26,16 +26,16 @@ import {
   askedQuestions,
   buildAnswers,
   controlName,
-  emergencyCutoff,
-  emergencyFormErrors,
-  emergencyReasons,
+  stoppedCheckin,
+  warningCutoff,
+  warningReasons,
+  warningThrough,
   errorQuestionText,
   firstIncompleteStep,
   numberError,
   orderedErrors,
   placeProblems,
   problemsInWords,
-  questionOf,
   restoreSaved,
   stepTitle,
   withAnswer,
@@ -137,9 +137,15 @@ const Q9_LABELS: Record<(typeof START_BACK_Q9)[number], string> = {
   extremely: 'Extremely',
 };
 
+/** Asking, or stopped by a warning (stored as given: `saved` says how that went). */
 type Mode =
   | { kind: 'asking' }
-  | { kind: 'emergency'; codes: TriageCode[]; missing: QuestionField[]; step: number };
+  | {
+      kind: 'stopped';
+      warning: WarningNow;
+      step: number;
+      saved: 'saving' | 'saved' | 'queued' | Failure;
+    };
 
 export default function Intake() {
   const app = useApp();
@@ -173,11 +179,45 @@ export default function Intake() {
     }
   };
 
-  const setValue = (field: QuestionField, value: AnswerValue | undefined) => {
+  /**
+   * The questions stop at the answer that makes an emergency or urgent rule certain: the warning is
+   * stored at once as a check-in with the answers so far (nothing else is needed, so a repeat intake
+   * pauses the old programme too), and its advice fills the screen.
+   */
+  const stop = (warning: WarningNow, at: number, stopped: Draft) => {
+    setMode({ kind: 'stopped', warning, step: at, saved: 'saving' });
+    setErrors({});
+    setShowSummary(false);
+    focusNext.current = 'title';
+    void (async () => {
+      const outcome = await repo.checkin(
+        { date: localToday(), ...stoppedCheckin(stopped) },
+        { level: warning.level, reasons: warning.reasons, advice: warning.advice },
+      );
+      setMode((m) =>
+        m.kind === 'stopped'
+          ? {
+              ...m,
+              saved: outcome.ok ? (outcome.value.queued ? 'queued' : 'saved') : outcome.error,
+            }
+          : m,
+      );
+      app.changed();
+    })();
+  };
+
+  /** An answer changed; `decided` false while a slider is still moving (nothing is decided on it then). */
+  const setValue = (field: QuestionField, value: AnswerValue | undefined, decided = true) => {
     // Pain areas and the leg side are checked against each other, so a change to either clears both.
     const cleared: ErrorKey[] =
       field === 'painAreas' || field === 'legSide' ? ['painAreas', 'legSide'] : [field];
-    update((d) => ({ ...d, values: withAnswer(d.values, field, value) }), cleared);
+    const next: Draft = { ...draft, values: withAnswer(draft.values, field, value) };
+    update(() => next, cleared);
+    if (!decided || mode.kind !== 'asking') return;
+    if (warningCutoff(step, next) !== null) {
+      const warning = warningThrough(next, step);
+      if (warning) stop(warning, step, next);
+    }
   };
 
   const setFieldError = (field: QuestionField, message: string | undefined) => {
@@ -234,17 +274,10 @@ export default function Intake() {
       case 'step':
         goTo(next.step);
         return;
-      case 'emergency':
-        setMode({ kind: 'emergency', codes: next.codes, missing: next.missing, step });
-        setErrors({});
-        setShowSummary(false);
-        focusNext.current = 'title';
+      case 'stop':
+        stop(next.warning, step, draft);
         return;
       case 'submit': {
-        if (next.codes.length > 0) {
-          void submit(buildAnswers(draft, step));
-          return;
-        }
         const incomplete = firstIncompleteStep(draft);
         if (incomplete) {
           if (incomplete.step !== step) setSaved((s) => ({ ...s, step: incomplete.step }));
@@ -261,34 +294,11 @@ export default function Intake() {
     if (step > 0) goTo(step - 1);
   };
 
-  if (mode.kind === 'emergency') {
+  if (mode.kind === 'stopped') {
     return (
-      <EmergencyStop
+      <WarningStop
         mode={mode}
         draft={draft}
-        failure={failure}
-        submitting={submitting}
-        renderQuestion={(q) => (
-          <QuestionControl
-            key={q.field}
-            q={q}
-            draft={draft}
-            error={errors[q.field]}
-            setValue={setValue}
-            setError={(message) => {
-              setFieldError(q.field, message);
-            }}
-          />
-        )}
-        onSave={() => {
-          const found = emergencyFormErrors(draft, mode.missing);
-          if (Object.keys(found).length > 0) {
-            setErrors(found);
-            focusNext.current = orderedErrors(found)[0]?.key ?? null;
-            return;
-          }
-          void submit(buildAnswers(draft, mode.step));
-        }}
         onBack={() => {
           setMode({ kind: 'asking' });
           setSaved((s) => ({ ...s, step: mode.step }));
@@ -304,7 +314,7 @@ export default function Intake() {
   const total = STEP_IDS.length;
   const last = step === total - 1;
   const asked = askedQuestions(id, draft.values);
-  const cutoff = emergencyCutoff(step, draft);
+  const cutoff = warningCutoff(step, draft);
   const shown = cutoff === null ? asked : asked.slice(0, cutoff + 1);
 
   return (
@@ -360,7 +370,7 @@ export default function Intake() {
 
         {cutoff !== null && (
           <div class="notice notice-danger emergency-stop" role="alert">
-            <p class="notice-title">This answer needs an emergency department now</p>
+            <p class="notice-title">This answer needs a doctor now</p>
             <p>There is no need to answer any more questions. See what to do now.</p>
             <button type="submit" class="primary danger-fill" disabled={submitting}>
               See what to do now
@@ -427,7 +437,7 @@ function QuestionControl({
   q: Question;
   draft: Draft;
   error: string | undefined;
-  setValue: (field: QuestionField, value: AnswerValue | undefined) => void;
+  setValue: (field: QuestionField, value: AnswerValue | undefined, decided?: boolean) => void;
   setError: (message: string | undefined) => void;
 }) {
   const value = draft.values[q.field];
@@ -503,6 +513,9 @@ function QuestionControl({
             q={q}
             text={text}
             error={error}
+            onPreview={(v) => {
+              setValue(q.field, v, false);
+            }}
             onChange={(v) => {
               setValue(q.field, v);
             }}
@@ -516,12 +529,14 @@ function QuestionControl({
           hint={hint}
           error={error}
           onChange={(v) => {
-            setValue(q.field, v === '' ? undefined : v);
+            // Typing is not yet an answer: a warning is decided when the person leaves the field or presses Next.
+            setValue(q.field, v === '' ? undefined : v, false);
             // Once a message is showing, it follows the typing, so it goes as soon as the answer is fixed.
             if (error !== undefined) setError(numberError(q, v));
           }}
           onBlur={(v) => {
             setError(numberError(q, v));
+            setValue(q.field, v === '' ? undefined : v);
           }}
         />
       );
@@ -602,11 +617,15 @@ function PainSlider({
   q,
   text,
   error,
+  onPreview,
   onChange,
 }: {
   q: Question;
   text: string;
   error: string | undefined;
+  /** While the thumb moves: the number shows, nothing is decided on it yet. */
+  onPreview: (text: string) => void;
+  /** When the person lets go or presses a key: the answer counts (8 or more is a warning). */
   onChange: (text: string) => void;
 }) {
   const id = `q-${q.field}`;
@@ -640,8 +659,14 @@ function PainSlider({
           class={chosen ? undefined : 'range-unset'}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy('painNow-hint', error && 'painNow-error')}
-          onInput={choose}
+          onInput={(event) => {
+            onPreview(event.currentTarget.value);
+          }}
+          onChange={choose}
           onPointerUp={choose}
+          onKeyUp={(event) => {
+            if (/^(Arrow|Home|End|Page)/.test(event.key)) choose(event);
+          }}
         />
         <span class={chosen ? 'pain-value' : 'pain-value pain-unset'} aria-hidden="true">
           {chosen ? text : '–'}
@@ -841,65 +866,55 @@ function StartBackStep({
   );
 }
 
-/** The questions stopped by an emergency: what to do now first, then (optionally) keeping the result. */
-function EmergencyStop({
+/**
+ * The questions stopped by a warning: what to do now fills the screen, and the answer is already being
+ * stored (no more questions are needed for that). Until the questions are answered again, Home, the
+ * programme and the session lead with this advice and offer no session.
+ */
+function WarningStop({
   mode,
   draft,
-  failure,
-  submitting,
-  renderQuestion,
-  onSave,
   onBack,
 }: {
-  mode: Extract<Mode, { kind: 'emergency' }>;
+  mode: Extract<Mode, { kind: 'stopped' }>;
   draft: Draft;
-  failure: Failure | null;
-  submitting: boolean;
-  renderQuestion: (q: Question) => ComponentChildren;
-  onSave: () => void;
   onBack: () => void;
 }) {
-  const reasons = emergencyReasons(mode.codes, draft.values);
-  const count = mode.missing.length;
+  const { warning, saved } = mode;
+  const reasons = warningReasons(
+    warning.reasons.map((r) => r.code),
+    draft.values,
+  );
   return (
-    <>
-      <LevelPanel level="emergency" parts={adviceParts('emergency', 'not-now')} reasons={reasons}>
+    <LevelPanel
+      level={warning.level}
+      parts={adviceParts(warning.level, warning.gate)}
+      reasons={reasons}
+    >
+      {warning.level === 'emergency' ? (
         <p>Go now. Nothing else on this screen needs doing first.</p>
-      </LevelPanel>
-      <section class="card keep-result" aria-labelledby="keep-title">
-        <h2 id="keep-title">Keep this result (optional)</h2>
-        <p>
-          If you can, answer{' '}
-          {count === 1 ? 'one short question' : `these ${String(count)} short questions`} and choose
-          “Save this result”. Backchain then keeps this result and will not offer you exercises
-          until you answer the questions again.
-        </p>
-        {failure && <FailureNotice failure={failure} />}
-        <form
-          noValidate
-          aria-labelledby="keep-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!submitting) onSave();
-          }}
-        >
-          {mode.missing.map((f) => renderQuestion(questionOf(f)))}
-          <div class="actions">
-            <button type="submit" class="primary" disabled={submitting}>
-              Save this result
-            </button>
-          </div>
-          <p role="status" class="muted">
-            {submitting ? 'Saving…' : ''}
-          </p>
-        </form>
-      </section>
+      ) : (
+        <p>Do not start the exercises until you have been seen.</p>
+      )}
+      <p role="status">
+        {saved === 'saving'
+          ? 'Saving your answer…'
+          : saved === 'saved'
+            ? 'Your answer is saved. Backchain will not offer you exercises until you answer the questions again.'
+            : saved === 'queued'
+              ? 'Your answer is saved on this device and will be sent when you are back online.'
+              : ''}
+      </p>
+      {typeof saved === 'object' && <FailureNotice failure={saved} />}
       <div class="actions">
         <button type="button" onClick={onBack}>
           Back to the questions
         </button>
       </div>
-      <p class="small muted">Answered a question by mistake? Go back and change it.</p>
-    </>
+      <p class="small">
+        Answered a question by mistake? Go back, change it and finish the questions: a new result
+        replaces this one.
+      </p>
+    </LevelPanel>
   );
 }

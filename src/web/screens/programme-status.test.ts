@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANSWERS } from '../../../test/fixtures.js';
 import { assessAndPlan } from '../../engine/assess.js';
 import { knowledgeBase } from '../../kb/index.js';
-import type { AssessmentView, PauseReason, ProgrammeView } from '../data/types.js';
+import type { AssessmentView, PauseReason, ProgrammeView, TodayView } from '../data/types.js';
 import {
   programmeSources,
   programmeStatus,
@@ -47,6 +47,51 @@ function made(answers: Record<string, unknown>): {
 const plain = made(ANSWERS);
 const emergency = made({ ...ANSWERS, saddleNumbness: true, bladderChange: true });
 const PAUSE: PauseReason = { level: 'urgent', reasons: [], advice: 'Speak to a doctor today.' };
+
+const TODAY_CLEAR: TodayView = {
+  warning: null,
+  sessionAllowed: true,
+  blockedBy: null,
+  backOff: null,
+  reassessmentAdvised: false,
+};
+const STANDING: NonNullable<TodayView['warning']> = {
+  level: 'emergency',
+  reasons: [{ code: 'cauda-equina-bladder', text: 'Bladder.', answers: ['bladderChange'] }],
+  advice: 'Go to an emergency department now.',
+  since: '2026-03-02T09:00:00.000Z',
+};
+
+describe('programmeStatus with the standing situation', () => {
+  it('leads with a standing warning and offers no programme, even when the old one is ready', () => {
+    const today: TodayView = {
+      ...TODAY_CLEAR,
+      warning: STANDING,
+      sessionAllowed: false,
+      blockedBy: 'paused',
+    };
+    expect(programmeStatus(plain.assessment, plain.programme, today)).toEqual({
+      kind: 'warning',
+      warning: STANDING,
+    });
+  });
+
+  it('leads with a warning reported before any assessment', () => {
+    const today: TodayView = {
+      ...TODAY_CLEAR,
+      warning: { ...STANDING, level: 'urgent' },
+      sessionAllowed: false,
+      blockedBy: 'no-programme',
+    };
+    expect(programmeStatus(null, null, today).kind).toBe('warning');
+  });
+
+  it('offers no session on the day pain spread', () => {
+    const today: TodayView = { ...TODAY_CLEAR, sessionAllowed: false, blockedBy: 'rest-today' };
+    expect(programmeStatus(plain.assessment, plain.programme, today).kind).toBe('rest-today');
+    expect(programmeStatus(plain.assessment, plain.programme, TODAY_CLEAR).kind).toBe('ready');
+  });
+});
 
 describe('programmeStatus', () => {
   it('is ready with exercises when nothing stands in the way', () => {

@@ -2,9 +2,11 @@
 // shows no exercises anywhere), then a paused programme, then the warning-sign re-check.
 import type { KnowledgeBase, Source, SourceId } from '../../kb/types.js';
 import type { Level } from '../../engine/triage.js';
-import type { AssessmentView, PauseReason, ProgrammeView } from '../data/types.js';
+import type { AssessmentView, PauseReason, ProgrammeView, TodayView } from '../data/types.js';
 
 export type ProgrammeStatus =
+  /** A warning stands (reported at a check-in, or in questions stopped early): its advice, no exercises. */
+  | { kind: 'warning'; warning: NonNullable<TodayView['warning']> }
   /** No questions answered yet. */
   | { kind: 'no-assessment' }
   /** The latest assessment says emergency: its advice and nothing else. */
@@ -15,15 +17,25 @@ export type ProgrammeStatus =
   | { kind: 'no-programme' }
   /** The stop rules asked for the warning-sign questions again before the next session. */
   | { kind: 'warning-check'; programme: ProgrammeView }
+  /** Pain spread down the leg in today's session: no more exercise today. */
+  | { kind: 'rest-today'; programme: ProgrammeView }
   /** A programme with no exercises in it now (the gate, or the stop rules took them all out). */
   | { kind: 'no-exercises'; programme: ProgrammeView }
   | { kind: 'ready'; programme: ProgrammeView };
 
-/** Decides what may be shown. An emergency, on the assessment or the pause, always wins. */
+/**
+ * Decides what may be shown. A standing warning (a warning sign reported and not yet followed by new
+ * answers) and an emergency always win: no exercise is offered beside them.
+ */
 export function programmeStatus(
   assessment: AssessmentView | null,
   programme: ProgrammeView | null,
+  today: TodayView | null = null,
 ): ProgrammeStatus {
+  const warning = today?.warning ?? null;
+  if (warning && (warning.level === 'emergency' || today?.blockedBy === 'paused' || !programme)) {
+    return { kind: 'warning', warning };
+  }
   if (assessment?.result.triage.level === 'emergency') {
     return { kind: 'emergency', advice: assessment.result.triage.advice };
   }
@@ -31,6 +43,7 @@ export function programmeStatus(
   if (!assessment) return { kind: 'no-assessment' };
   if (!programme) return { kind: 'no-programme' };
   if (programme.warningCheckRequired) return { kind: 'warning-check', programme };
+  if (today?.blockedBy === 'rest-today') return { kind: 'rest-today', programme };
   if (programme.items.length === 0) return { kind: 'no-exercises', programme };
   return { kind: 'ready', programme };
 }

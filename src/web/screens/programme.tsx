@@ -7,6 +7,7 @@ import type { Exercise } from '../../kb/types.js';
 import { useApp } from '../app-context.js';
 import { Load, Notice, ScreenTitle } from '../components/common.js';
 import { ExerciseFigure } from '../components/figure.js';
+import { WarningPanel } from '../components/level-panel.js';
 import type { AssessmentView, PauseReason, ProgrammeView, SessionLogView } from '../data/types.js';
 import { localToday, useLoad, useReducedMotion } from '../hooks.js';
 import { href } from '../router.js';
@@ -42,17 +43,21 @@ export function exerciseName(id: string): string {
 export default function ProgrammeScreen() {
   const { repo, version } = useApp();
   const state = useLoad(async () => {
-    const [assessment, programme] = await Promise.all([repo.latestAssessment(), repo.programme()]);
+    const [assessment, programme, today] = await Promise.all([
+      repo.latestAssessment(),
+      repo.programme(),
+      repo.today(localToday()),
+    ]);
     // Only for "done today"; never a reason not to show the programme.
     const sessions = programme ? await repo.sessions().catch(() => []) : [];
-    return { assessment, programme, sessions };
+    return { assessment, programme, sessions, today };
   }, [repo.mode, version]);
   return (
     <section aria-labelledby="screen-title" class="programme-screen">
       <ScreenTitle>Your programme</ScreenTitle>
       <Load state={state}>
-        {({ assessment, programme, sessions }) => {
-          const status = programmeStatus(assessment, programme);
+        {({ assessment, programme, sessions, today }) => {
+          const status = programmeStatus(assessment, programme, today);
           if (status.kind !== 'ready') {
             return <StatusNotice status={status} assessment={assessment} />;
           }
@@ -81,6 +86,37 @@ export function StatusNotice({
   assessment: AssessmentView | null;
 }) {
   switch (status.kind) {
+    case 'warning':
+      return (
+        <WarningPanel warning={status.warning} heading="section">
+          <p>
+            <strong>Your exercise programme is paused.</strong> Once a doctor or physiotherapist has
+            seen you, answer the questions again: that builds a programme that fits how things are
+            then.
+          </p>
+          <div class="actions">
+            <a class="button" href={href('intake')}>
+              Answer the questions again
+            </a>
+          </div>
+        </WarningPanel>
+      );
+    case 'rest-today':
+      return (
+        <>
+          <Notice tone="warning" title="No more exercise today">
+            {kb.backOff.spreadAdvice.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </Notice>
+          <p>Tomorrow your plan carries on with gentle exercises only.</p>
+          <div class="actions">
+            <a class="button" href={href('checkin')}>
+              Daily check-in
+            </a>
+          </div>
+        </>
+      );
     case 'no-assessment':
       return (
         <>
@@ -183,6 +219,33 @@ function PausedNotice({ pausedBy }: { pausedBy: PauseReason | null }) {
   );
 }
 
+/** While the plan backs off after pain spread or new leg symptoms: why, and what ends it. */
+function BackOffNotice({ programme }: { programme: ProgrammeView }) {
+  const backOff = programme.backOff;
+  if (!backOff) return null;
+  return (
+    <Notice tone="warning" title="Your plan is backing off">
+      <p>
+        {backOff.reason === 'spread'
+          ? 'Pain spread down your leg during an exercise, so for now your plan holds only gentle exercises at the lowest dose, without the stretches that pull on the sciatic nerve.'
+          : 'A check-in showed leg symptoms you did not have when you answered the questions, so for now your plan holds only gentle exercises at the lowest dose, without the stretches that pull on the sciatic nerve.'}
+      </p>
+      <p>
+        {backOff.until === 'settled'
+          ? `It goes back to normal once your daily check-ins show the leg settled for ${String(kb.backOff.settledDays)} days in a row.`
+          : 'Please answer the questions again, so your plan fits how things are now.'}
+      </p>
+      {backOff.until === 'reassessment' && (
+        <p>
+          <a class="button" href={href('intake')}>
+            Answer the questions again
+          </a>
+        </p>
+      )}
+    </Notice>
+  );
+}
+
 /** The result's advice when it asks the person to see someone (urgent or soon), above whatever follows. */
 function LevelNotice({ assessment }: { assessment: AssessmentView | null }) {
   const level = assessment?.result.triage.level;
@@ -244,7 +307,8 @@ function ProgrammeBody({
   return (
     <>
       <LevelNotice assessment={assessment} />
-      {programme.gate === 'gentle-only' && (
+      <BackOffNotice programme={programme} />
+      {programme.gate === 'gentle-only' && !programme.backOff && (
         <Notice tone="info" title="Gentle exercises only for now">
           <p>
             Until you have been seen, your plan holds only the gentle exercises, at the lowest dose.

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { knowledgeBase } from '../../kb/index.js';
 import { useApp } from '../app-context.js';
 import { Load, Notice, ScreenTitle } from '../components/common.js';
-import type { AssessmentView, ProgrammeView } from '../data/types.js';
+import type { AssessmentView, ProgrammeView, TodayView } from '../data/types.js';
 import { kvGet, kvSet } from '../data/idb.js';
 import { localToday, useLoad } from '../hooks.js';
 import { href } from '../router.js';
@@ -37,13 +37,19 @@ const sourceTitles = (ids: readonly string[]) =>
 interface Loaded {
   assessment: AssessmentView | null;
   programme: ProgrammeView | null;
+  /** The standing warning: a warning sign reported before any answers were complete has no programme to pause. */
+  today: TodayView | null;
 }
 
 export default function Reminders() {
   const { repo, version } = useApp();
   const state = useLoad<Loaded>(async () => {
-    const [assessment, programme] = await Promise.all([repo.latestAssessment(), repo.programme()]);
-    return { assessment, programme };
+    const [assessment, programme, today] = await Promise.all([
+      repo.latestAssessment(),
+      repo.programme(),
+      repo.today(localToday()).catch(() => null),
+    ]);
+    return { assessment, programme, today };
   }, [repo, version]);
   return (
     <section aria-labelledby="screen-title">
@@ -53,13 +59,15 @@ export default function Reminders() {
   );
 }
 
-function RemindersBody({ assessment, programme }: Loaded) {
+function RemindersBody({ assessment, programme, today }: Loaded) {
   const emergency =
-    programme?.pausedBy?.level === 'emergency'
-      ? programme.pausedBy
-      : assessment?.result.triage.level === 'emergency'
-        ? assessment.result.triage
-        : null;
+    today?.warning?.level === 'emergency'
+      ? today.warning
+      : programme?.pausedBy?.level === 'emergency'
+        ? programme.pausedBy
+        : assessment?.result.triage.level === 'emergency'
+          ? assessment.result.triage
+          : null;
   if (emergency) {
     return (
       <Notice tone="danger" title="Get help now, not reminders">

@@ -4,12 +4,13 @@ import { KEELE_NOTICE } from '../../engine/start-back.js';
 import { knowledgeBase } from '../../kb/index.js';
 import { useApp } from '../app-context.js';
 import { FailureNotice, Load, Notice, ScreenTitle } from '../components/common.js';
-import type { ExportFormat, Failure } from '../data/types.js';
+import type { ExportFormat, Failure, TodayView } from '../data/types.js';
 import { localToday, useLoad } from '../hooks.js';
 import { href } from '../router.js';
 import { saveFile } from './report-download.js';
 import {
   buildReport,
+  LEVEL_HEADINGS,
   type ReportModel,
   type ReportRow,
   type ReportTriage,
@@ -18,25 +19,56 @@ import './report.css';
 
 export default function Report() {
   const { repo, version } = useApp();
-  const state = useLoad<ReportModel>(async () => {
-    const [assessment, programme, progress] = await Promise.all([
+  const state = useLoad<{ report: ReportModel; warning: TodayView['warning'] }>(async () => {
+    const [assessment, programme, progress, today] = await Promise.all([
       repo.latestAssessment(),
       repo.programme(),
       // Progress needs the server or the device's engine; the report still prints without it.
       repo.progress().catch(() => null),
+      repo.today(localToday()).catch(() => null),
     ]);
-    return buildReport({ assessment, programme, progress, kb: knowledgeBase, today: localToday() });
+    const report = buildReport({
+      assessment,
+      programme,
+      progress,
+      kb: knowledgeBase,
+      today: localToday(),
+    });
+    return { report, warning: today?.warning ?? null };
   }, [repo, version]);
   return (
     <article class="report" aria-labelledby="screen-title">
       <ScreenTitle>Back pain summary for a clinician</ScreenTitle>
-      <Load state={state}>{(report) => <ReportBody report={report} />}</Load>
+      <Load state={state}>
+        {({ report, warning }) => <ReportBody report={report} warning={warning} />}
+      </Load>
       <Exports />
     </article>
   );
 }
 
-function ReportBody({ report }: { report: ReportModel }) {
+function ReportBody({ report, warning }: { report: ReportModel; warning: TodayView['warning'] }) {
+  if (!report.triage && warning) {
+    // The questions stopped at a warning sign before they were complete: that is all there is to show.
+    return (
+      <>
+        <TriageBlock
+          triage={{
+            level: warning.level,
+            heading: LEVEL_HEADINGS[warning.level],
+            advice: warning.advice,
+            reasons: warning.reasons.map((r) => r.text),
+          }}
+          id="report-warning"
+          title="Warning signs reported"
+        />
+        <p>
+          The questions stopped at this answer, so there is nothing else to sum up yet. Show this to
+          the doctor or nurse who sees you.
+        </p>
+      </>
+    );
+  }
   if (!report.triage) {
     return (
       <Notice title="Nothing to report yet">

@@ -16,21 +16,9 @@ import {
 import type { ContributorId, EvidenceStrength, KnowledgeBase, SourceId } from '../../kb/types.js';
 import type { PauseReason } from '../data/types.js';
 
-/** The heading that says the level in words, first thing on the screen. */
-export const HEADLINE: Record<Level, string> = {
-  emergency: 'Emergency: go to an emergency department now',
-  urgent: 'Urgent: speak to a doctor today',
-  soon: 'Soon: see a GP or physiotherapist within 1 to 2 weeks',
-  'self-care': 'No warning signs found: you can start with self-care',
-};
+import type { AdviceParts } from '../level-words.js';
 
-/** The level's name, shown beside its icon. */
-export const LEVEL_NAME: Record<Level, string> = {
-  emergency: 'Emergency',
-  urgent: 'Urgent',
-  soon: 'Soon',
-  'self-care': 'Self-care',
-};
+export { CONTACT_HEADING, HEADLINE, LEVEL_NAME, type AdviceParts } from '../level-words.js';
 
 /** What is still safe to do while waiting to be seen, for each exercise gate (as the triage policy says). */
 export const SAFE_TO_DO: Record<Gate, string> = {
@@ -43,23 +31,6 @@ export const SAFE_TO_DO: Record<Gate, string> = {
 /** The safety net every level below emergency carries. */
 export const SAFETY_NET =
   'If you develop numbness around the genitals or back passage, a change in bladder or bowel control, or weakness in both legs, go to an emergency department at once.';
-
-export interface AdviceParts {
-  /** Whom to contact and when (for self-care: what to do). */
-  contact: string;
-  /** What is still safe to do meanwhile; absent for self-care (the programme is open) and emergency. */
-  safe?: string;
-  /** When to go to an emergency department after all; absent for an emergency. */
-  safetyNet?: string;
-}
-
-/** The heading over the first part of the advice. */
-export const CONTACT_HEADING: Record<Level, string> = {
-  emergency: 'What to do now',
-  urgent: 'Whom to contact, and when',
-  soon: 'Whom to contact, and when',
-  'self-care': 'What to do',
-};
 
 /** The triage advice split into its parts, so the screen can give each its own heading. */
 export function adviceParts(level: Level, gate: Gate): AdviceParts {

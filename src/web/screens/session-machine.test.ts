@@ -39,7 +39,7 @@ const current = (state: SessionState) => {
   return state.current;
 };
 const FINE: Answers = {
-  felt: 'same',
+  tooEasy: false,
   painSharper: false,
   painSpread: false,
   newNumbnessOrWeakness: false,
@@ -251,6 +251,7 @@ describe('the session', () => {
       answers: FINE,
       changes: [],
       warningCheckRequired: false,
+      stoppedForToday: false,
       items: [BRIDGE, KNEE],
     });
     expect(current(s).exerciseId).toBe('knee-to-chest');
@@ -266,14 +267,15 @@ describe('the session', () => {
       { type: 'start', now: 0 },
       { type: 'stop-early', now: 3_000 },
     );
-    const spread: Answers = { ...FINE, painSpread: true };
+    const sharper: Answers = { ...FINE, painSharper: true };
     s = run(s, {
       type: 'logged',
-      answers: spread,
+      answers: sharper,
       changes: [
         { exerciseId: 'supine-hamstring-strap', change: 'replaced', by: 'hamstring-wall-stretch' },
       ],
       warningCheckRequired: false,
+      stoppedForToday: false,
       // The engine puts the replacement where the dropped exercise was; put it last to prove the order is the session's.
       items: [KNEE, BRIDGE, wall],
     });
@@ -298,6 +300,7 @@ describe('the session', () => {
       answers: { ...FINE, painSharper: true },
       changes: [{ exerciseId: 'knee-to-chest', change: 'dropped' }],
       warningCheckRequired: false,
+      stoppedForToday: false,
       items: null,
     });
     expect(current(s).exerciseId).toBe('glute-bridge');
@@ -312,9 +315,10 @@ describe('the session', () => {
     );
     s = run(s, {
       type: 'logged',
-      answers: { ...FINE, felt: 'easier' },
+      answers: { ...FINE, tooEasy: true },
       changes: [{ exerciseId: 'abdominal-brace', change: 'progressed', by: 'standing-march' }],
       warningCheckRequired: false,
+      stoppedForToday: false,
       items: [item('standing-march'), KNEE],
     });
     expect(current(s).exerciseId).toBe('knee-to-chest');
@@ -332,6 +336,7 @@ describe('the session', () => {
       answers: { ...FINE, painSpread: true },
       changes: [{ exerciseId: 'knee-to-chest', change: 'dropped' }],
       warningCheckRequired: true,
+      stoppedForToday: false,
       items: [BRIDGE],
     });
     expect(s.status).toBe('stopped');
@@ -340,6 +345,57 @@ describe('the session', () => {
     expect(s.results).toHaveLength(1);
     // Nothing moves a stopped session on.
     expect(run(s, { type: 'start', now: 2 })).toBe(s);
+  });
+
+  it('ends the session for today when pain spread down the leg, whatever else the plan holds', () => {
+    let s = run(
+      startSession([KNEE, BRIDGE]),
+      { type: 'start', now: 0 },
+      { type: 'stop-early', now: 1 },
+    );
+    s = run(s, {
+      type: 'logged',
+      answers: { ...FINE, painSpread: true },
+      changes: [{ exerciseId: 'knee-to-chest', change: 'dropped' }],
+      warningCheckRequired: false,
+      stoppedForToday: true,
+      items: [BRIDGE],
+    });
+    expect(s).toMatchObject({ status: 'stopped', stopReason: 'rest-today', current: null });
+  });
+
+  it('ends the session on spreading even when the answer was kept offline (no word from the record)', () => {
+    let s = run(
+      startSession([KNEE, BRIDGE]),
+      { type: 'start', now: 0 },
+      { type: 'stop-early', now: 1 },
+    );
+    s = run(s, {
+      type: 'logged',
+      answers: { ...FINE, painSpread: true },
+      changes: [],
+      warningCheckRequired: false,
+      stoppedForToday: false,
+      items: null,
+    });
+    expect(s.stopReason).toBe('rest-today');
+  });
+
+  it('sends the person to the warning-sign questions at once on new numbness or weakness', () => {
+    let s = run(
+      startSession([KNEE, BRIDGE]),
+      { type: 'start', now: 0 },
+      { type: 'stop-early', now: 1 },
+    );
+    s = run(s, {
+      type: 'logged',
+      answers: { ...FINE, newNumbnessOrWeakness: true },
+      changes: [],
+      warningCheckRequired: false,
+      stoppedForToday: false,
+      items: null,
+    });
+    expect(s).toMatchObject({ status: 'stopped', stopReason: 'warning-check' });
   });
 
   it('halts on a refusal (409) from the record', () => {
@@ -357,6 +413,7 @@ describe('the session', () => {
         answers: FINE,
         changes: [],
         warningCheckRequired: false,
+        stoppedForToday: false,
         items: null,
       }),
     ).toBe(s);

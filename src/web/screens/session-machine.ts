@@ -2,7 +2,7 @@
 // repetitions (counted), pause and skip, the questions after it, and the stop rules' changes moving the
 // session on to a gentler replacement. Pure: time comes in with the events, as milliseconds (Date.now()).
 import type { PlanItem, PrescribedDosage } from '../../engine/plan.js';
-import type { Felt, ProgrammeChange } from '../../engine/session.js';
+import type { ProgrammeChange } from '../../engine/session.js';
 import type { ExerciseId } from '../../kb/types.js';
 
 /** Seconds of rest between two holds. */
@@ -57,9 +57,10 @@ export interface ExerciseRun {
   tally: Tally;
 }
 
-/** The answers after one exercise. */
+/** The answers after one exercise, each given with a deliberate tap. */
 export interface Answers {
-  felt: Felt;
+  /** "Was it too easy?": the only answer progression reads. */
+  tooEasy: boolean;
   painSharper: boolean;
   painSpread: boolean;
   newNumbnessOrWeakness: boolean;
@@ -72,7 +73,11 @@ export interface ExerciseResult {
   changes: ProgrammeChange[];
 }
 
-export type StopReason = 'warning-check' | 'paused';
+/**
+ * Why a session ended early: the warning-sign questions are due (new numbness or weakness, or a second
+ * spreading within a week), the programme is paused, or pain spread down the leg (no more exercise today).
+ */
+export type StopReason = 'warning-check' | 'paused' | 'rest-today';
 
 export interface SessionState {
   /** The programme's items as last loaded. */
@@ -106,6 +111,8 @@ export type SessionEvent =
       answers: Answers;
       changes: ProgrammeChange[];
       warningCheckRequired: boolean;
+      /** Pain spread down the leg: the session ends for today. */
+      stoppedForToday: boolean;
       items: PlanItem[] | null;
     }
   /** The session cannot go on (a 409: the programme is paused, or the warning-sign check is due). */
@@ -299,8 +306,12 @@ export function sessionReducer(state: SessionState, event: SessionEvent): Sessio
       results: [...state.results, result],
       offered: [...state.offered, ...replacements],
     };
-    if (event.warningCheckRequired) {
+    // New numbness or weakness: the warning-sign questions at once, before anything else.
+    if (event.warningCheckRequired || event.answers.newNumbnessOrWeakness) {
       return { ...next, current: null, status: 'stopped', stopReason: 'warning-check' };
+    }
+    if (event.stoppedForToday || event.answers.painSpread) {
+      return { ...next, current: null, status: 'stopped', stopReason: 'rest-today' };
     }
     return advance(next);
   }

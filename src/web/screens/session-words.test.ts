@@ -12,13 +12,24 @@ const NAMES: Partial<Record<ExerciseId, string>> = {
 };
 const nameOf = (id: ExerciseId) => NAMES[id] ?? id;
 const FINE: Answers = {
-  felt: 'same',
+  tooEasy: false,
   painSharper: false,
   painSpread: false,
   newNumbnessOrWeakness: false,
 };
 
 describe('describeChange', () => {
+  it('says an exercise left because the plan backs off, not because it hurt itself', () => {
+    const words = describeChange(
+      { exerciseId: 'supine-straight-leg-raise', change: 'dropped' },
+      { painSharper: false, painSpread: true },
+      (id) => (id === 'supine-straight-leg-raise' ? 'Straight-leg raise' : id),
+      'glute-bridge',
+    );
+    expect(words).toMatch(/^Straight-leg raise is out of your programme for now/);
+    expect(words).toMatch(/sciatic nerve/);
+  });
+
   it('says what was taken out, why, and what to try instead', () => {
     expect(
       describeChange(
@@ -55,7 +66,7 @@ describe('describeChange', () => {
         nameOf,
       ),
     ).toBe(
-      'Knee to chest has felt easier two sessions running, so its dose goes up one step: hold 40 seconds, 3 times, each leg.',
+      'Knee to chest was too easy two sessions running, so its dose goes up one step: hold 40 seconds, 3 times, each leg.',
     );
   });
 
@@ -67,7 +78,7 @@ describe('describeChange', () => {
         nameOf,
       ),
     ).toBe(
-      'Abdominal brace has felt easier two sessions running, so next time you move on to Standing march.',
+      'Abdominal brace was too easy two sessions running, so next time you move on to Standing march.',
     );
   });
 });

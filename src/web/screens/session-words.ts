@@ -144,8 +144,13 @@ export function describeChange(
   change: ProgrammeChange,
   answers: Pick<Answers, 'painSharper' | 'painSpread'>,
   nameOf: (id: ExerciseId) => string,
+  /** The exercise just done: a change to another one came from backing off, not from its own pain. */
+  logged?: ExerciseId,
 ): string {
   const name = nameOf(change.exerciseId);
+  if (change.change === 'dropped' && logged !== undefined && change.exerciseId !== logged) {
+    return `${name} is out of your programme for now: while your plan backs off it holds only gentle exercises that do not pull on the sciatic nerve.`;
+  }
   switch (change.change) {
     case 'replaced': {
       const by = change.by ? nameOf(change.by) : 'a gentler exercise';
@@ -158,12 +163,12 @@ export function describeChange(
       return `We have taken ${name} out of your programme because ${painReason(answers)}. There is no gentler exercise of its kind to offer in its place.`;
     case 'progressed':
       if (change.by) {
-        return `${name} has felt easier two sessions running, so next time you move on to ${nameOf(change.by)}.`;
+        return `${name} was too easy two sessions running, so next time you move on to ${nameOf(change.by)}.`;
       }
       if (change.dosage) {
-        return `${name} has felt easier two sessions running, so its dose goes up one step: ${lowerFirst(describeDosage(change.dosage))}.`;
+        return `${name} was too easy two sessions running, so its dose goes up one step: ${lowerFirst(describeDosage(change.dosage))}.`;
       }
-      return `${name} has felt easier two sessions running, so it moves up a step.`;
+      return `${name} was too easy two sessions running, so it moves up a step.`;
   }
 }
 
@@ -178,7 +183,7 @@ export function sessionSummary(
   const done = state.results.map((r) => nameOf(r.exerciseId));
   const skipped = state.skipped.map(nameOf);
   const changes = state.results.flatMap((r) =>
-    r.changes.map((c) => describeChange(c, r.answers, nameOf)),
+    r.changes.map((c) => describeChange(c, r.answers, nameOf, r.exerciseId)),
   );
   const hurt = state.results.some((r) => r.answers.painSharper || r.answers.painSpread);
   const encouragement =

@@ -5,7 +5,7 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { PlanItem } from '../../engine/plan.js';
 import { knowledgeBase as kb } from '../../kb/index.js';
 import { useApp } from '../app-context.js';
-import { RadioGroup, YesNo } from '../components/choice.js';
+import { YesNo } from '../components/choice.js';
 import { FailureNotice, Load, Notice, ScreenTitle } from '../components/common.js';
 import { ExerciseFigure } from '../components/figure.js';
 import type { Failure } from '../data/types.js';
@@ -34,15 +34,19 @@ export default function SessionScreen() {
   const { repo } = useApp();
   // Loaded once per way of keeping data: a reload in the middle of a session would lose the player's place.
   const state = useLoad(async () => {
-    const [assessment, programme] = await Promise.all([repo.latestAssessment(), repo.programme()]);
-    return { assessment, programme };
+    const [assessment, programme, today] = await Promise.all([
+      repo.latestAssessment(),
+      repo.programme(),
+      repo.today(localToday()),
+    ]);
+    return { assessment, programme, today };
   }, [repo.mode]);
   return (
     <section aria-labelledby="screen-title" class="session-screen">
       <ScreenTitle>Today’s session</ScreenTitle>
       <Load state={state}>
-        {({ assessment, programme }) => {
-          const status = programmeStatus(assessment, programme);
+        {({ assessment, programme, today }) => {
+          const status = programmeStatus(assessment, programme, today);
           if (status.kind !== 'ready') {
             return <StatusNotice status={status} assessment={assessment} />;
           }
@@ -70,6 +74,8 @@ function say(text: string) {
 interface Saved {
   name: string;
   changes: string[];
+  /** What to do now, when pain spread and the session ended for today. */
+  advice?: readonly string[];
   /** The exercise number it is shown above: the next one (a skip moves on and hides it). */
   at: number;
 }
@@ -156,7 +162,7 @@ function Player({ items }: { items: PlanItem[] }) {
     const entry = {
       exerciseId: run.exerciseId,
       done: doneOf(run),
-      felt: answers.felt,
+      tooEasy: answers.tooEasy,
       painSharper: answers.painSharper,
       painSpread: answers.painSpread,
       newNumbnessOrWeakness: answers.newNumbnessOrWeakness,
@@ -167,35 +173,44 @@ function Player({ items }: { items: PlanItem[] }) {
       setFailure(outcome.error);
       const code = outcome.error.kind === 'conflict' ? outcome.error.code : null;
       if (code === 'warning-check-required') dispatch({ type: 'halt', reason: 'warning-check' });
+      else if (code === 'rest-today') dispatch({ type: 'halt', reason: 'rest-today' });
       else if (code === 'programme-paused' || code === 'no-programme') {
         dispatch({ type: 'halt', reason: 'paused' });
       }
       return;
     }
     app.changed();
-    if (
-      outcome.value.queued &&
-      (answers.painSharper || answers.painSpread || answers.newNumbnessOrWeakness)
-    ) {
+    if (outcome.value.queued && answers.painSharper && !answers.painSpread) {
       // Offline, the stop rules run only when this reaches the server, so stop here to be safe.
       setSaved({
         at: index + 1,
         name: exerciseName(run.exerciseId),
         changes: [
-          'You are offline, so your programme cannot be adjusted yet. The session stops here to be safe; answer the warning-sign questions, and your programme will be updated when you are back online.',
+          'You are offline, so your programme cannot be adjusted yet. The session stops here to be safe; your programme will be updated when you are back online.',
         ],
       });
       setBusy(false);
-      dispatch({ type: 'halt', reason: 'warning-check' });
+      dispatch({ type: 'halt', reason: 'rest-today' });
       return;
     }
     // The stop rules may have changed the plan: continue with the plan as it is now.
-    const reloaded = await repo.programme().catch(() => null);
+    const reloaded = outcome.value.queued ? null : await repo.programme().catch(() => null);
     const { programmeChanges, warningCheckRequired } = outcome.value;
+    const spread = outcome.value.stoppedForToday === true || answers.painSpread;
+    // What to do now comes with the answer; offline it is the knowledge base's own words.
+    const advice =
+      outcome.value.advice && outcome.value.advice.length > 0
+        ? outcome.value.advice
+        : spread
+          ? kb.backOff.spreadAdvice
+          : [];
     setSaved({
       at: index + 1,
       name: exerciseName(run.exerciseId),
-      changes: programmeChanges.map((c) => describeChange(c, answers, exerciseName)),
+      changes: programmeChanges.map((c) =>
+        describeChange(c, answers, exerciseName, run.exerciseId),
+      ),
+      advice: spread ? advice : [],
     });
     setBusy(false);
     dispatch({
@@ -203,6 +218,7 @@ function Player({ items }: { items: PlanItem[] }) {
       answers,
       changes: programmeChanges,
       warningCheckRequired: warningCheckRequired || (reloaded?.warningCheckRequired ?? false),
+      stoppedForToday: spread,
       items: reloaded ? reloaded.items : null,
     });
     if (reloaded?.paused) dispatch({ type: 'halt', reason: 'paused' });
@@ -492,14 +508,12 @@ function Questions({
   failure: Failure | null;
   onAnswer: (answers: Answers) => void;
 }) {
-  const [felt, setFelt] = useState<Answer<Answers['felt']>>(undefined);
+  const [tooEasy, setTooEasy] = useState<Answer<boolean>>(undefined);
   const [sharper, setSharper] = useState<Answer<boolean>>(undefined);
   const [spread, setSpread] = useState<Answer<boolean>>(undefined);
   const [numb, setNumb] = useState<Answer<boolean>>(undefined);
   const [tried, setTried] = useState(false);
   const errors = {
-    felt:
-      felt === undefined ? 'Please choose how it felt: easier, the same, or harder.' : undefined,
     sharper:
       sharper === undefined ? 'Please answer yes or no: did the pain get sharper?' : undefined,
     spread:
@@ -510,6 +524,7 @@ function Questions({
       numb === undefined
         ? 'Please answer yes or no: did you notice new numbness or weakness?'
         : undefined,
+    tooEasy: tooEasy === undefined ? 'Please answer yes or no: was it too easy?' : undefined,
   };
   const shown = (e: string | undefined) => (tried ? e : undefined);
   return (
@@ -520,38 +535,27 @@ function Questions({
         event.preventDefault();
         setTried(true);
         if (
-          felt === undefined ||
+          tooEasy === undefined ||
           sharper === undefined ||
           spread === undefined ||
           numb === undefined
         ) {
-          const first = (['felt', 'sharper', 'spread', 'numb'] as const).find((k) => errors[k]);
+          const first = (['sharper', 'spread', 'numb', 'tooEasy'] as const).find((k) => errors[k]);
           if (first) document.querySelector<HTMLInputElement>(`#q-${first} input`)?.focus();
           return;
         }
-        onAnswer({ felt, painSharper: sharper, painSpread: spread, newNumbnessOrWeakness: numb });
+        onAnswer({
+          tooEasy,
+          painSharper: sharper,
+          painSpread: spread,
+          newNumbnessOrWeakness: numb,
+        });
       }}
     >
       <h3 ref={headingRef} tabIndex={-1}>
         {stoppedEarly ? 'You stopped this exercise. How did it go?' : 'Well done. How did it go?'}
       </h3>
       <p>Your answers are saved straight away, so the plan can adjust before the next exercise.</p>
-      <RadioGroup
-        name="felt"
-        legend="How did it feel?"
-        hint="Compared with last time. Choose Easier if it felt too easy: after two sessions like that, it moves up a step."
-        options={[
-          { value: 'easier', label: 'Easier' },
-          { value: 'same', label: 'Same' },
-          { value: 'harder', label: 'Harder' },
-        ]}
-        value={felt}
-        onChange={(v) => {
-          if (v === 'easier' || v === 'same' || v === 'harder') setFelt(v);
-        }}
-        error={shown(errors.felt)}
-        inline
-      />
       <YesNo
         name="sharper"
         legend="Did the pain get sharper?"
@@ -574,6 +578,14 @@ function Questions({
         value={numb}
         onChange={setNumb}
         error={shown(errors.numb)}
+      />
+      <YesNo
+        name="tooEasy"
+        legend="Was it too easy?"
+        hint="Yes only if you could easily have done more. After two sessions like that, it moves up a step."
+        value={tooEasy}
+        onChange={setTooEasy}
+        error={shown(errors.tooEasy)}
       />
       {failure && <FailureNotice failure={failure} />}
       <div class="actions">
@@ -599,6 +611,7 @@ function SessionEnd({
   const summary = sessionSummary(state, exerciseName);
   const warning = state.status === 'stopped' && state.stopReason === 'warning-check';
   const paused = state.status === 'stopped' && state.stopReason === 'paused';
+  const rest = state.status === 'stopped' && state.stopReason === 'rest-today';
   return (
     <div class="session-end">
       <h2 ref={headingRef} tabIndex={-1}>
@@ -606,8 +619,19 @@ function SessionEnd({
           ? 'The session stops here'
           : paused
             ? 'The session cannot go on'
-            : 'Session complete'}
+            : rest
+              ? 'No more exercise today'
+              : 'Session complete'}
       </h2>
+      {rest && (
+        <Notice tone="warning" title="What to do now">
+          {(saved?.advice && saved.advice.length > 0 ? saved.advice : kb.backOff.spreadAdvice).map(
+            (line) => (
+              <p key={line}>{line}</p>
+            ),
+          )}
+        </Notice>
+      )}
       {warning && (
         <>
           <Notice
@@ -621,7 +645,7 @@ function SessionEnd({
             <p>
               {failure?.kind === 'conflict'
                 ? failure.detail
-                : 'Pain spread down your leg twice within a week, or you noticed new numbness or weakness. Before any more exercise, answer the warning-sign questions in the check-in.'}
+                : 'You noticed new numbness or weakness, or pain spread down your leg twice within a week. Before any more exercise, answer the warning-sign questions in the check-in now: they tell you at once if you need a doctor.'}
             </p>
             <p>
               If you have numbness around the genitals or back passage, a change in bladder or bowel
@@ -645,7 +669,7 @@ function SessionEnd({
               ))}
             </Notice>
           )}
-          <p class="lead">{summary.encouragement}</p>
+          {!rest && <p class="lead">{summary.encouragement}</p>}
         </>
       )}
 
