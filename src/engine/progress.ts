@@ -1,13 +1,24 @@
 // Progress over time for GET /api/progress: pain, how far down the leg it reaches, adherence and leg-raise angles. Pure: today is passed in.
 import { PAIN_AREAS, type PainArea } from './intake.js';
 import { daysInclusive, dayNumber, withinDaysEnding } from './local-date.js';
+import {
+  adherenceOf as sittingAdherence,
+  sittingsFrom,
+  type Adherence,
+  type PlannedItem,
+} from './sittings.js';
 
 export interface ProgressInput {
   /** The person's local date today, 'YYYY-MM-DD'. */
   today: string;
   /** The local date the current programme started, or null before there is one. */
   programmeStart: string | null;
-  /** Sessions the programme asks for each day; 1 unless given. */
+  /**
+   * The programme's exercises and times a day: adherence is then counted in sittings (as many a day as
+   * the most frequent exercise asks) and in exercises, each planned against done.
+   */
+  plan?: readonly PlannedItem[];
+  /** Without `plan`: sessions the programme asks for each day; 1 unless given. */
   plannedSessionsPerDay?: number;
   /** Oldest first: when a day has several, the last one given is that day's pain. */
   checkins: readonly { date: string; painNow: number; painAreas: readonly string[] }[];
@@ -15,7 +26,13 @@ export interface ProgressInput {
    * Session logs. Logs of one date less than `SITTING_GAP_MINUTES` apart (by `createdAt`) are one
    * sitting: the web player logs each exercise as it finishes, so one sitting can be several logs.
    */
-  sessions: readonly { date: string; createdAt?: string }[];
+  sessions: readonly {
+    id?: string;
+    sittingId?: string | null;
+    date: string;
+    createdAt?: string;
+    entries?: readonly { exerciseId: string }[];
+  }[];
   measurements: readonly {
     date: string;
     kind: 'slr-angle' | 'toe-touch';
@@ -48,7 +65,13 @@ export type ProgressSummary = {
   extent: { date: string; furthest: PainArea }[];
   extentTrend: ExtentTrend;
   extentTrendText: string;
-  adherence: { planned: number; done: number; ratio: number };
+  /**
+   * Sittings planned and done (`planned`, `done`, `ratio`: the API's contract), with exercises planned
+   * and done and the latest days one by one when the plan is known.
+   */
+  adherence: { planned: number; done: number; ratio: number } & Partial<
+    Pick<Adherence, 'exercises' | 'days'>
+  >;
   slr: { date: string; side: 'left' | 'right' | null; value: number }[];
   meaningfulChange: boolean;
   meaningfulDirection: ChangeDirection | null;
@@ -90,7 +113,22 @@ export function summariseProgress(input: ProgressInput): ProgressSummary {
     extent,
     extentTrend,
     extentTrendText: EXTENT_TREND_TEXT[extentTrend],
-    adherence: adherenceOf(input),
+    adherence: input.plan
+      ? sittingAdherence(
+          input.plan,
+          sittingsFrom(
+            input.sessions.map((l, i) => ({
+              id: l.id ?? `log-${String(i)}`,
+              sittingId: l.sittingId ?? null,
+              date: l.date,
+              ...(l.createdAt === undefined ? {} : { createdAt: l.createdAt }),
+              entries: l.entries ?? [],
+            })),
+          ),
+          input.programmeStart,
+          input.today,
+        )
+      : adherenceOf(input),
     slr: input.measurements
       .filter((m) => m.kind === 'slr-angle')
       .map(({ date, side, value }) => ({ date, side, value }))

@@ -75,11 +75,15 @@ export const sessionBody = withExpectations(
       .min(1)
       .max(50),
     clientId: z.string().regex(CLIENT_ID).optional(),
+    /** The sitting these exercises belong to: logs with the same id are one sitting. */
+    sittingId: z.string().regex(CLIENT_ID).optional(),
   }),
   {
     date: DATE_EXPECTATION,
     entries: 'a list of 1 to 50 exercise entries',
     clientId: 'an id the device made for this session, 8 to 64 letters, digits, - or _',
+    sittingId:
+      'the id of the sitting these exercises were done in, 8 to 64 letters, digits, - or _ (the same for every exercise of one sitting)',
   },
 );
 export type SessionBody = z.output<typeof sessionBody>;

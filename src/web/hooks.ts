@@ -51,3 +51,36 @@ export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/**
+ * Keeps the screen on while `active`, where the browser allows it (the Screen Wake Lock API), and asks
+ * again when the page comes back into view (the browser lets the lock go when it is hidden).
+ */
+export function useWakeLock(active: boolean): void {
+  useEffect(() => {
+    if (!active || !('wakeLock' in navigator)) return;
+    let lock: WakeLockSentinel | null = null;
+    let live = true;
+    const request = () => {
+      navigator.wakeLock.request('screen').then(
+        (got) => {
+          if (live) lock = got;
+          else void got.release();
+        },
+        () => {
+          // Refused (battery saver, or not allowed here): the sitting works without it.
+        },
+      );
+    };
+    const again = () => {
+      if (document.visibilityState === 'visible') request();
+    };
+    request();
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      live = false;
+      document.removeEventListener('visibilitychange', again);
+      void lock?.release();
+    };
+  }, [active]);
+}

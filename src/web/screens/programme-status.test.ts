@@ -3,12 +3,7 @@ import { ANSWERS } from '../../../test/fixtures.js';
 import { assessAndPlan } from '../../engine/assess.js';
 import { knowledgeBase } from '../../kb/index.js';
 import type { AssessmentView, PauseReason, ProgrammeView, TodayView } from '../data/types.js';
-import {
-  programmeSources,
-  programmeStatus,
-  sourceTitles,
-  todaysProgress,
-} from './programme-status.js';
+import { programmeSources, programmeStatus, sourceTitles } from './programme-status.js';
 
 function made(answers: Record<string, unknown>): {
   assessment: AssessmentView;
@@ -172,53 +167,5 @@ describe('programmeSources', () => {
     expect(sourceTitles(['nice-ng59'], knowledgeBase)).toEqual([
       'Low back pain and sciatica in over 16s: assessment and management (NICE guideline NG59)',
     ]);
-  });
-});
-
-describe('todaysProgress', () => {
-  const items = [
-    { exerciseId: 'knee-to-chest', timesPerDay: 1 },
-    { exerciseId: 'supine-hamstring-gentle', timesPerDay: 2 },
-  ];
-  const log = (date: string, ...ids: string[]) => ({
-    date,
-    entries: ids.map((exerciseId) => ({ exerciseId })),
-  });
-
-  it('counts only today, across several logs of one day', () => {
-    const out = todaysProgress(
-      items,
-      [
-        log('2026-03-01', 'knee-to-chest'),
-        log('2026-03-02', 'knee-to-chest'),
-        log('2026-03-02', 'supine-hamstring-gentle'),
-      ],
-      '2026-03-02',
-    );
-    expect(out.counts.get('knee-to-chest')).toBe(1);
-    expect(out.counts.get('supine-hamstring-gentle')).toBe(1);
-    expect(out.anyDone).toBe(true);
-    // The gentle stretch is twice a day: once is not yet the whole day.
-    expect(out.allDone).toBe(false);
-  });
-
-  it('is all done when every exercise reached its times per day', () => {
-    const out = todaysProgress(
-      items,
-      [
-        log('2026-03-02', 'knee-to-chest', 'supine-hamstring-gentle'),
-        log('2026-03-02', 'supine-hamstring-gentle'),
-      ],
-      '2026-03-02',
-    );
-    expect(out.allDone).toBe(true);
-  });
-
-  it('is not done with nothing logged, nor with an empty plan', () => {
-    expect(todaysProgress(items, [], '2026-03-02')).toMatchObject({
-      allDone: false,
-      anyDone: false,
-    });
-    expect(todaysProgress([], [log('2026-03-02', 'x')], '2026-03-02').allDone).toBe(false);
   });
 });

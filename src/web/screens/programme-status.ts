@@ -75,23 +75,3 @@ export function programmeSources(programme: ProgrammeView, kb: KnowledgeBase): S
 export function sourceTitles(ids: readonly SourceId[], kb: KnowledgeBase): string[] {
   return kb.sources.filter((s) => ids.includes(s.id)).map((s) => s.title);
 }
-
-/**
- * How many times each exercise was logged on `date`, and whether every exercise of the plan has been
- * done as many times as the day asks for.
- */
-export function todaysProgress(
-  items: readonly { exerciseId: string; timesPerDay: number }[],
-  sessions: readonly { date: string; entries: readonly { exerciseId: string }[] }[],
-  date: string,
-): { counts: Map<string, number>; allDone: boolean; anyDone: boolean } {
-  const counts = new Map<string, number>();
-  for (const log of sessions) {
-    if (log.date !== date) continue;
-    for (const e of log.entries) counts.set(e.exerciseId, (counts.get(e.exerciseId) ?? 0) + 1);
-  }
-  const allDone =
-    items.length > 0 && items.every((i) => (counts.get(i.exerciseId) ?? 0) >= i.timesPerDay);
-  const anyDone = items.some((i) => (counts.get(i.exerciseId) ?? 0) > 0);
-  return { counts, allDone, anyDone };
-}

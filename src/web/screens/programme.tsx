@@ -23,9 +23,10 @@ import {
   programmeSources,
   programmeStatus,
   sourceTitles,
-  todaysProgress,
   type ProgrammeStatus,
 } from './programme-status.js';
+import { SITTING_PLACE_KEY, todayWithPlace, type SittingPlace } from './sitting-place.js';
+import { kvGet } from '../data/idb.js';
 import './programme.css';
 
 const PHASE_WORDS: Record<Phase, string> = {
@@ -50,13 +51,14 @@ export default function ProgrammeScreen() {
     ]);
     // Only for "done today"; never a reason not to show the programme.
     const sessions = programme ? await repo.sessions().catch(() => []) : [];
-    return { assessment, programme, sessions, today };
+    const place = (await kvGet<SittingPlace>(SITTING_PLACE_KEY)) ?? null;
+    return { assessment, programme, sessions, today, place };
   }, [repo.mode, version]);
   return (
     <section aria-labelledby="screen-title" class="programme-screen">
       <ScreenTitle>Your programme</ScreenTitle>
       <Load state={state}>
-        {({ assessment, programme, sessions, today }) => {
+        {({ assessment, programme, sessions, today, place }) => {
           const status = programmeStatus(assessment, programme, today);
           if (status.kind !== 'ready') {
             return <StatusNotice status={status} assessment={assessment} />;
@@ -66,6 +68,7 @@ export default function ProgrammeScreen() {
               programme={status.programme}
               assessment={assessment}
               sessions={sessions}
+              place={place}
             />
           );
         }}
@@ -291,23 +294,85 @@ function ProgrammeBody({
   programme,
   assessment,
   sessions,
+  place,
 }: {
   programme: ProgrammeView;
   assessment: AssessmentView | null;
   sessions: SessionLogView[];
+  /** This device's sitting, for where "Continue" picks up. */
+  place: SittingPlace | null;
 }) {
   const today = localToday();
   const week = weekFrom(today);
-  const progress = todaysProgress(programme.items, sessions, today);
-  const minutes = estimateMinutes(programme.items.map((i) => i.dosage));
+  const day = todayWithPlace(programme.items, sessions, place, today);
+  const minutes = estimateMinutes(
+    programme.items
+      .filter(
+        (i) =>
+          day.next?.exerciseIds.includes(i.exerciseId) ??
+          day.open?.remaining.includes(i.exerciseId),
+      )
+      .map((i) => i.dosage),
+  );
   const sources = programmeSources(programme, kb);
   const summary = dailyPlanSummary(
     programme.items.map((i) => ({ name: exerciseName(i.exerciseId), timesPerDay: i.timesPerDay })),
   );
+  const doneById = new Map(day.items.map((i) => [i.exerciseId, i.doneToday]));
   return (
     <>
       <LevelNotice assessment={assessment} />
       <BackOffNotice programme={programme} />
+
+      <h2 id="today">Today</h2>
+      <p>
+        <strong>{week[0]?.longLabel}</strong>:{' '}
+        {day.sittingsPlanned === 1
+          ? 'one sitting'
+          : `${String(day.sittingsPlanned)} sittings (${String(day.sittingsDone)} begun so far)`}
+        , {day.exercisesDone} of {day.exercisesPlanned} exercises done.
+      </p>
+      <ul class="today-list">
+        {day.items.map((i) => (
+          <li key={i.exerciseId} class={i.due === 0 ? 'today-done' : undefined}>
+            <span class="today-name">{exerciseName(i.exerciseId)}</span>{' '}
+            <span class="today-count">
+              {i.due === 0
+                ? i.timesPerDay === 1
+                  ? 'done today'
+                  : `done ${String(i.timesPerDay)} times today`
+                : i.timesPerDay === 1
+                  ? 'to do'
+                  : `${String(i.doneToday)} of ${String(i.timesPerDay)} times today`}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {day.complete ? (
+        <Notice tone="success" title="Today’s exercises are done">
+          <p>Well done. Tomorrow is a new day.</p>
+        </Notice>
+      ) : (
+        <>
+          <p>
+            {day.open
+              ? `Carry on with the sitting you began: ${String(day.open.remaining.length)} exercise${day.open.remaining.length === 1 ? '' : 's'} left, starting with ${exerciseName(day.open.remaining[0] ?? '')}.`
+              : day.next && day.next.number > 1
+                ? `Next: sitting ${String(day.next.number)} of ${String(day.sittingsPlanned)}, only what is still due (${day.next.exerciseIds.map(exerciseName).join(', ')}), about ${String(minutes)} minute${minutes === 1 ? '' : 's'}.`
+                : `About ${String(minutes)} minute${minutes === 1 ? '' : 's'}. The player guides you through one exercise at a time, with a countdown to get into position and a timer.`}
+          </p>
+          <div class="actions">
+            <a class="button primary start-session" href={href('session')}>
+              {day.open
+                ? 'Continue today’s session'
+                : day.next && day.next.number > 1
+                  ? `Start sitting ${String(day.next.number)}`
+                  : 'Start today’s session'}
+            </a>
+          </div>
+        </>
+      )}
+
       {programme.gate === 'gentle-only' && !programme.backOff && (
         <Notice tone="info" title="Gentle exercises only for now">
           <p>
@@ -325,29 +390,11 @@ function ProgrammeBody({
         </div>
       )}
 
-      <h2 id="today">Today’s session</h2>
-      <p>
-        <strong>{week[0]?.longLabel}</strong>: {programme.items.length} exercise
-        {programme.items.length === 1 ? '' : 's'}, about {minutes} minute{minutes === 1 ? '' : 's'}.
-        The session player guides you through them one at a time, with a timer.
-      </p>
-      {progress.allDone ? (
-        <Notice tone="success" title="Today’s session is done">
-          <p>Well done. You can do it again if you like; tomorrow is a new day.</p>
-        </Notice>
-      ) : progress.anyDone ? (
-        <p class="muted">You have done part of today’s session.</p>
-      ) : null}
-      <div class="actions">
-        <a class="button primary start-session" href={href('session')}>
-          Start today’s session
-        </a>
-      </div>
-
+      <h2>Your exercises</h2>
       <ol class="exercise-list">
         {programme.items.map((item) => {
           const ex = kb.exercises.find((e) => e.id === item.exerciseId);
-          const count = progress.counts.get(item.exerciseId) ?? 0;
+          const count = doneById.get(item.exerciseId) ?? 0;
           return ex ? (
             <ExerciseCard
               key={item.exerciseId}
@@ -365,14 +412,14 @@ function ProgrammeBody({
       <h2>This week</h2>
       <p>{summary}</p>
       <ol class="week" aria-label="The next seven days">
-        {week.map((day) => (
-          <li key={day.date} class={day.today ? 'week-day week-today' : 'week-day'}>
+        {week.map((d) => (
+          <li key={d.date} class={d.today ? 'week-day week-today' : 'week-day'}>
             <span class="week-label" aria-hidden="true">
-              {day.label}
+              {d.label}
             </span>
-            <span class="visually-hidden">{day.longLabel}</span>
+            <span class="visually-hidden">{d.longLabel}</span>
             <span class="week-note">
-              {day.today ? (progress.allDone ? 'Today: done' : 'Today') : 'Same session'}
+              {d.today ? (day.complete ? 'Today: done' : 'Today') : 'Same plan'}
             </span>
           </li>
         ))}

@@ -68,30 +68,39 @@ describe('chart series', () => {
     ]);
   });
 
-  it('adds up planned and done sessions day by day, ignoring sessions outside the programme', () => {
-    const chart = adherenceChart({
-      start: '2026-03-01',
-      today: '2026-03-03',
-      planned: 3,
-      sessions: [
-        { date: '2026-02-28' },
-        { date: '2026-03-01' },
-        { date: '2026-03-03' },
-        { date: '2026-03-03' },
-        { date: '2026-03-04' },
-      ],
-    });
-    expect(chart.series).toEqual([
-      [1, 2, 3],
-      [1, 1, 3],
+  it('adds up planned and done sittings day by day, from the engine’s own day-by-day count', () => {
+    const chart = adherenceChart([
+      {
+        date: '2026-03-01',
+        sittingsPlanned: 2,
+        sittingsDone: 1,
+        exercisesPlanned: 4,
+        exercisesDone: 3,
+      },
+      {
+        date: '2026-03-02',
+        sittingsPlanned: 2,
+        sittingsDone: 2,
+        exercisesPlanned: 4,
+        exercisesDone: 4,
+      },
+      {
+        date: '2026-03-03',
+        sittingsPlanned: 2,
+        sittingsDone: 0,
+        exercisesPlanned: 4,
+        exercisesDone: 0,
+      },
     ]);
-    expect(chart.perDay).toBe(1);
+    expect(chart.series).toEqual([
+      [2, 4, 6],
+      [1, 3, 3],
+    ]);
     expect(chart.xs).toHaveLength(3);
   });
 
   it('has nothing to draw before a programme exists', () => {
-    const chart = adherenceChart({ start: null, today: '2026-03-03', planned: 0, sessions: [] });
-    expect(chart.xs).toEqual([]);
+    expect(adherenceChart([]).xs).toEqual([]);
   });
 });
 
@@ -133,7 +142,17 @@ describe('chart summaries', () => {
       ]),
     ).toMatch(/reached below the knee; most recently .* it reached the buttock/);
     expect(adherenceSummary({ planned: 8, done: 6, ratio: 0.75 })).toBe(
-      'You have done 6 sessions of the 8 planned since your programme started (75%).',
+      'Since your programme started you have done 6 of 8 sittings (75%) of those planned.',
+    );
+    expect(
+      adherenceSummary({
+        planned: 8,
+        done: 6,
+        ratio: 0.75,
+        exercises: { planned: 20, done: 13, ratio: 0.65 },
+      }),
+    ).toBe(
+      'Since your programme started you have done 6 of 8 sittings (75%) and 13 of 20 exercises (65%) of those planned.',
     );
   });
 
@@ -161,15 +180,29 @@ describe('weeklySummary', () => {
     },
     meaningfulChange: false,
     meaningfulDirection: null,
-    sessions: [],
+    days: [],
     ...over,
   });
 
   it('handles a person with no data', () => {
-    expect(weeklySummary(base({}))).toEqual([
-      'You have not checked in during the last 7 days.',
-      'No exercise sessions were logged in the last 7 days.',
-    ]);
+    expect(weeklySummary(base({}))).toEqual(['You have not checked in during the last 7 days.']);
+  });
+
+  it('says sittings and exercises done of planned, and names a day with one sitting missed', () => {
+    const day = (date: string, sittingsDone: number, exercisesDone: number) => ({
+      date,
+      sittingsPlanned: 2,
+      sittingsDone,
+      exercisesPlanned: 4,
+      exercisesDone,
+    });
+    const lines = weeklySummary(
+      base({ days: [day('2026-03-12', 2, 4), day('2026-03-13', 1, 3), day('2026-03-14', 0, 0)] }),
+    );
+    expect(lines).toContain(
+      'In the last 7 days you did 3 of 6 sittings (50%) and 7 of 12 exercises (58%) planned.',
+    );
+    expect(lines).toContain('13 Mar 2026: 1 of 2 sittings done, 1 missed.');
   });
 
   it('compares this week with last week and counts days and sessions in the 7 days ending today', () => {
@@ -192,12 +225,27 @@ describe('weeklySummary', () => {
       painSummary: summary.painSummary,
       meaningfulChange: summary.meaningfulChange,
       meaningfulDirection: summary.meaningfulDirection,
-      sessions: [{ date: '2026-03-07' }, { date: '2026-03-08' }, { date: '2026-03-14' }],
+      days: [
+        {
+          date: '2026-03-08',
+          sittingsPlanned: 1,
+          sittingsDone: 1,
+          exercisesPlanned: 3,
+          exercisesDone: 3,
+        },
+        {
+          date: '2026-03-14',
+          sittingsPlanned: 1,
+          sittingsDone: 1,
+          exercisesPlanned: 3,
+          exercisesDone: 3,
+        },
+      ],
     });
     expect(lines).toEqual([
       'Your pain over the last 7 days averaged 4 out of 10, down from 6 the week before.',
       'You checked in on 2 of the last 7 days.',
-      'You did 2 exercise sessions in the last 7 days.',
+      'In the last 7 days you did 2 of 2 sittings (100%) and 6 of 6 exercises (100%) planned.',
       'Since your first check-in your pain has gone from 6 to 3 out of 10: a big enough drop to count as a real improvement.',
     ]);
   });
@@ -211,7 +259,7 @@ describe('weeklySummary', () => {
       base({ pain, painSummary: { ...base({}).painSummary, start: 5, latest: 5.3 } }),
     );
     expect(small[0]).toMatch(/about the same as the week before \(5\)/);
-    expect(small[3]).toMatch(/counts as clear once it reaches 2 points/);
+    expect(small.at(-1)).toMatch(/counts as clear once it reaches 2 points/);
     const worse = weeklySummary(
       base({
         pain: [
@@ -224,6 +272,6 @@ describe('weeklySummary', () => {
       }),
     );
     expect(worse[0]).toMatch(/up from 3/);
-    expect(worse[3]).toMatch(/real change for the worse/);
+    expect(worse.at(-1)).toMatch(/real change for the worse/);
   });
 });

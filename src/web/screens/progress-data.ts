@@ -2,6 +2,7 @@
 import { PAIN_AREAS, type PainArea } from '../../engine/intake-values.js';
 import { dayNumber } from '../../engine/local-date.js';
 import type { ExtentTrend, ProgressSummary } from '../../engine/progress.js';
+import type { DayAdherence } from '../../engine/sittings.js';
 
 export const DAY_SECONDS = 86_400;
 
@@ -95,38 +96,25 @@ export function slrChart(slr: ProgressSummary['slr']): ChartData {
 }
 
 /**
- * Sessions planned and done, added up day by day from the programme's start to today. The daily
- * plan is the summary's planned count spread over those days (one a day unless it says more).
+ * Sittings planned and done, added up day by day over the days the summary lists (the latest four
+ * weeks), from the engine's own day-by-day count, so the chart and every sentence agree.
  */
-export function adherenceChart(input: {
-  start: string | null;
-  today: string;
-  planned: number;
-  sessions: readonly { date: string }[];
-}): ChartData & { perDay: number } {
-  const from = input.start === null ? Number.NaN : dayNumber(input.start);
-  const to = dayNumber(input.today);
-  if (Number.isNaN(from) || Number.isNaN(to) || to < from) {
-    return { xs: [], series: [[], []], perDay: 0 };
-  }
-  const days = to - from + 1;
-  const perDay = Math.max(1, Math.round(input.planned / days));
-  const doneOn = new Map<number, number>();
-  for (const s of input.sessions) {
-    const d = dayNumber(s.date);
-    if (d >= from && d <= to) doneOn.set(d, (doneOn.get(d) ?? 0) + 1);
-  }
+export function adherenceChart(days: readonly DayAdherence[]): ChartData {
   const xs: number[] = [];
   const planned: number[] = [];
   const done: number[] = [];
-  let total = 0;
-  for (let i = 0; i < days; i++) {
-    total += doneOn.get(from + i) ?? 0;
-    xs.push((from + i) * DAY_SECONDS);
-    planned.push(perDay * (i + 1));
-    done.push(total);
+  let p = 0;
+  let d = 0;
+  for (const day of days) {
+    const n = dayNumber(day.date);
+    if (Number.isNaN(n)) continue;
+    p += day.sittingsPlanned;
+    d += day.sittingsDone;
+    xs.push(n * DAY_SECONDS);
+    planned.push(p);
+    done.push(d);
   }
-  return { xs, series: [planned, done], perDay };
+  return { xs, series: [planned, done] };
 }
 
 /** Whole-number ticks from 0 that reach `max`, at most about six of them: counts have no halves. */
@@ -196,12 +184,23 @@ export function extentChartSummary(extent: ProgressSummary['extent']): string {
   }; most recently (${formatDate(last.date)}) it reached ${AREA_PHRASE[last.furthest]}.`;
 }
 
+/** Sittings and exercises, done of planned, in words: "3 of 4 sittings (75%) and 7 of 10 exercises (70%)". */
+export function adherenceWords(a: {
+  planned: number;
+  done: number;
+  ratio: number;
+  exercises?: { planned: number; done: number; ratio: number } | undefined;
+}): string {
+  const sittings = `${String(a.done)} of ${plural(a.planned, 'sitting')} (${String(Math.round(a.ratio * 100))}%)`;
+  if (!a.exercises) return sittings;
+  const e = a.exercises;
+  return `${sittings} and ${String(e.done)} of ${plural(e.planned, 'exercise')} (${String(Math.round(e.ratio * 100))}%)`;
+}
+
 /** The one-sentence summary above the adherence chart. */
 export function adherenceSummary(adherence: ProgressSummary['adherence']): string {
-  if (adherence.planned === 0) return 'No sessions are planned yet: there is no programme.';
-  return `You have done ${plural(adherence.done, 'session')} of the ${
-    adherence.planned
-  } planned since your programme started (${Math.round(adherence.ratio * 100)}%).`;
+  if (adherence.planned === 0) return 'No sittings are planned yet: there is no programme.';
+  return `Since your programme started you have done ${adherenceWords(adherence)} of those planned.`;
 }
 
 /** The one-sentence summary above the leg-raise chart. */
@@ -230,7 +229,8 @@ export interface WeekInput {
   painSummary: ProgressSummary['painSummary'];
   meaningfulChange: boolean;
   meaningfulDirection: ProgressSummary['meaningfulDirection'];
-  sessions: readonly { date: string }[];
+  /** The engine's day-by-day adherence (sittings and exercises planned and done). */
+  days: readonly DayAdherence[];
 }
 
 /** The weekly summary in plain words: this week's pain against last week's, check-ins, sessions, and the change since the start. */
@@ -266,12 +266,39 @@ export function weeklySummary(input: WeekInput): string[] {
   }
   if (thisWeek.length > 0) lines.push(`You checked in on ${thisWeek.length} of the last 7 days.`);
 
-  const sessions = input.sessions.filter((s) => inWeek(s.date, 0)).length;
-  lines.push(
-    sessions === 0
-      ? 'No exercise sessions were logged in the last 7 days.'
-      : `You did ${plural(sessions, 'exercise session')} in the last 7 days.`,
-  );
+  const week = input.days.filter((d) => inWeek(d.date, 0));
+  const sum = (f: (d: DayAdherence) => number) => week.reduce((n, d) => n + f(d), 0);
+  const planned = sum((d) => d.sittingsPlanned);
+  const done = sum((d) => d.sittingsDone);
+  if (planned > 0) {
+    lines.push(
+      done === 0
+        ? 'No exercise sittings were done in the last 7 days.'
+        : `In the last 7 days you did ${adherenceWords({
+            planned,
+            done,
+            ratio: done / planned,
+            exercises: {
+              planned: sum((d) => d.exercisesPlanned),
+              done: sum((d) => d.exercisesDone),
+              ratio:
+                sum((d) => d.exercisesDone) /
+                Math.max(
+                  1,
+                  sum((d) => d.exercisesPlanned),
+                ),
+            },
+          })} planned.`,
+    );
+    // A day with part of it done says so: "Friday 20 November: 1 of 2 sittings".
+    for (const d of week) {
+      if (d.sittingsDone > 0 && d.sittingsDone < d.sittingsPlanned) {
+        lines.push(
+          `${formatDate(d.date)}: ${String(d.sittingsDone)} of ${String(d.sittingsPlanned)} sittings done, ${String(d.sittingsPlanned - d.sittingsDone)} missed.`,
+        );
+      }
+    }
+  }
 
   const { start, latest } = input.painSummary;
   if (start !== null && latest !== null && input.pain.length >= 2) {

@@ -6,7 +6,7 @@ import 'uplot/dist/uPlot.min.css';
 import { PAIN_AREAS } from '../../engine/intake-values.js';
 import { useApp } from '../app-context.js';
 import { Load, ScreenTitle } from '../components/common.js';
-import type { MeasurementView, ProgressSummary, SessionLogView } from '../data/types.js';
+import type { MeasurementView, ProgressSummary } from '../data/types.js';
 import { localToday, useLoad } from '../hooks.js';
 import { href } from '../router.js';
 import {
@@ -33,25 +33,14 @@ import './progress.css';
 interface Loaded {
   summary: ProgressSummary;
   measurements: MeasurementView[];
-  sessions: SessionLogView[];
-  programmeStart: string | null;
 }
 
 export default function Progress() {
   const { repo, version } = useApp();
   const state = useLoad<Loaded>(async () => {
-    const [summary, measurements, sessions, programme] = await Promise.all([
-      repo.progress(),
-      repo.measurements(),
-      repo.sessions().catch((): SessionLogView[] => []),
-      repo.programme().catch(() => null),
-    ]);
-    return {
-      summary,
-      measurements,
-      sessions,
-      programmeStart: programme ? programme.createdAt.slice(0, 10) : null,
-    };
+    // Every count of sittings and exercises comes from the summary, so they all agree.
+    const [summary, measurements] = await Promise.all([repo.progress(), repo.measurements()]);
+    return { summary, measurements };
   }, [repo, version]);
   return (
     <>
@@ -61,7 +50,7 @@ export default function Progress() {
   );
 }
 
-function ProgressView({ summary, measurements, sessions, programmeStart }: Loaded) {
+function ProgressView({ summary, measurements }: Loaded) {
   const today = localToday();
   const week = weeklySummary({
     today,
@@ -69,21 +58,12 @@ function ProgressView({ summary, measurements, sessions, programmeStart }: Loade
     painSummary: summary.painSummary,
     meaningfulChange: summary.meaningfulChange,
     meaningfulDirection: summary.meaningfulDirection,
-    sessions,
+    days: summary.adherence.days ?? [],
   });
   const pain = useMemo(() => painChart(summary.pain), [summary]);
   const extent = useMemo(() => extentChart(summary.extent), [summary]);
   const slr = useMemo(() => slrChart(summary.slr), [summary]);
-  const adherence = useMemo(
-    () =>
-      adherenceChart({
-        start: programmeStart,
-        today,
-        planned: summary.adherence.planned,
-        sessions,
-      }),
-    [programmeStart, today, summary, sessions],
-  );
+  const adherence = useMemo(() => adherenceChart(summary.adherence.days ?? []), [summary]);
   const adherenceAxis = useMemo((): YAxis => {
     const splits = countSplits(Math.max(0, ...adherence.series.flat().map((v) => v ?? 0)));
     return { range: [0, splits.at(-1) ?? 1], splits };
@@ -183,7 +163,7 @@ function ProgressView({ summary, measurements, sessions, programmeStart }: Loade
 
       <ChartSection
         id="adherence"
-        heading="Exercise sessions: planned and done"
+        heading="Exercise sittings: planned and done"
         summary={adherenceSummary(summary.adherence)}
         data={adherence}
         lines={[
@@ -192,7 +172,7 @@ function ProgressView({ summary, measurements, sessions, programmeStart }: Loade
         ]}
         y={adherenceAxis}
         table={{
-          caption: 'Exercise sessions planned and done, added up by day',
+          caption: 'Sittings planned and done over the last four weeks, added up by day',
           columns: ['Date', 'Planned so far', 'Done so far'],
           rows: adherence.xs.map((x, i) => ({
             key: String(x),

@@ -12,6 +12,8 @@ import {
   reminderProblems,
   reminderSummary,
   walkingInterval,
+  shortDose,
+  sittingContents,
   type ReminderOptions,
 } from './reminders-plan.js';
 
@@ -187,5 +189,49 @@ describe('reminderSummary', () => {
       'The file adds 2 exercise sessions every day at 08:00 and 18:00 and a walking break every 60 minutes from 09:00 to 17:00 (7 a day) on weekdays, for 6 weeks, from 23 November 2026 to 3 January 2027.',
     );
     expect(formatDay('2027-01-03')).toBe('3 January 2027');
+  });
+});
+
+describe('reminders name what each sitting is for', () => {
+  it('holds every exercise in the first sitting and only the twice-a-day one in the second', () => {
+    const sittings = sittingContents([
+      {
+        name: 'Knee to chest',
+        timesPerDay: 1,
+        dose: shortDose({ unit: 'seconds', amount: 30, repeats: 3, sets: 1, sides: 'each' }),
+      },
+      {
+        name: 'Gentle hamstring stretch',
+        timesPerDay: 2,
+        dose: shortDose({ unit: 'seconds', amount: 20, repeats: 3, sets: 1, sides: 'none' }),
+      },
+      {
+        name: 'Bridge',
+        timesPerDay: 1,
+        dose: shortDose({ unit: 'reps', amount: 20, repeats: 1, sets: 1, sides: 'none' }),
+      },
+    ]);
+    expect(sittings).toEqual([
+      'knee to chest, 3 holds each side; gentle hamstring stretch, 3 holds; bridge, 20 reps',
+      'gentle hamstring stretch, 3 holds',
+    ]);
+  });
+
+  it('puts the part of the day and the sitting’s exercises in each event’s title', () => {
+    const events = reminderEvents(options, {
+      ...content,
+      sittings: ['knee to chest, 3 holds each side', 'gentle hamstring stretch, 3 holds'],
+    });
+    const titles = events.filter((e) => e.uid.includes('-session-')).map((e) => e.summary);
+    expect(titles).toEqual([
+      'Morning: knee to chest, 3 holds each side',
+      'Evening: gentle hamstring stretch, 3 holds',
+    ]);
+  });
+
+  it('says sets of repetitions', () => {
+    expect(shortDose({ unit: 'reps', amount: 10, repeats: 1, sets: 2, sides: 'none' })).toBe(
+      '2 sets of 10 reps',
+    );
   });
 });

@@ -25,6 +25,8 @@ export interface ReminderOptions {
 /** What the reminders say: the exercises as planned, the walking-break advice, where to open the app. */
 export interface ReminderContent {
   exerciseNames: string[];
+  /** What each sitting of the day holds, in words, first sitting first ("gentle hamstring stretch, 3 holds"). */
+  sittings?: string[];
   breakAdvice: string;
   /** The session screen's address, e.g. https://example.org/#/session; empty to leave it out. */
   sessionUrl: string;
@@ -159,9 +161,11 @@ export function reminderEvents(o: ReminderOptions, content: ReminderContent): Ca
     .sort((a, b) => a - b);
   sessionTimes.forEach((minutes, i) => {
     const which = sessionTimes.length > 1 ? ` (${i + 1} of ${sessionTimes.length} today)` : '';
+    const holds = content.sittings?.[i];
     events.push({
       uid: uid('session', minutes),
-      summary: `Backchain exercise session${which}`,
+      // The reminder names what it is for: "Evening: gentle hamstring stretch, 3 holds".
+      summary: holds ? `${partOfDay(minutes)}: ${holds}` : `Backchain exercise session${which}`,
       description:
         `${exercises}Start gently, and stop if the pain sharpens or spreads further down your leg. ` +
         `The app shows today's session, which may have changed since.${open}`,
@@ -245,4 +249,44 @@ export function reminderSummary(o: ReminderOptions): string {
   }
   if (parts.length === 0) return 'Nothing is chosen yet.';
   return `The file adds ${listWords(parts)}, ${period}.`;
+}
+
+/** Morning, afternoon or evening, for a time of day in minutes after midnight. */
+export function partOfDay(minutes: number): 'Morning' | 'Afternoon' | 'Evening' {
+  if (minutes < 12 * 60) return 'Morning';
+  if (minutes < 17 * 60) return 'Afternoon';
+  return 'Evening';
+}
+
+/** A dose in a few words for a reminder: "3 holds", "3 holds each side", "20 reps", "2 sets of 10 reps". */
+export function shortDose(d: {
+  unit: 'seconds' | 'reps';
+  amount: number;
+  repeats: number;
+  sets: number;
+  sides: 'each' | 'none';
+}): string {
+  const each = d.sides === 'each' ? ' each side' : '';
+  if (d.unit === 'seconds') {
+    const holds = d.repeats * Math.max(1, d.sets);
+    return `${String(holds)} hold${holds === 1 ? '' : 's'}${each}`;
+  }
+  const reps = `${String(d.amount)} reps`;
+  return d.sets > 1 ? `${String(d.sets)} sets of ${reps}${each}` : `${reps}${each}`;
+}
+
+/**
+ * What each sitting of the day holds, in words: sitting 1 every exercise, sitting 2 only those asked for
+ * twice a day, and so on; each exercise named with its dose.
+ */
+export function sittingContents(
+  items: readonly { name: string; timesPerDay: number; dose: string }[],
+): string[] {
+  const sittings = Math.max(0, ...items.map((i) => i.timesPerDay));
+  return Array.from({ length: sittings }, (_, k) =>
+    items
+      .filter((i) => i.timesPerDay > k)
+      .map((i) => `${i.name.charAt(0).toLowerCase()}${i.name.slice(1)}, ${i.dose}`)
+      .join('; '),
+  );
 }

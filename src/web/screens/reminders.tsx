@@ -12,6 +12,8 @@ import { writeCalendar } from './reminders-ics.js';
 import {
   DEFAULT_WEEKS,
   defaultSessionTimes,
+  shortDose,
+  sittingContents,
   intervalChoices,
   MAX_WEEKS,
   MIN_WEEKS,
@@ -119,6 +121,13 @@ function RemindersBody({ assessment, programme, today }: Loaded) {
         exerciseNames={active.map(
           (i) => knowledgeBase.exercises.find((e) => e.id === i.exerciseId)?.name ?? i.exerciseId,
         )}
+        sittings={sittingContents(
+          active.map((i) => ({
+            name: knowledgeBase.exercises.find((e) => e.id === i.exerciseId)?.name ?? i.exerciseId,
+            timesPerDay: i.timesPerDay,
+            dose: shortDose(i.dosage),
+          })),
+        )}
       />
       <HowToAdd />
     </>
@@ -135,10 +144,13 @@ function ReminderForm({
   sessionsAllowed,
   timesPerDay,
   exerciseNames,
+  sittings,
 }: {
   sessionsAllowed: boolean;
   timesPerDay: number;
   exerciseNames: string[];
+  /** What each sitting of the day holds, in words. */
+  sittings: string[];
 }) {
   const [withSessions, setWithSessions] = useState(sessionsAllowed);
   const [times, setTimes] = useState(() => defaultSessionTimes(timesPerDay));
@@ -198,6 +210,7 @@ function ReminderForm({
     }
     const events = reminderEvents(options, {
       exerciseNames,
+      sittings,
       breakAdvice: WALKING
         ? `${WALKING.steps.slice(1, 2).join(' ')} ${WALKING.cautions[0] ?? ''}`.trim()
         : 'Stand up and walk for a few minutes.',

@@ -230,7 +230,7 @@ describe('progressRows', () => {
     expect(rows.Pain).toMatch(/^6 → 3 out of 10 over 3 days of check-ins; change -3 \(-50%\)/);
     expect(rows.Pain).toMatch(/meaningful change for the better/);
     expect(rows['How far down the leg']).toMatch(/centralising/);
-    expect(rows['Sessions done']).toMatch(/^3 of 7 planned/);
+    expect(rows['Sittings done']).toMatch(/^3 of 7 sittings \(43%\), of those planned/);
     expect(rows['Straight-leg raise, left']).toBe(
       '50° (16 November 2026) → 62° (22 November 2026), 2 measurements',
     );

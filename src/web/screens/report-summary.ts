@@ -1,4 +1,5 @@
 // What the one-page clinician report says, built from the person's record: triage, key answers, contributors, programme, progress.
+import { adherenceWords } from './progress-data.js';
 import type { Intake } from '../../engine/intake.js';
 import type { PrescribedDosage } from '../../engine/plan.js';
 import type { Level } from '../../engine/triage.js';
@@ -275,11 +276,8 @@ export function progressRows(p: ProgressSummary): ReportRow[] {
   rows.push({ label: 'How far down the leg', value: p.extentTrendText });
   const a = p.adherence;
   rows.push({
-    label: 'Sessions done',
-    value:
-      a.planned > 0
-        ? `${a.done} of ${a.planned} planned (${Math.round(a.ratio * 100)}%)`
-        : 'None planned yet',
+    label: 'Sittings done',
+    value: a.planned > 0 ? `${adherenceWords(a)}, of those planned` : 'None planned yet',
   });
   for (const side of ['left', 'right'] as const) {
     const angles = p.slr.filter((m) => m.side === side);

@@ -12,6 +12,7 @@ import {
 import { knowledgeBase } from '../../kb/index.js';
 import type { ExerciseId } from '../../kb/types.js';
 import {
+  GET_READY_SECONDS,
   REST_SECONDS,
   sessionReducer,
   startSession,
@@ -41,20 +42,30 @@ function motion(state: SessionState) {
   return figureMotionOf(state.current);
 }
 
-const T0 = 1_700_000_000_000;
+/** The moment the first hold or the pace begins: Start at 0 plus the get-ready countdown. */
+const T0 = 1_700_000_000_000 + GET_READY_SECONDS * 1000;
+/** Start, then the get-ready countdown: the hold or pace begins at T0. */
+const began = (items: PlanItem[]) =>
+  run(
+    startSession(items),
+    { type: 'start', now: T0 - GET_READY_SECONDS * 1000 },
+    { type: 'tick', now: T0 },
+  );
 
 describe('figureMotionOf', () => {
   const hold = item('knee-to-chest');
   const holdMs = hold.dosage.amount * 1000;
 
-  it('loops the movement before a set starts', () => {
+  it('loops the movement before Start, and shows the start position still while getting ready', () => {
     expect(motion(startSession([hold]))).toEqual({ kind: 'demo' });
     expect(motion(startSession([item('glute-bridge')]))).toEqual({ kind: 'demo' });
+    const ready = run(startSession([hold]), { type: 'start', now: 0 });
+    expect(motion(ready)).toEqual({ kind: 'rest', msIntoRest: REST_SECONDS * 1000 });
   });
 
   it('counts time into a hold from its countdown, and keeps it while paused', () => {
     expect(hold.dosage.unit).toBe('seconds');
-    const started = run(startSession([hold]), { type: 'start', now: T0 });
+    const started = began([hold]);
     expect(motion(started)).toEqual({ kind: 'hold', msIntoHold: 0 });
     const later = run(started, { type: 'tick', now: T0 + 3000 });
     expect(motion(later)).toEqual({ kind: 'hold', msIntoHold: 3000 });
@@ -68,11 +79,7 @@ describe('figureMotionOf', () => {
   });
 
   it('moves back out at the start of the rest, then into the next hold', () => {
-    const rest = run(
-      startSession([hold]),
-      { type: 'start', now: T0 },
-      { type: 'tick', now: T0 + holdMs },
-    );
+    const rest = run(began([hold]), { type: 'tick', now: T0 + holdMs });
     expect(motion(rest)).toEqual({ kind: 'rest', msIntoRest: 0 });
     const resting = run(rest, { type: 'tick', now: T0 + holdMs + 4000 });
     expect(motion(resting)).toEqual({ kind: 'rest', msIntoRest: 4000 });
@@ -83,9 +90,10 @@ describe('figureMotionOf', () => {
   it('counts repetitions for a repetition exercise', () => {
     const bridge = item('glute-bridge');
     expect(bridge.dosage.unit).toBe('reps');
-    const started = run(startSession([bridge]), { type: 'start', now: T0 });
+    const started = began([bridge]);
     expect(motion(started)).toEqual({ kind: 'reps', count: 0 });
-    expect(motion(run(started, { type: 'count' }, { type: 'count' }))).toEqual({
+    // The pace counts: the bridge's beat is 4 seconds.
+    expect(motion(run(started, { type: 'tick', now: T0 + 8000 }))).toEqual({
       kind: 'reps',
       count: 2,
     });
@@ -94,7 +102,7 @@ describe('figureMotionOf', () => {
   it('through a whole hold the figure is in the held pose, still, from the end of the move-in to the rest', () => {
     const keyframes = knowledgeBase.exercises.find((e) => e.id === hold.exerciseId)?.keyframes;
     if (!keyframes) throw new Error('no keyframes');
-    let state = run(startSession([hold]), { type: 'start', now: T0 });
+    let state = began([hold]);
     const poses = [];
     // The player re-renders at every whole second; between ticks the figure runs on by itself.
     for (let ms = 0; ms < holdMs; ms += 500) {

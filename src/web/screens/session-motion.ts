@@ -15,6 +15,9 @@ export function figureMotionOf(run: Pick<ExerciseRun, 'stage' | 'dosage'>): Figu
     case 'ready':
     case 'questions':
       return { kind: 'demo' };
+    case 'getready':
+      // Getting into position: the start position, still.
+      return { kind: 'rest', msIntoRest: REST_SECONDS * MS };
     case 'hold':
       return { kind: 'hold', msIntoHold: Math.max(0, run.dosage.amount * MS - s.remainingMs) };
     case 'rest':

@@ -50,12 +50,16 @@ export function stageLabel(run: ExerciseRun): string {
   switch (s.kind) {
     case 'ready':
       return blockLabel(run) ?? 'Get ready';
+    case 'getready': {
+      const label = blockLabel(run);
+      return label ? `${label}: get into position` : 'Get into position';
+    }
     case 'hold':
       return `Hold ${s.rep} of ${run.dosage.repeats}`;
     case 'rest':
       return 'Relax';
     case 'reps':
-      return `Rep ${Math.min(s.count + 1, run.dosage.amount)} of ${run.dosage.amount}`;
+      return `${s.count} of ${run.dosage.amount}`;
     case 'questions':
       return 'How did it go?';
   }
@@ -72,7 +76,12 @@ export interface Cue {
  * at the end of a hold, near the end of a rest, and on each counted repetition (the person pressed
  * for it). Never every second.
  */
-export function cueFor(state: SessionState, nameOf: (id: ExerciseId) => string): Cue | null {
+export function cueFor(
+  state: SessionState,
+  nameOf: (id: ExerciseId) => string,
+  /** The exercise's first step, read out while the person gets into position. */
+  firstStep?: (id: ExerciseId) => string | undefined,
+): Cue | null {
   const run = state.current;
   if (!run) return null;
   const base = `${state.results.length + state.skipped.length}:${run.exerciseId}:${run.block}`;
@@ -81,11 +90,24 @@ export function cueFor(state: SessionState, nameOf: (id: ExerciseId) => string):
   switch (s.kind) {
     case 'ready': {
       const label = blockLabel(run);
-      const first = run.block === 0;
-      const text = first
-        ? `${nameOf(run.exerciseId)}. ${describeDosage(run.dosage)}.${label ? ` ${label}.` : ''} Get into position, then press Start.`
-        : `${label ?? 'Next round'}. Get into position, then press Start.`;
-      return { key: `${base}:ready`, text };
+      return {
+        key: `${base}:ready`,
+        text: `${nameOf(run.exerciseId)}. ${describeDosage(run.dosage)}.${label ? ` ${label}.` : ''} Read the steps, then press Start.`,
+      };
+    }
+    case 'getready': {
+      if (left === null) return null;
+      const label = blockLabel(run);
+      const first = run.block === 0 && run.tally.blocksDone === 0;
+      if (left === Math.ceil(s.totalMs / 1000)) {
+        const step = firstStep?.(run.exerciseId);
+        const text = first
+          ? `Next: ${nameOf(run.exerciseId)}.${label ? ` ${label}.` : ''} Get into position.${step ? ` ${step}` : ''}`
+          : `${label ?? 'Next round'}. Get into position.`;
+        return { key: `${base}:getready`, text };
+      }
+      if (left === 3) return { key: `${base}:getready:3`, text: 'Ready in 3.' };
+      return null;
     }
     case 'hold': {
       if (left === null) return null;
@@ -115,10 +137,10 @@ export function cueFor(state: SessionState, nameOf: (id: ExerciseId) => string):
       if (s.count === 0) {
         return {
           key: `${base}:reps`,
-          text: `${run.dosage.amount} repetitions. Press Count rep after each one.`,
+          text: `${run.dosage.amount} repetitions, in time with the beat. Go.`,
         };
       }
-      return { key: `${base}:rep:${s.count}`, text: `${s.count} of ${run.dosage.amount}.` };
+      return { key: `${base}:rep:${s.count}`, text: `${s.count}.` };
     case 'questions':
       return {
         key: `${base}:questions`,

@@ -5,11 +5,14 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { PlanItem } from '../../engine/plan.js';
 import { knowledgeBase as kb } from '../../kb/index.js';
 import { useApp } from '../app-context.js';
-import { YesNo } from '../components/choice.js';
+import { RadioGroup, YesNo } from '../components/choice.js';
 import { FailureNotice, Load, Notice, ScreenTitle } from '../components/common.js';
 import { ExerciseFigure } from '../components/figure.js';
+import type { TodayPlan } from '../../engine/sittings.js';
+import { newClientId } from '../data/client-id.js';
+import { kvGet, kvSet } from '../data/idb.js';
 import type { Failure } from '../data/types.js';
-import { localToday, useLoad, useReducedMotion } from '../hooks.js';
+import { localToday, useLoad, useReducedMotion, useWakeLock } from '../hooks.js';
 import { href } from '../router.js';
 import { exerciseName, StatusNotice } from './programme.js';
 import { describeDosage } from './programme-dosage.js';
@@ -17,6 +20,7 @@ import { programmeStatus } from './programme-status.js';
 import {
   doneOf,
   isPaused,
+  nextTickAt,
   positionOf,
   secondsLeft,
   sessionReducer,
@@ -27,35 +31,85 @@ import {
   type SessionState,
 } from './session-machine.js';
 import { figureMotionOf } from './session-motion.js';
+import {
+  SITTING_PLACE_KEY,
+  sittingToRun,
+  todayWithPlace,
+  type SittingPlace,
+} from './sitting-place.js';
 import { blockWhere, cueFor, describeChange, sessionSummary, stageLabel } from './session-words.js';
 import './session.css';
 
 export default function SessionScreen() {
   const { repo } = useApp();
-  // Loaded once per way of keeping data: a reload in the middle of a session would lose the player's place.
+  // Loaded once per way of keeping data: the sitting's place is kept on the device as it goes.
   const state = useLoad(async () => {
-    const [assessment, programme, today] = await Promise.all([
+    const date = localToday();
+    const [assessment, programme, today, place] = await Promise.all([
       repo.latestAssessment(),
       repo.programme(),
-      repo.today(localToday()),
+      repo.today(date),
+      kvGet<SittingPlace>(SITTING_PLACE_KEY),
     ]);
-    return { assessment, programme, today };
+    const logs = programme ? await repo.sessions().catch(() => []) : [];
+    return { assessment, programme, today, place: place ?? null, logs, date };
   }, [repo.mode]);
   return (
     <section aria-labelledby="screen-title" class="session-screen">
       <ScreenTitle>Today’s session</ScreenTitle>
       <Load state={state}>
-        {({ assessment, programme, today }) => {
+        {({ assessment, programme, today, place, logs, date }) => {
           const status = programmeStatus(assessment, programme, today);
           if (status.kind !== 'ready') {
             return <StatusNotice status={status} assessment={assessment} />;
           }
-          return <Player items={status.programme.items} />;
+          const items = status.programme.items;
+          const day = todayWithPlace(items, logs, place, date);
+          const sitting = sittingToRun(day, newClientId);
+          if (!sitting) return <AllDone day={day} />;
+          const due = sitting.exerciseIds.flatMap((id) => items.filter((i) => i.exerciseId === id));
+          return (
+            <Player
+              items={due}
+              sitting={{ sittingId: sitting.sittingId, date, number: sitting.number }}
+              of={day.sittingsPlanned}
+              continuing={sitting.continuing}
+              startedAt={sitting.continuing && place ? place.startedAt : null}
+              doneBefore={sitting.continuing ? (day.open?.done ?? []) : []}
+            />
+          );
         }}
       </Load>
     </section>
   );
 }
+
+/** Nothing is due any more today. */
+function AllDone({ day }: { day: TodayPlan }) {
+  return (
+    <>
+      <Notice tone="success" title="Today’s exercises are done">
+        <p>
+          {day.sittingsDone} of {day.sittingsPlanned} sitting{day.sittingsPlanned === 1 ? '' : 's'}{' '}
+          today, {day.exercisesDone} of {day.exercisesPlanned} exercises. Well done: tomorrow is a
+          new day.
+        </p>
+      </Notice>
+      <div class="actions">
+        <a class="button primary" href={href('checkin')}>
+          Do today’s check-in
+        </a>
+        <a class="button" href={href('programme')}>
+          Back to your programme
+        </a>
+      </div>
+    </>
+  );
+}
+
+/** An exercise's first step, read out while the person gets into position. */
+const firstStepOf = (id: string): string | undefined =>
+  kb.exercises.find((e) => e.id === id)?.steps[0];
 
 const canSpeak = () =>
   typeof window !== 'undefined' &&
@@ -80,10 +134,36 @@ interface Saved {
   at: number;
 }
 
-function Player({ items }: { items: PlanItem[] }) {
+function Player({
+  items,
+  sitting,
+  of,
+  continuing,
+  startedAt,
+  doneBefore,
+}: {
+  items: PlanItem[];
+  sitting: { sittingId: string; date: string; number: number };
+  /** Sittings planned today. */
+  of: number;
+  continuing: boolean;
+  /** When this sitting began, when continuing it on this device. */
+  startedAt: string | null;
+  /** Exercises already done in this sitting, when continuing it. */
+  doneBefore: readonly string[];
+}) {
   const app = useApp();
   const { repo } = app;
-  const [state, dispatch] = useReducer(sessionReducer, items, startSession);
+  const [state, dispatch] = useReducer(sessionReducer, items, (its) =>
+    startSession(its, { sittingId: sitting.sittingId, date: sitting.date }),
+  );
+  // The sitting's place, kept on the device after each exercise so a reload continues here.
+  const place = useRef<SittingPlace>({
+    sittingId: sitting.sittingId,
+    date: sitting.date,
+    startedAt: startedAt ?? new Date().toISOString(),
+    done: [...doneBefore],
+  });
   const [speak, setSpeak] = useState(false);
   const [live, setLive] = useState('');
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -92,36 +172,42 @@ function Player({ items }: { items: PlanItem[] }) {
   const speechAvailable = canSpeak();
   const run = state.current;
 
-  // The countdown: one timeout to the next whole second of the hold or rest, so the big number changes
-  // exactly on the second (Playwright's page clock drives setTimeout and Date.now() alike).
-  const endsAt =
-    run && (run.stage.kind === 'hold' || run.stage.kind === 'rest') ? run.stage.endsAt : null;
-  const remainingMs =
-    run && (run.stage.kind === 'hold' || run.stage.kind === 'rest') ? run.stage.remainingMs : 0;
+  // The countdown and the pace: one timeout to the next whole second of a countdown, or the next beat,
+  // so the big number changes exactly then (Playwright's page clock drives setTimeout and Date.now() alike).
+  const stageKey = run ? JSON.stringify(run.stage) : '';
   // Bumped by every timeout, so the next one is always scheduled even if a tick changed nothing.
   const [beat, setBeat] = useState(0);
   useEffect(() => {
-    if (endsAt === null) return;
-    const ms = endsAt - Date.now();
+    if (!run) return;
+    const now = Date.now();
+    const at = nextTickAt(run.stage, now);
+    if (at === null) return;
     const id = setTimeout(
       () => {
         dispatch({ type: 'tick', now: Date.now() });
         setBeat((b) => b + 1);
       },
-      ms <= 0 ? 0 : ms % 1000 || 1000,
+      Math.max(0, at - now),
     );
     return () => {
       clearTimeout(id);
     };
-  }, [endsAt, remainingMs, beat]);
+  }, [stageKey, beat]);
+
+  // The screen stays on during a sitting where the browser allows it (the phone is on the floor).
+  useWakeLock(state.status === 'running');
 
   // Cues: shown in a polite live region and, when asked for, spoken; each one once.
-  const cue = cueFor(state, exerciseName);
+  const cue = cueFor(state, exerciseName, firstStepOf);
   const cueKey = cue?.key ?? null;
   useEffect(() => {
     if (!cue) return;
     setLive(cue.text);
-    if (speak) say(cue.text);
+    if (speak) {
+      say(cue.text);
+      // A short buzz on each repetition's beat, where the phone can.
+      if (run?.stage.kind === 'reps' && 'vibrate' in navigator) navigator.vibrate(40);
+    }
   }, [cueKey]);
   useEffect(
     () => () => {
@@ -167,7 +253,12 @@ function Player({ items }: { items: PlanItem[] }) {
       painSpread: answers.painSpread,
       newNumbnessOrWeakness: answers.newNumbnessOrWeakness,
     };
-    const outcome = await repo.logSession({ date: localToday(), entries: [entry] });
+    // The sitting's date, not today's: a sitting that runs past midnight stays the day it began.
+    const outcome = await repo.logSession({
+      date: state.date,
+      sittingId: state.sittingId,
+      entries: [entry],
+    });
     if (!outcome.ok) {
       setBusy(false);
       setFailure(outcome.error);
@@ -180,6 +271,8 @@ function Player({ items }: { items: PlanItem[] }) {
       return;
     }
     app.changed();
+    place.current = { ...place.current, done: [...place.current.done, run.exerciseId] };
+    await kvSet(SITTING_PLACE_KEY, place.current);
     if (outcome.value.queued && answers.painSharper && !answers.painSpread) {
       // Offline, the stop rules run only when this reaches the server, so stop here to be safe.
       setSaved({
@@ -220,6 +313,7 @@ function Player({ items }: { items: PlanItem[] }) {
       warningCheckRequired: warningCheckRequired || (reloaded?.warningCheckRequired ?? false),
       stoppedForToday: spread,
       items: reloaded ? reloaded.items : null,
+      now: Date.now(),
     });
     if (reloaded?.paused) dispatch({ type: 'halt', reason: 'paused' });
   }
@@ -240,7 +334,10 @@ function Player({ items }: { items: PlanItem[] }) {
   return (
     <div class="player">
       <p class="player-position">
-        Exercise {position.number} of {position.total}
+        {of > 1 ? `Sitting ${String(sitting.number)} of ${String(of)} today · ` : ''}
+        Exercise {position.number + (continuing ? doneBefore.length : 0)} of{' '}
+        {position.total + (continuing ? doneBefore.length : 0)}
+        {continuing && index === 0 ? ' · carrying on where you left off' : ''}
       </p>
       <div class="progress-bar" aria-hidden="true">
         <span style={{ width: `${Math.round(((position.number - 1) / position.total) * 100)}%` }} />
@@ -293,7 +390,13 @@ function Player({ items }: { items: PlanItem[] }) {
                 title={`${name}: how it moves`}
                 motion={figureMotionOf(run)}
                 playing={!paused}
-                secondsPerRep={run.dosage.unit === 'seconds' ? 6 : 4}
+                secondsPerRep={
+                  stage.kind === 'reps'
+                    ? stage.beatMs / 1000
+                    : run.dosage.unit === 'seconds'
+                      ? 6
+                      : 4
+                }
                 width={300}
                 height={230}
               />
@@ -304,22 +407,53 @@ function Player({ items }: { items: PlanItem[] }) {
             <h3 class="player-step" ref={stepHeading} tabIndex={-1}>
               {stageLabel(run)}
             </h3>
+            {stage.kind === 'getready' && exercise && run.tally.blocksDone === 0 && (
+              <p class="player-first-step">
+                <strong>First:</strong> {exercise.steps[0]}
+              </p>
+            )}
             {left !== null && (
-              <p class={stage.kind === 'rest' ? 'timer timer-rest' : 'timer'} role="timer">
+              <p
+                class={
+                  stage.kind === 'rest'
+                    ? 'timer timer-rest'
+                    : stage.kind === 'getready'
+                      ? 'timer timer-getready'
+                      : 'timer'
+                }
+                role="timer"
+              >
                 <span class="timer-number">{left}</span>
                 <span class="timer-unit">
-                  {stage.kind === 'rest' ? 'seconds to rest' : 'seconds left'}
+                  {stage.kind === 'rest'
+                    ? 'seconds to rest'
+                    : stage.kind === 'getready'
+                      ? 'seconds to get into position'
+                      : 'seconds left'}
                   {paused ? ' (paused)' : ''}
                 </span>
               </p>
             )}
             {stage.kind === 'reps' && (
-              <p class="rep-count">
-                <span class="timer-number">{stage.count}</span>
-                <span class="timer-unit">
-                  of {run.dosage.amount} done{paused ? ' (paused)' : ''}
-                </span>
-              </p>
+              <>
+                <p class="rep-count" role="timer">
+                  <span class="timer-number">{stage.count}</span>
+                  <span class="timer-unit">
+                    of {run.dosage.amount}, one every {stage.beatMs / 1000} seconds
+                    {paused ? ' (paused)' : ''}
+                  </span>
+                </p>
+                <div
+                  class={paused ? 'pace pace-paused' : 'pace'}
+                  aria-hidden="true"
+                  key={`beat-${String(stage.count)}`}
+                >
+                  <span
+                    class="pace-dot"
+                    style={{ animationDuration: `${String(stage.beatMs)}ms` }}
+                  />
+                </div>
+              </>
             )}
             <p class="cue" role="status" aria-live="polite">
               {live}
@@ -400,7 +534,7 @@ function Controls({
   // With reduced motion the picture does not move, so before Start there is nothing to pause.
   const reduced = useReducedMotion();
   const now = () => Date.now();
-  // The main button keeps its place (Start becomes Pause, or Count rep), so keyboard focus stays on it.
+  // The main button keeps its place (Start becomes Pause), so keyboard focus stays on it.
   const pauseButton = (primary: boolean) => (
     <button
       key={primary ? 'primary' : 'pause'}
@@ -430,7 +564,7 @@ function Controls({
       key="skip"
       type="button"
       onClick={() => {
-        dispatch({ type: 'skip' });
+        dispatch({ type: 'skip', now: now() });
       }}
     >
       Skip exercise
@@ -450,44 +584,55 @@ function Controls({
           Start
         </button>
         {!reduced && pauseButton(false)}
-        {run.block > 0 && stopButton}
         {skipButton}
       </div>
     );
   }
   if (stage.kind === 'reps') {
     return (
-      <div class="actions player-actions">
-        <button
-          key="primary"
-          type="button"
-          class="primary count-rep"
-          disabled={paused}
-          onClick={() => {
-            dispatch({ type: 'count' });
-          }}
-        >
-          Count rep
-        </button>
-        <button
-          key="done"
-          type="button"
-          onClick={() => {
-            dispatch({ type: 'finish-set' });
-          }}
-        >
-          Done
-        </button>
-        {pauseButton(false)}
-        {stopButton}
-        {skipButton}
-      </div>
+      <>
+        <div class="actions player-actions">
+          {pauseButton(true)}
+          <button
+            key="done"
+            type="button"
+            onClick={() => {
+              dispatch({ type: 'finish-set', now: now() });
+            }}
+          >
+            Done with this set
+          </button>
+          {stopButton}
+          {skipButton}
+        </div>
+        <div class="lost-count" role="group" aria-label="I lost count">
+          <span class="lost-count-label">Lost count?</span>
+          <button
+            type="button"
+            aria-label="One fewer"
+            onClick={() => {
+              dispatch({ type: 'adjust', by: -1, now: now() });
+            }}
+          >
+            − 1
+          </button>
+          <button
+            type="button"
+            aria-label="One more"
+            onClick={() => {
+              dispatch({ type: 'adjust', by: 1, now: now() });
+            }}
+          >
+            + 1
+          </button>
+        </div>
+      </>
     );
   }
   return (
     <div class="actions player-actions">
       {pauseButton(true)}
-      {stopButton}
+      {stage.kind === 'getready' ? null : stopButton}
       {skipButton}
     </div>
   );
@@ -508,20 +653,42 @@ function Questions({
   failure: Failure | null;
   onAnswer: (answers: Answers) => void;
 }) {
+  // "No change" answers the three symptom questions together; "Something changed" opens them.
+  const [changed, setChanged] = useState<Answer<boolean>>(stoppedEarly ? true : undefined);
   const [tooEasy, setTooEasy] = useState<Answer<boolean>>(undefined);
   const [sharper, setSharper] = useState<Answer<boolean>>(undefined);
   const [spread, setSpread] = useState<Answer<boolean>>(undefined);
   const [numb, setNumb] = useState<Answer<boolean>>(undefined);
   const [tried, setTried] = useState(false);
+  const sent = useRef(false);
+
+  // Nothing changed and "too easy" answered: two taps, saved at once with no third.
+  useEffect(() => {
+    if (changed === false && tooEasy !== undefined && !sent.current && !busy) {
+      sent.current = true;
+      onAnswer({ tooEasy, painSharper: false, painSpread: false, newNumbnessOrWeakness: false });
+    }
+  }, [changed, tooEasy]);
+  useEffect(() => {
+    // A refused save (a failure shown) can be tried again.
+    if (failure) sent.current = false;
+  }, [failure]);
+
   const errors = {
+    changed:
+      changed === undefined
+        ? 'Please choose: no change in your pain or legs, or something changed.'
+        : undefined,
     sharper:
-      sharper === undefined ? 'Please answer yes or no: did the pain get sharper?' : undefined,
+      changed && sharper === undefined
+        ? 'Please answer yes or no: did the pain get sharper?'
+        : undefined,
     spread:
-      spread === undefined
+      changed && spread === undefined
         ? 'Please answer yes or no: did the pain spread further down your leg?'
         : undefined,
     numb:
-      numb === undefined
+      changed && numb === undefined
         ? 'Please answer yes or no: did you notice new numbness or weakness?'
         : undefined,
     tooEasy: tooEasy === undefined ? 'Please answer yes or no: was it too easy?' : undefined,
@@ -535,50 +702,75 @@ function Questions({
         event.preventDefault();
         setTried(true);
         if (
+          changed === undefined ||
           tooEasy === undefined ||
-          sharper === undefined ||
-          spread === undefined ||
-          numb === undefined
+          (changed && (sharper === undefined || spread === undefined || numb === undefined))
         ) {
-          const first = (['sharper', 'spread', 'numb', 'tooEasy'] as const).find((k) => errors[k]);
+          const first = (['changed', 'sharper', 'spread', 'numb', 'tooEasy'] as const).find(
+            (k) => errors[k],
+          );
           if (first) document.querySelector<HTMLInputElement>(`#q-${first} input`)?.focus();
           return;
         }
+        sent.current = true;
         onAnswer({
           tooEasy,
-          painSharper: sharper,
-          painSpread: spread,
-          newNumbnessOrWeakness: numb,
+          painSharper: changed ? sharper === true : false,
+          painSpread: changed ? spread === true : false,
+          newNumbnessOrWeakness: changed ? numb === true : false,
         });
       }}
     >
       <h3 ref={headingRef} tabIndex={-1}>
-        {stoppedEarly ? 'You stopped this exercise. How did it go?' : 'Well done. How did it go?'}
+        {stoppedEarly ? 'You stopped this exercise. What happened?' : 'Well done. How did it go?'}
       </h3>
       <p>Your answers are saved straight away, so the plan can adjust before the next exercise.</p>
-      <YesNo
-        name="sharper"
-        legend="Did the pain get sharper?"
-        value={sharper}
-        onChange={setSharper}
-        error={shown(errors.sharper)}
-      />
-      <YesNo
-        name="spread"
-        legend="Did the pain spread further down your leg?"
-        hint="For example, from the buttock into the thigh, or from the thigh to below the knee."
-        value={spread}
-        onChange={setSpread}
-        error={shown(errors.spread)}
-      />
-      <YesNo
-        name="numb"
-        legend="Did you notice any new numbness or weakness in your leg?"
-        hint="Numbness: a patch of skin that feels dead, tingly or like pins and needles. Weakness: a foot or knee that gives way or catches."
-        value={numb}
-        onChange={setNumb}
-        error={shown(errors.numb)}
-      />
+      {!stoppedEarly && (
+        <RadioGroup
+          name="changed"
+          legend="Any change in your pain or legs?"
+          options={[
+            { value: 'no', label: 'No change in my pain or legs' },
+            {
+              value: 'yes',
+              label: 'Something changed',
+              hint: 'Sharper pain, pain spreading down the leg, or new numbness or weakness',
+            },
+          ]}
+          value={changed === undefined ? undefined : changed ? 'yes' : 'no'}
+          onChange={(v) => {
+            setChanged(v === 'yes');
+          }}
+          error={shown(errors.changed)}
+        />
+      )}
+      {changed && (
+        <>
+          <YesNo
+            name="sharper"
+            legend="Did the pain get sharper?"
+            value={sharper}
+            onChange={setSharper}
+            error={shown(errors.sharper)}
+          />
+          <YesNo
+            name="spread"
+            legend="Did the pain spread further down your leg?"
+            hint="For example, from the buttock into the thigh, or from the thigh to below the knee."
+            value={spread}
+            onChange={setSpread}
+            error={shown(errors.spread)}
+          />
+          <YesNo
+            name="numb"
+            legend="Did you notice any new numbness or weakness in your leg?"
+            hint="Numbness: a patch of skin that feels dead, tingly or like pins and needles. Weakness: a foot or knee that gives way or catches."
+            value={numb}
+            onChange={setNumb}
+            error={shown(errors.numb)}
+          />
+        </>
+      )}
       <YesNo
         name="tooEasy"
         legend="Was it too easy?"
@@ -588,11 +780,18 @@ function Questions({
         error={shown(errors.tooEasy)}
       />
       {failure && <FailureNotice failure={failure} />}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save and continue'}
-        </button>
-      </div>
+      {(changed !== false || failure) && (
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save and continue'}
+          </button>
+        </div>
+      )}
+      {changed === false && busy && (
+        <p role="status" class="muted">
+          Saving…
+        </p>
+      )}
     </form>
   );
 }
