@@ -1,8 +1,8 @@
 // Account mode in real Chromium: data saved to the server survives a server restart, and a check-in
 // made offline is kept on the device and arrives exactly once when the network returns.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkIn, completeIntake } from './flows.js';
+import { checkIn, completeIntake, PASSWORD, signUp as signUpAt } from './flows.js';
 import {
   axeScan,
   expectNoConsoleErrors,
@@ -12,18 +12,7 @@ import {
 } from './harness.js';
 
 const e2e = useE2E();
-const PASSWORD = 'a long calm sentence 42';
-let people = 0;
-
-async function signUp(page: Page): Promise<string> {
-  const email = `person${++people}.${Date.now()}@example.org`;
-  await page.goto(`${e2e.base}/#/account`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
-  return email;
-}
+const signUp = (page: Parameters<typeof signUpAt>[0]) => signUpAt(page, e2e.base);
 
 async function listed(context: BrowserContext, path: string): Promise<unknown[]> {
   const response = await context.request.get(`${e2e.base}${path}`);

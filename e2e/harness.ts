@@ -35,6 +35,8 @@ export const CHROMIUM_ARGS = [
 
 /** A phone: the size every screen is designed for first. */
 export const MOBILE: ViewportSize = { width: 360, height: 740 };
+/** A larger phone, the width the screenshots of new screens are reviewed at. */
+export const PHONE: ViewportSize = { width: 390, height: 844 };
 /** A laptop. */
 export const DESKTOP: ViewportSize = { width: 1280, height: 800 };
 /** The narrowest width the app must work at (WCAG reflow). */
@@ -178,6 +180,32 @@ export async function axeScan(page: Page, name: string): Promise<AxeResults> {
     );
   }
   return results;
+}
+
+/**
+ * What a person on a narrow screen would trip on, as readable lines: the page scrolling sideways beyond
+ * `width`, and controls smaller than a 44 px target either way (links inside running text are exempt).
+ */
+export async function layoutProblems(page: Page, name: string, width: number): Promise<string[]> {
+  const problems: string[] = [];
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scrollWidth > width) problems.push(`${name}: ${scrollWidth}px`);
+  const small = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll(
+        'main button, main .button, main .choice, main select, main input:not([type=radio]):not([type=checkbox]), .menu-button',
+      ),
+    ]
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(
+        ({ el, box }) =>
+          `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`,
+      ),
+  );
+  for (const s of small) problems.push(`${name}: small target ${s}`);
+  return problems;
 }
 
 /**

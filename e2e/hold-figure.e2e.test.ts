@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FIGURE_MOVE_MS } from '../src/figure/model.js';
+import { GET_READY_SECONDS } from '../src/web/screens/session-machine.js';
 import { completeIntake } from './flows.js';
 import { ARTIFACTS, useE2E } from './harness.js';
 
@@ -28,13 +29,27 @@ async function countAnimationFrames(page: Page): Promise<() => Promise<number>> 
   };
 }
 
-/** A PNG of the session's figure alone, kept in test-artifacts/screenshots/hold-figure-<name>.png. */
+/**
+ * A PNG of the session's figure alone, kept in test-artifacts/screenshots/hold-figure-<name>.png. Its box is
+ * taken a pixel inside the figure's edges: the text around it may move it by a fraction of a pixel (the
+ * paused timer's words), which changes only the blended edge row, not the picture.
+ */
 async function figureShot(page: Page, name: string): Promise<Buffer> {
   const file = path.join(ARTIFACTS, 'screenshots', `hold-figure-${name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  return page
-    .locator('.player-figure .figure')
-    .screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  const figure = page.locator('.player-figure .figure');
+  await figure.scrollIntoViewIfNeeded();
+  const box = await figure.boundingBox();
+  if (!box) throw new Error('the figure is not on the screen');
+  const x = Math.ceil(box.x) + 1;
+  const y = Math.ceil(box.y) + 1;
+  const clip = {
+    x,
+    y,
+    width: Math.floor(box.x + box.width) - 1 - x,
+    height: Math.floor(box.y + box.height) - 1 - y,
+  };
+  return page.screenshot({ path: file, clip, animations: 'disabled', caret: 'hide' });
 }
 
 describe('the figure during a hold', () => {
@@ -67,6 +82,9 @@ describe('the figure during a hold', () => {
     expect(await frames()).toBeGreaterThan(100);
 
     await start.click();
+    // First a countdown to get into position, then the hold.
+    await expect.poll(() => step.textContent()).toMatch(/get into position/i);
+    await page.clock.runFor(GET_READY_SECONDS * 1000);
     await page.clock.runFor(500);
     await expect.poll(() => step.textContent()).toBe('Hold 1 of 3');
     const movingIn = await figureShot(page, 'moving-in');

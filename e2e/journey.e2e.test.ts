@@ -1,7 +1,15 @@
 // The whole journey in real Chromium, without an account: the questions, the result, the programme,
 // a session driven by the page clock, a check-in, and that check-in on the progress chart.
 import { describe, expect, it } from 'vitest';
-import { answerAfterExercise, checkIn, completeIntake, doExercise } from './flows.js';
+import {
+  answerAfterExercise,
+  CHANGE_QUESTION,
+  checkIn,
+  completeIntake,
+  doExercise,
+  SYMPTOM_QUESTIONS,
+  TOO_EASY_QUESTION,
+} from './flows.js';
 import { axeScan, expectNoConsoleErrors, screenshot, useE2E } from './harness.js';
 
 const e2e = useE2E();
@@ -51,9 +59,52 @@ describe('the journey from the first question to the progress chart', () => {
     await screenshot(page, 'session-running');
     await axeScan(page, 'session-running');
     await doExercise(page);
+    // The questions, none of them answered for the person: whether anything changed, and "too easy".
+    const change = page.getByRole('group', { name: CHANGE_QUESTION });
+    const tooEasy = page.getByRole('group', { name: TOO_EASY_QUESTION });
+    await change.waitFor();
+    await tooEasy.waitFor();
+    expect(await page.locator('main form.questions input[type=radio]').count()).toBe(4);
+    expect(await page.locator('main input[type=radio]:checked').count()).toBe(0);
     await screenshot(page, 'session-questions');
     await axeScan(page, 'session-questions');
-    await answerAfterExercise(page, { felt: 'Same', sharper: false, spread: false });
+    // Saving with nothing chosen is refused, naming each question still to answer.
+    const save = page.getByRole('button', { name: 'Save and continue' });
+    await save.click();
+    await expect
+      .poll(() => change.locator('.field-error').textContent())
+      .toMatch(/no change in your pain or legs, or something changed/i);
+    await expect
+      .poll(() => tooEasy.locator('.field-error').textContent())
+      .toMatch(/was it too easy/i);
+    // Focus goes to the first question still to answer.
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name),
+    ).toBe('changed');
+    // "Something changed" opens the stop rules' three questions, again with nothing chosen; each one
+    // left unanswered is named.
+    await change.getByRole('radio', { name: /^Something changed/ }).check();
+    const named: Record<(typeof SYMPTOM_QUESTIONS)[number], RegExp> = {
+      'Did the pain get sharper?': /did the pain get sharper/i,
+      'Did the pain spread further down your leg?': /did the pain spread further down your leg/i,
+      'Did you notice any new numbness or weakness in your leg?': /new numbness or weakness/i,
+    };
+    for (const question of SYMPTOM_QUESTIONS) {
+      const group = page.getByRole('group', { name: question });
+      await group.waitFor();
+      expect(await group.locator('input:checked').count(), question).toBe(0);
+    }
+    await save.click();
+    for (const question of SYMPTOM_QUESTIONS) {
+      const error = page.getByRole('group', { name: question }).locator('.field-error');
+      await expect.poll(() => error.textContent(), { message: question }).toMatch(named[question]);
+    }
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name),
+    ).toBe('sharper');
+    await screenshot(page, 'session-questions-unanswered');
+    await axeScan(page, 'session-questions-unanswered');
+    await answerAfterExercise(page, { sharper: false, spread: false });
 
     // The rest are skipped; the session still finishes with a summary.
     const complete = page.getByRole('heading', { name: 'Session complete' });

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { completeIntake, openRoute } from './flows.js';
+import { checkinWarningGroups, completeIntake, openRoute } from './flows.js';
 import {
   ARTIFACTS,
   axeScan,
   DESKTOP,
   expectNoConsoleErrors,
+  layoutProblems,
   MOBILE,
   NARROW,
   screenshot,
@@ -116,24 +117,8 @@ describe('narrow screens', () => {
     for (const screen of SCREENS) {
       await openRoute(page, e2e.base, screen.route);
       await screen.ready(page);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 320) wide.push(`${screen.name}: ${width}px`);
-      // Targets are at least 44 px both ways (links inside running text are exempt).
-      const small = await page.evaluate(() =>
-        [
-          ...document.querySelectorAll(
-            'main button, main .button, main .choice, main select, main input:not([type=radio]):not([type=checkbox]), .menu-button',
-          ),
-        ]
-          .filter((el) => (el as HTMLElement).offsetParent !== null)
-          .map((el) => ({ el, box: el.getBoundingClientRect() }))
-          .filter(({ box }) => box.height < 44 || box.width < 44)
-          .map(
-            ({ el, box }) =>
-              `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`,
-          ),
-      );
-      for (const s of small) wide.push(`${screen.name}: small target ${s}`);
+      // No sideways scrolling, and targets at least 44 px both ways (links inside running text are exempt).
+      wide.push(...(await layoutProblems(page, screen.name, NARROW.width)));
     }
     expect(wide).toEqual([]);
     expectNoConsoleErrors(session);
@@ -141,19 +126,20 @@ describe('narrow screens', () => {
 });
 
 describe('keyboard alone', () => {
-  it('answers a warning-sign question and moves on with the keyboard only', async () => {
+  it('answers warning-sign questions with the keyboard only, and a Yes stops them with focus on the advice', async () => {
     const session = await e2e.open(DESKTOP);
     const { page } = session;
     await page.goto(`${e2e.base}/#/intake`);
     await page.getByRole('heading', { name: /Step 1 of/ }).waitFor();
-    // Tab to the first radio of the first question and choose "No" with the arrow keys and Space.
+    // Tab to the first radio of the first question and choose "No" with an arrow key (Yes is first, and
+    // a Yes stops the questions at once, so it is never passed through on the way to No).
     const first = page.locator('main input[type=radio]').first();
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
       if (await first.evaluate((el) => el === document.activeElement)) break;
     }
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.press('Space');
+    expect(await first.isChecked()).toBe(false);
     await page.keyboard.press('ArrowRight');
     const group = page.locator('main fieldset').first();
     expect(await group.getByRole('radio', { name: 'No', exact: true }).isChecked()).toBe(true);
@@ -163,6 +149,26 @@ describe('keyboard alone', () => {
       return el ? getComputedStyle(el).outlineStyle : 'none';
     });
     expect(outline).not.toBe('none');
+    // The next question, and Space on its Yes: the warning takes the screen and keyboard focus at once.
+    await page.keyboard.press('Tab');
+    const bladderYes = page
+      .getByRole('group', { name: /starting or stopping urine/ })
+      .getByRole('radio', { name: 'Yes', exact: true });
+    expect(await bladderYes.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    await page
+      .getByRole('heading', { name: /^Emergency: go to an emergency department now/ })
+      .waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('screen-title');
+    // The way back to the questions is a button the keyboard reaches.
+    const back = page.getByRole('button', { name: 'Back to the questions' });
+    for (let i = 0; i < 40; i++) {
+      if (await back.evaluate((el) => el === document.activeElement)) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await back.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Step 1 of/ }).waitFor();
     expectNoConsoleErrors(session);
   });
 });
@@ -186,6 +192,47 @@ describe('the clinician report', () => {
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
       expect(pages.length, `${format} pages`).toBe(1);
     }
+    expectNoConsoleErrors(session);
+  });
+});
+
+describe('the clinician report with a warning reported since', () => {
+  it('shows the warning in an ordinary block and still prints on one page', async () => {
+    const session = await e2e.open(DESKTOP);
+    const { page } = session;
+    await completeIntake(page, e2e.base);
+    // An emergency reported at a check-in pauses the programme; the report shows it after the result.
+    await openRoute(page, e2e.base, 'checkin');
+    await checkinWarningGroups(page)
+      .first()
+      .getByRole('radio', { name: 'Yes', exact: true })
+      .click();
+    await page.getByText(/^Your answer is saved\./).waitFor();
+    // Home first, so the emergency panel's styles are loaded when the report is drawn.
+    await openRoute(page, e2e.base, '');
+    await page.locator('.level-panel.level-emergency').waitFor();
+    await openRoute(page, e2e.base, 'report');
+    const pause = page.locator('#report-pause').locator('..');
+    await pause.waitFor();
+    expect(await pause.textContent()).toMatch(/Emergency: go to an emergency department now/);
+    // The report's block is not the full-screen emergency panel: no minimum height, dark ink.
+    const style = await pause.evaluate((el) => {
+      const css = getComputedStyle(el);
+      return {
+        minHeight: parseFloat(css.minHeight) || 0,
+        boxShadow: css.boxShadow,
+        color: css.color,
+      };
+    });
+    expect(style).toEqual({ minHeight: 0, boxShadow: 'none', color: 'rgb(29, 42, 48)' });
+    await screenshot(page, 'report-with-emergency-since');
+    await axeScan(page, 'report-with-emergency-since');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    fs.mkdirSync(path.join(ARTIFACTS, 'pdf'), { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS, 'pdf', 'report-emergency-since-A4.pdf'), pdf);
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
     expectNoConsoleErrors(session);
   });
 });

@@ -29,6 +29,8 @@ interface PendingWarning {
   warning: NonNullable<TodayView['warning']>;
 }
 const PENDING_WARNING_KEY = 'cache:pending-warning';
+/** The levels from least to most urgent (the engine's order, kept here so this file stays off the engine). */
+const LEVEL_RANK = ['self-care', 'soon', 'urgent', 'emergency'] as const;
 
 interface Page<T> {
   items: T[];
@@ -193,7 +195,10 @@ export class ApiRepo implements Repo {
     if (pending) {
       const waiting = (await outboxAll()).some((item) => item.key === pending.clientId);
       if (!waiting) await kvSet(PENDING_WARNING_KEY, null);
-      else if (!view?.warning || view.warning.since < pending.warning.since) {
+      else if (
+        !view?.warning ||
+        LEVEL_RANK.indexOf(pending.warning.level) > LEVEL_RANK.indexOf(view.warning.level)
+      ) {
         return {
           warning: pending.warning,
           sessionAllowed: false,
