@@ -1,6 +1,8 @@
 // Shared test fixtures: answers several suites use, typed by the engine so they cannot drift from the contract.
 import type { WarningSigns } from '../src/engine/checkin.js';
 import type { IntakeInput } from '../src/engine/intake.js';
+import { createMemoryStore, MEMORY_SNAPSHOT_VERSION } from '../src/store/memory.js';
+import type { Store } from '../src/store/types.js';
 
 /** A plain intake with hamstring tightness and no warning signs: a programme with exercises, nothing paused. */
 export const ANSWERS = {
@@ -36,3 +38,31 @@ export const NO_WARNING_SIGNS: WarningSigns = {
   nightPainConstant: false,
   thoracicPain: false,
 };
+
+/**
+ * A memory store holding one person (every write needs its person to exist, as the SQL stores' foreign
+ * keys require): the record service's tests start from it.
+ */
+export function storeWithPerson(userId: string): Store {
+  const store = createMemoryStore({
+    version: MEMORY_SNAPSHOT_VERSION,
+    users: [
+      {
+        id: userId,
+        email: `${userId}@example.org`,
+        passwordHash: '',
+        createdAt: '2026-11-01T00:00:00.000Z',
+      },
+    ],
+    credentials: [],
+    assessments: [],
+    programmes: [],
+    sessionLogs: [],
+    checkins: [],
+    measurements: [],
+    audit: [],
+    loginLimits: [],
+    erasures: [],
+  });
+  return store;
+}

@@ -71,4 +71,28 @@ describe('backchain serve as a real process', () => {
     expect((await again.send('GET', '/api/programme')).status).toBe(200);
     expect(await stop(second)).toBe(0);
   });
+
+  it('behind a trusted proxy (BACKCHAIN_TRUST_PROXY), marks the cookie Secure and sends HSTS over HTTPS', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-proxy-'));
+    const server = await startServe(dataDir, { BACKCHAIN_TRUST_PROXY: 'loopback' });
+    const signup = (proto: string, email: string) =>
+      fetch(`${server.base}/api/auth/signup`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-proto': proto,
+          origin: `${proto}://${new URL(server.base).host}`,
+        },
+        body: JSON.stringify({ email, password: 'correct horse battery' }),
+      });
+    const secure = await signup('https', 'ana@example.org');
+    expect(secure.status).toBe(201);
+    expect(secure.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect(secure.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    const plain = await signup('http', 'ben@example.org');
+    expect(plain.status).toBe(201);
+    expect(plain.headers.get('set-cookie')).not.toMatch(/Secure/);
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    expect(await stop(server)).toBe(0);
+  });
 });

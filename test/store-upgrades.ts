@@ -49,6 +49,12 @@ export async function checkOldProgrammeState(
   const userId = 'old-state-0001';
   const clock = { now: new Date('2026-11-02T09:00:00.000Z') };
   const first: RecordContext = { store, kb: knowledgeBase, now: () => clock.now };
+  await store.createUser({
+    id: userId,
+    email: `${userId}@example.org`,
+    passwordHash: 'not a real hash',
+    createdAt: clock.now.toISOString(),
+  });
   await createAssessment(first, userId, parsed(parseBody(assessmentBody, { answers: ANSWERS })));
   const upgraded = await writeOldState(userId, structuredClone(OLD_PROGRAMME_STATE));
   const ctx: RecordContext = { ...first, store: upgraded };

@@ -112,6 +112,35 @@ describe.skipIf(!url)(
       expect(checkins.body.items).toHaveLength(20);
       expect(sessions.body.items).toHaveLength(20);
     });
+
+    it('stores all of 200 sessions one person sends at once through both processes: they queue, none is refused', async () => {
+      const email = 'cy@example.org';
+      const viaOne = client(one.base);
+      await viaOne.send('POST', '/api/auth/signup', { email, password: 'correct horse battery' });
+      await viaOne.send('POST', '/api/assessments', { answers: ANSWERS });
+      const viaTwo = client(two.base);
+      await viaTwo.send('POST', '/api/auth/login', { email, password: 'correct horse battery' });
+      const session = (i: number) => ({
+        clientId: `outbox-${String(i).padStart(4, '0')}`,
+        entries: [
+          {
+            exerciseId: 'abdominal-brace',
+            done: {},
+            tooEasy: false,
+            painSharper: false,
+            painSpread: false,
+          },
+        ],
+      });
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          (i % 2 === 0 ? viaOne : viaTwo).send('POST', '/api/sessions', session(i)),
+        ),
+      );
+      expect(results.filter((r) => r.status !== 201).map((r) => r.body)).toStrictEqual([]);
+      const stored = await viaTwo.send('GET', '/api/sessions?limit=500');
+      expect(stored.body.items).toHaveLength(200);
+    }, 60_000);
   },
 );
 

@@ -14,9 +14,14 @@ const USAGE = `Usage:
   backchain assess [--answers FILE|-] [--json]   assess intake answers (asks the questions when no file is given)
   backchain plan --answers FILE|- [--json]       the assessment and the programme built from it
   backchain explain <id>                         a knowledge-base entry (exercise, contributor, self-care or topic) with its sources
-  backchain serve [--port 3000] [--host 127.0.0.1] [--data ./data]
+  backchain serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--trust-proxy ADDRESSES|true]
                                                  start the API (and web app) on SQLite in the data folder,
-                                                 or on PostgreSQL when DATABASE_URL is set
+                                                 or on PostgreSQL when DATABASE_URL is set; behind a reverse
+                                                 proxy, --trust-proxy (or BACKCHAIN_TRUST_PROXY) names it
+  backchain reset-password --email EMAIL [--data ./data]
+                                                 give an account a new password (printed once, or read from
+                                                 standard input with --password-stdin) and revoke every
+                                                 session and token of that person
   backchain backup --to FILE [--data ./data]     an online, consistent copy of the SQLite database
   backchain restore --from FILE [--data ./data]  put a backup in place (with the server stopped)
   backchain --version                            the program and knowledge-base versions
@@ -80,6 +85,9 @@ function command(args: string[]) {
       data: { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
+      'trust-proxy': { type: 'string' },
+      email: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', default: false },
@@ -170,14 +178,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
             `--port: expected a whole number from 0 to 65535, got ${JSON.stringify(values.port)}`,
           ]);
         }
-        const { startServer, stopOnSignals } = await import('../server/serve.js');
+        const { parseTrustProxy, startServer, stopOnSignals } = await import('../server/serve.js');
         const { serveWebApp } = await import('../server/web.js');
+        let trustProxy;
+        try {
+          trustProxy = parseTrustProxy(values['trust-proxy'] ?? process.env.BACKCHAIN_TRUST_PROXY);
+        } catch (err) {
+          throw new UsageError([err instanceof Error ? err.message : String(err)]);
+        }
         const running = await startServer({
           port,
           host: values.host ?? '127.0.0.1',
           dataDir: values.data ?? './data',
           databaseUrl: process.env.DATABASE_URL,
           extend: serveWebApp,
+          trustProxy,
         });
         io.stderr(`backchain: listening on ${running.url} (store: ${running.store.kind})\n`);
         stopOnSignals(running, (line) => {
@@ -212,9 +227,28 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.stdout(`Restored from ${values.from}\n`);
         return 0;
       }
+      case 'reset-password': {
+        if (values.email === undefined) {
+          throw new UsageError(['--email: expected the email address of the account, got nothing']);
+        }
+        const { resetPassword } = await import('./reset-password.js');
+        const outcome = await resetPassword({
+          email: values.email,
+          dataDir: values.data ?? './data',
+          databaseUrl: process.env.DATABASE_URL,
+          password: values['password-stdin'] ? io.readStdin().replace(/\r?\n$/, '') : undefined,
+        });
+        if (!outcome.ok) throw new UsageError([outcome.problem]);
+        io.stdout(
+          outcome.generated
+            ? `New password for ${outcome.email} (shown once; every session and token was revoked):\n${outcome.password}\n`
+            : `Password changed for ${outcome.email}; every session and token was revoked.\n`,
+        );
+        return 0;
+      }
       default:
         throw new UsageError([
-          `command: expected assess, plan, explain, serve, backup or restore, got ${JSON.stringify(name)}`,
+          `command: expected assess, plan, explain, serve, backup, restore or reset-password, got ${JSON.stringify(name)}`,
           USAGE,
         ]);
     }

@@ -1,5 +1,6 @@
-// The HTTP API as a Fastify app: validation at the edge, problem details, security headers, sessions from the store.
-// Keeps no state between requests, so several processes can share one database.
+// The HTTP API as a Fastify app: validation at the edge, problem details, security headers, who is asking
+// (session or token, with the token's scopes), and the audit trail. Keeps no state between requests, so
+// several processes can share one database.
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -11,21 +12,42 @@ import Fastify, {
 } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { z } from 'zod';
 import type { KnowledgeBase } from '../kb/types.js';
-import { RecordError } from '../service/records.js';
+import { RecordError, type AuditContext, type RecordContext } from '../service/records.js';
 import { parseBody } from '../service/schemas.js';
+import { PersonGone } from '../store/errors.js';
 import { newId } from '../store/ids.js';
-import type { AuditRecord, Store } from '../store/types.js';
-import { DEFAULT_LOGIN_LIMITS, hashSecret, SESSION_COOKIE, type LoginLimits } from './auth.js';
+import type {
+  AuditAction,
+  AuditOutcome,
+  CredentialRecord,
+  Store,
+  TokenScope,
+} from '../store/types.js';
+import {
+  HashQueueFull,
+  hashSecret,
+  PasswordHasher,
+  SESSION_COOKIE,
+  type HasherOptions,
+} from './auth.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './limits.js';
 import {
   ApiError,
+  forbidden,
+  frameworkSlug,
   InputProblems,
   problemBody,
   recordProblem,
   unauthorized,
   validationBody,
 } from './problems.js';
+import { badTextProblems } from './text.js';
+
+/** Fastify's trustProxy: true (any proxy), or the proxy's addresses or CIDR ranges (`loopback` too). */
+export type TrustProxy = boolean | string | string[];
 
 export interface AppOptions {
   store: Store;
@@ -34,9 +56,14 @@ export interface AppOptions {
   now?: () => Date;
   /** Pino logger options, or false for none (tests). */
   logger?: FastifyServerOptions['logger'];
-  loginLimits?: LoginLimits;
-  /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS detection). */
-  trustProxy?: boolean;
+  loginLimits?: Partial<LoginLimits>;
+  /** Password hashing's own queue: how many at once and how many may wait. */
+  hashing?: HasherOptions;
+  /**
+   * Trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy: the client's address for the
+   * limits and the audit trail, and HTTPS for Secure cookies and HSTS. Only set it behind a proxy.
+   */
+  trustProxy?: TrustProxy;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
   /** Extra setup after the API routes (the web app's static files). */
@@ -48,17 +75,31 @@ export interface AppContext {
   kb: KnowledgeBase;
   now: () => Date;
   loginLimits: LoginLimits;
+  hasher: PasswordHasher;
 }
+
+/**
+ * Who may use a route. `public`: anyone. `read`, `write`, `export`: a browser session, or a token with
+ * that scope. `account`: changes to the account itself (tokens, password, deletion), a browser session
+ * only. `signed-in`: any valid credential (logging out).
+ */
+export type Access = 'public' | TokenScope | 'account' | 'signed-in';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The signed-in person, set by `authenticate`. */
+    /** The signed-in person, set when the request carried a valid session or token. */
     userId: string | null;
     /** How the request was authenticated: cookie sessions need the cross-site check. */
     authKind: 'cookie' | 'bearer' | null;
+    /** The credential itself (its public id, kind and scopes), when there was one. */
+    credential: CredentialRecord | null;
   }
   interface FastifyInstance {
     ctx: AppContext;
+  }
+  interface FastifyContextConfig {
+    /** Who may use the route (`Access`); routes without one are public. */
+    access?: Access;
   }
 }
 
@@ -67,22 +108,29 @@ export type TypedApi = ReturnType<FastifyInstance['withTypeProvider']> & Fastify
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Whether an Origin or Referer names the same site as the request's host. */
+/** HSTS for a year, sent only on responses to HTTPS requests (behind a trusted proxy, as it reports). */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** Whether an Origin or Referer names this site: the same scheme and host as the request. */
 function sameSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin ?? request.headers.referer;
   if (origin === undefined || origin === '') return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    const url = new URL(origin);
+    return url.protocol === `${request.protocol}:` && url.host === request.host;
   } catch {
     return false;
   }
 }
 
-/** Resolves the person from the session cookie or a bearer token; null when neither is valid. */
-async function resolveUser(
+/** The token used when a token's last use is noted again: once a minute is enough to show. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Resolves the credential from the session cookie or a bearer token; null when neither is valid. */
+async function resolveCredential(
   request: FastifyRequest,
   ctx: AppContext,
-): Promise<{ userId: string; kind: 'cookie' | 'bearer' } | null> {
+): Promise<{ credential: CredentialRecord; kind: 'cookie' | 'bearer' } | null> {
   const auth = request.headers.authorization;
   let secret: string | undefined;
   let kind: 'cookie' | 'bearer' = 'cookie';
@@ -95,12 +143,20 @@ async function resolveUser(
   if (!secret) return null;
   const found = await ctx.store.getCredential(hashSecret(secret));
   if (!found) return null;
-  if (kind === 'bearer' && found.kind !== 'token') return null;
-  if (found.expiresAt <= ctx.now().toISOString()) {
+  // A session secret is never accepted as a token, nor a token as a session cookie.
+  if ((kind === 'bearer') !== (found.kind === 'token')) return null;
+  const now = ctx.now();
+  if (found.expiresAt <= now.toISOString()) {
     await ctx.store.deleteCredential(found.tokenHash);
     return null;
   }
-  return { userId: found.userId, kind };
+  if (
+    found.kind === 'token' &&
+    (found.lastUsedAt === null || now.getTime() - Date.parse(found.lastUsedAt) >= TOUCH_EVERY_MS)
+  ) {
+    await ctx.store.touchCredential(found.tokenHash, now.toISOString());
+  }
+  return { credential: found, kind };
 }
 
 /** The signed-in person's id, or a 401 problem. */
@@ -109,7 +165,67 @@ export function requireUser(request: FastifyRequest): string {
   return request.userId;
 }
 
-const AUDIT_ACTION: Record<string, AuditRecord['action']> = {
+/** Who is acting, for an audit row: the person, their credential, their address, what they asked for. */
+export function auditContext(
+  request: FastifyRequest,
+  resource = resourceOf(request),
+): AuditContext {
+  return {
+    actor: request.userId ?? 'anonymous',
+    credentialKind: request.credential?.kind ?? null,
+    credentialId: request.credential?.id ?? null,
+    address: request.ip,
+    resource,
+  };
+}
+
+/** The record service's context for this request: writes leave their audit row in their own transaction. */
+export function recordContext(request: FastifyRequest, app: FastifyInstance): RecordContext {
+  return { ...app.ctx, audit: auditContext(request) };
+}
+
+/** What a request touched, for the audit trail: its route, its id, the export format. */
+function resourceOf(request: FastifyRequest): string {
+  const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
+  const params = request.params as Record<string, unknown> | undefined;
+  const id = typeof params?.id === 'string' ? `#${params.id}` : '';
+  const query = request.query as Record<string, unknown> | undefined;
+  const format =
+    route === '/api/export' && typeof query?.format === 'string' ? `?format=${query.format}` : '';
+  return `${route}${id}${format}`;
+}
+
+/**
+ * Writes an audit row for this request's person and waits for it: a read or an export answers only
+ * once its row is stored (no row, no data). Throws when the row cannot be written.
+ */
+export async function audit(
+  request: FastifyRequest,
+  ctx: AppContext,
+  action: AuditAction,
+  outcome: AuditOutcome = 'ok',
+  resourceId: string | null = null,
+  userId: string | null = request.userId,
+): Promise<void> {
+  if (userId === null) return;
+  const who = auditContext(request);
+  const now = ctx.now();
+  await ctx.store.addAudit({
+    userId,
+    id: newId(now),
+    at: now.toISOString(),
+    actor: userId,
+    action,
+    resource: who.resource,
+    resourceId,
+    credentialKind: who.credentialKind,
+    credentialId: who.credentialId,
+    address: who.address,
+    outcome,
+  });
+}
+
+const ACTION_OF: Record<string, AuditAction> = {
   GET: 'read',
   POST: 'create',
   PUT: 'update',
@@ -117,13 +233,26 @@ const AUDIT_ACTION: Record<string, AuditRecord['action']> = {
   DELETE: 'delete',
 };
 
-function sendProblem(
-  reply: FastifyReply,
-  status: number,
-  body: object,
-  headers: Record<string, string> = {},
-) {
-  return reply.code(status).headers(headers).type('application/problem+json').send(body);
+/** Refuses a request its credential does not allow: 401 without one, 403 for a token out of scope. */
+function checkAccess(request: FastifyRequest, access: Access): void {
+  if (access === 'public') return;
+  const credential = request.credential;
+  if (!credential) throw unauthorized();
+  if (credential.kind === 'session' || access === 'signed-in') return;
+  if (access === 'account') {
+    throw forbidden(
+      'browser-session-required',
+      'Only from a signed-in browser',
+      'Tokens cannot change the account (tokens, password, deletion): sign in to do that.',
+    );
+  }
+  if (!credential.scopes.includes(access)) {
+    throw forbidden(
+      'insufficient-scope',
+      'This token may not do that',
+      `This route needs a token with the "${access}" scope; this one has ${credential.scopes.length > 0 ? credential.scopes.join(', ') : 'none'}.`,
+    );
+  }
 }
 
 /** Builds the app (not listening). Routes are registered by the route modules. */
@@ -135,25 +264,63 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
     trustProxy: opts.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
+    // A request Node cannot even parse (headers too large, malformed) is answered as a problem too.
+    clientErrorHandler: (error, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const status =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? 431
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? 408
+            : 400;
+      const title = STATUS_CODES[status] ?? 'Bad Request';
+      const requestId = randomUUID();
+      const body = JSON.stringify({
+        ...problemBody(status, frameworkSlug(status), title, 'The request could not be read.'),
+        requestId,
+      });
+      if (socket.writable) {
+        socket.write(
+          `HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`,
+        );
+      }
+      socket.destroy(error);
+    },
+    // A URL the router cannot read (bad percent-encoding) is a problem like any other.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      void sendProblem(
+        request,
+        reply,
+        400,
+        problemBody(400, 'bad-request', 'The request could not be handled', error.message),
+      );
+    },
   });
   const ctx: AppContext = {
     store: opts.store,
     kb: opts.kb,
     now: opts.now ?? (() => new Date()),
-    loginLimits: opts.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+    loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...opts.loginLimits },
+    hasher: new PasswordHasher(opts.hashing),
   };
   app.decorate('ctx', ctx);
   app.decorateRequest('userId', null);
   app.decorateRequest('authKind', null);
+  app.decorateRequest('credential', null);
 
   // Our own validator: zod at the edge, with problems that name the path, the expectation and the value
-  // (`parseBody`, which the web app uses too, so both say the same).
+  // (`parseBody`, which the web app uses too, so both say the same). Text the databases cannot store
+  // the same way (NUL, lone surrogates) is refused first, in every part of every request.
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const zschema = schema as z.ZodType;
     return (data: unknown) => {
+      const part = httpPart ?? 'body';
+      const bad = badTextProblems(data);
+      if (bad.length > 0) return { error: new InputProblems(part, bad) };
       const result = parseBody(zschema, data);
       if (result.ok) return { value: result.value };
-      return { error: new InputProblems(httpPart ?? 'body', result.problems) };
+      return { error: new InputProblems(part, result.problems) };
     };
   });
   // Responses are engine values already typed; the schemas describe them for the OpenAPI document.
@@ -180,6 +347,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
+    // Sent below, and only over HTTPS: over plain HTTP it means nothing and may not be trusted.
+    strictTransportSecurity: false,
   });
   await app.register(swagger, {
     openapi: {
@@ -201,10 +370,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     if (!request.url.startsWith('/api/')) return;
     reply.header('cache-control', 'no-store');
-    const who = await resolveUser(request, ctx);
-    request.userId = who?.userId ?? null;
+    const who = await resolveCredential(request, ctx);
+    request.credential = who?.credential ?? null;
+    request.userId = who?.credential.userId ?? null;
     request.authKind = who?.kind ?? null;
     // Cross-site request forgery: a state-changing request whose Origin (or Referer) names another site is refused.
     if (STATE_CHANGING.has(request.method) && request.authKind !== 'bearer' && !sameSite(request)) {
@@ -215,77 +386,82 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         'This request came from another site, so it was refused to protect your account.',
       );
     }
-  });
-
-  // Every read or change of a person's data is written to their audit trail.
-  app.addHook('onResponse', async (request, reply) => {
-    const userId = request.userId;
-    const route = request.routeOptions.url;
-    if (!userId || !route?.startsWith('/api/') || reply.statusCode >= 400) return;
-    if (route.startsWith('/api/auth/') || route === '/api/me' || route === '/api/audit') return;
-    const params = request.params as Record<string, string> | undefined;
-    const action = route === '/api/export' ? 'export' : (AUDIT_ACTION[request.method] ?? 'read');
-    const resource = `${route}${params?.id ? `#${params.id}` : ''}${route === '/api/export' ? `?format=${(request.query as { format?: string }).format ?? ''}` : ''}`;
-    const now = ctx.now();
-    try {
-      await ctx.store.addAudit({
-        userId,
-        id: newId(now),
-        at: now.toISOString(),
-        actor: userId,
-        action,
-        resource,
-      });
-    } catch (err) {
-      request.log.error({ err }, 'audit write failed');
-    }
+    checkAccess(request, request.routeOptions.config.access ?? 'public');
   });
 
   app.setErrorHandler(async (thrown, request, reply) => {
     // The record service's refusals are outcomes, not failures: this is where they get a status.
     // A refusal naming fields (a check-in missing answers) is a validation problem like any other.
     const err =
-      thrown instanceof RecordError
-        ? thrown.problems.length > 0
-          ? new InputProblems('body', thrown.problems)
-          : recordProblem(thrown)
-        : thrown;
-    if (err instanceof InputProblems) return sendProblem(reply, 400, validationBody(err));
-    if (err instanceof ApiError) {
-      return sendProblem(
-        reply,
-        err.status,
-        problemBody(err.status, err.slug, err.title, err.detail),
-        err.headers,
-      );
+      thrown instanceof PersonGone
+        ? recordProblem(
+            new RecordError(
+              'not-found',
+              'account-gone',
+              'This account no longer exists',
+              'The account was deleted, so nothing was saved.',
+            ),
+          )
+        : thrown instanceof HashQueueFull
+          ? new ApiError(
+              429,
+              'busy',
+              'Too many sign-ins at this moment',
+              'The server is checking many passwords right now. Please try again in a moment.',
+              { 'retry-after': String(thrown.retryAfterSeconds) },
+            )
+          : thrown instanceof RecordError
+            ? thrown.problems.length > 0
+              ? new InputProblems('body', thrown.problems)
+              : recordProblem(thrown)
+            : thrown;
+    let status: number;
+    let body: object;
+    let headers: Record<string, string> = {};
+    if (err instanceof InputProblems) {
+      status = 400;
+      body = validationBody(err);
+    } else if (err instanceof ApiError) {
+      status = err.status;
+      body = problemBody(err.status, err.slug, err.title, err.detail);
+      headers = err.headers;
+    } else {
+      const code = (err as { statusCode?: number }).statusCode;
+      if (typeof code === 'number' && code >= 400 && code < 500) {
+        status = code;
+        const message = err instanceof Error ? err.message : 'The request could not be handled.';
+        body = problemBody(code, frameworkSlug(code), 'The request could not be handled', message);
+      } else {
+        request.log.error({ err, requestId: request.id }, 'unhandled error');
+        return sendProblem(
+          request,
+          reply,
+          500,
+          problemBody(
+            500,
+            'internal',
+            'Something went wrong on our side',
+            `Please try again. If it keeps happening, quote request ${request.id}.`,
+          ),
+        );
+      }
     }
-    const status = (err as { statusCode?: number }).statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = err instanceof Error ? err.message : 'The request could not be handled.';
-      return sendProblem(
-        reply,
-        status,
-        problemBody(status, 'bad-request', 'The request could not be handled', message),
-      );
+    // A refusal of someone known is an access on the record too: refused attempts are audited.
+    const gone = err instanceof ApiError && err.slug === 'account-gone';
+    if (request.userId !== null && status !== 401 && !gone && request.url.startsWith('/api/')) {
+      const route = request.routeOptions.url ?? '';
+      const action: AuditAction =
+        route === '/api/export' ? 'export' : (ACTION_OF[request.method] ?? 'read');
+      await audit(request, ctx, action, 'refused').catch((auditErr: unknown) => {
+        request.log.error({ err: auditErr, requestId: request.id }, 'audit write failed');
+      });
     }
-    request.log.error({ err, requestId: request.id }, 'unhandled error');
-    return sendProblem(
-      reply,
-      500,
-      problemBody(
-        500,
-        'internal',
-        'Something went wrong on our side',
-        `Please try again. If it keeps happening, quote request ${request.id}.`,
-        {
-          requestId: request.id,
-        },
-      ),
-    );
+    return sendProblem(request, reply, status, body, headers);
   });
 
   app.setNotFoundHandler(async (request, reply) =>
     sendProblem(
+      request,
       reply,
       404,
       problemBody(
@@ -303,4 +479,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.extend) await opts.extend(app);
   await app.ready();
   return app;
+}
+
+/** Every error response: problem+json with the request id, in the body and the header. */
+function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  body: object,
+  headers: Record<string, string> = {},
+) {
+  return reply
+    .code(status)
+    .headers(headers)
+    .type('application/problem+json')
+    .send({ ...body, requestId: request.id });
 }

@@ -58,6 +58,27 @@ export function validationBody(err: InputProblems): ProblemDetails {
   });
 }
 
+/** A 4xx the framework raised itself (body too large, not JSON, wrong media type): its problem type. */
+export function frameworkSlug(status: number): string {
+  switch (status) {
+    case 413:
+      return 'too-large';
+    case 415:
+      return 'unsupported-media-type';
+    case 431:
+      return 'headers-too-large';
+    case 408:
+      return 'timeout';
+    case 404:
+      return 'not-found';
+    default:
+      return 'bad-request';
+  }
+}
+
+export const forbidden = (slug: string, title: string, detail: string) =>
+  new ApiError(403, slug, title, detail);
+
 export const unauthorized = () =>
   new ApiError(
     401,

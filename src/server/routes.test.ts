@@ -7,8 +7,10 @@ import {
   ANSWERS,
   call,
   cookieOf,
+  HOST,
   json,
   makeApp,
+  ORIGIN,
   NO_WARNING_SIGNS,
   signUp,
   type Caller,
@@ -240,43 +242,54 @@ describe('accounts', () => {
     ).toBe(401);
   });
 
-  it('rate-limits failed logins per account with a clear message', async () => {
+  it('backs off wrong passwords of one account from one address, with a clear message', async () => {
     await signUp(app, 'ana@example.org');
-    for (let i = 0; i < 5; i++) {
-      expect(
-        (
-          await call(
-            app,
-            'POST',
-            '/api/auth/login',
-            {},
-            { email: 'ana@example.org', password: 'wrong password' },
-          )
-        ).statusCode,
-      ).toBe(401);
-    }
-    const blocked = await call(
-      app,
-      'POST',
-      '/api/auth/login',
-      {},
-      { email: 'ana@example.org', password: 'correct horse battery' },
-    );
+    const login = (password: string) =>
+      call(app, 'POST', '/api/auth/login', {}, { email: 'ana@example.org', password });
+    for (let i = 0; i < 5; i++) expect((await login('wrong password')).statusCode).toBe(401);
+    const blocked = await login('correct horse battery');
     expect(blocked.statusCode).toBe(429);
-    expect(json(blocked).detail).toMatch(/wait 15 minutes/);
-    expect(blocked.headers['retry-after']).toBe('900');
-    t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000);
+    expect(blocked.headers['content-type']).toMatch(/problem\+json/);
+    expect(json(blocked).detail).toMatch(/wait a minute/);
+    expect(blocked.headers['retry-after']).toBe('60');
+    // Each further wrong password doubles the wait.
+    t.clock.now = new Date(t.clock.now.getTime() + 61_000);
+    expect((await login('wrong password')).statusCode).toBe(401);
+    expect((await login('correct horse battery')).headers['retry-after']).toBe('120');
+    t.clock.now = new Date(t.clock.now.getTime() + 121_000);
+    expect((await login('correct horse battery')).statusCode).toBe(200);
+    // A right password clears the back-off.
+    expect((await login('wrong password')).statusCode).toBe(401);
+    expect((await login('correct horse battery')).statusCode).toBe(200);
+  });
+
+  it("never locks the owner out from their own address because of someone else's guesses", async () => {
+    await signUp(app, 'ana@example.org');
+    const from = (address: string, password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: address,
+        headers: { host: HOST, origin: ORIGIN },
+        payload: { email: 'ana@example.org', password },
+      });
+    for (let i = 0; i < 12; i++) await from('203.0.113.9', `guess number ${i}`);
+    expect((await from('203.0.113.9', 'correct horse battery')).statusCode).toBe(429);
+    expect((await from('198.51.100.20', 'correct horse battery')).statusCode).toBe(200);
+    // The attempts are on the owner's record: failed ones, then refused ones, then their own login.
+    const owner = cookieOf(await from('198.51.100.20', 'correct horse battery'));
+    const trail = json<{ items: { action: string; outcome: string; address: string }[] }>(
+      await call(app, 'GET', '/api/audit?limit=100', { cookie: owner }),
+    ).items.filter((x) => x.action === 'login');
+    expect(trail.filter((x) => x.address === '203.0.113.9' && x.outcome === 'failed')).toHaveLength(
+      5,
+    );
     expect(
-      (
-        await call(
-          app,
-          'POST',
-          '/api/auth/login',
-          {},
-          { email: 'ana@example.org', password: 'correct horse battery' },
-        )
-      ).statusCode,
-    ).toBe(200);
+      trail.filter((x) => x.address === '203.0.113.9' && x.outcome === 'refused').length,
+    ).toBeGreaterThan(0);
+    expect(trail.filter((x) => x.address === '198.51.100.20' && x.outcome === 'ok')).toHaveLength(
+      2,
+    );
   });
 
   it('rate-limits failed logins per address across accounts', async () => {
@@ -876,57 +889,22 @@ describe('sessions sent again with the same clientId (offline queue, retries)', 
     );
   });
 
-  it('stores exactly one of two posts with the same clientId, even when both looked before either stored', async () => {
-    const { createMemoryStore } = await import('../store/memory.js');
-    const inner = createMemoryStore();
-    // Both requests' look-ups wait for each other, so both find nothing and both try to store.
-    let arrived = 0;
-    let release = () => {};
-    const bothLooked = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const inserts: (boolean | 'duplicate')[] = [];
-    const racing = new Proxy(inner, {
-      get(target, prop, receiver) {
-        if (prop === 'findSessionLogByClientId') {
-          return async (userId: string, clientId: string) => {
-            const found = await target.findSessionLogByClientId(userId, clientId);
-            if (arrived < 2) {
-              arrived += 1;
-              if (arrived === 2) release();
-              await bothLooked;
-            }
-            return found;
-          };
-        }
-        if (prop === 'addSessionLog') {
-          return async (...args: Parameters<typeof target.addSessionLog>) => {
-            const added = await target.addSessionLog(...args);
-            inserts.push(added);
-            return added;
-          };
-        }
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    await app.close();
-    t = await makeApp(racing);
-    app = t.app;
+  it('stores one of two posts with the same clientId sent at once, and the audit trail says which was the repeat', async () => {
     const a = await assessed();
-    const userId = json<{ id: string }>(await call(app, 'GET', '/api/me', a)).id;
     const answers = await Promise.all(
-      [1, 2].map(() => call(app, 'POST', '/api/sessions', a, body('at-once-0001'))),
-    );
-    // The loser is refused by the programme's revision (its update came second) or by the clash.
-    expect(inserts.filter((r) => r === true)).toHaveLength(1);
-    expect(inserts.filter((r) => r !== true).every((r) => r === false || r === 'duplicate')).toBe(
-      true,
+      [1, 2].map(() => call(app, 'POST', '/api/sessions', a, body('at-once-0009'))),
     );
     expect(answers.map((r) => r.statusCode).sort()).toStrictEqual([200, 201]);
-    expect(answers.map((r) => json(r))[0]).toStrictEqual(answers.map((r) => json(r))[1]);
+    expect(new Set(answers.map((r) => json(r).id)).size).toBe(1);
     expect(await listed(a)).toHaveLength(1);
-    // The programme was updated once.
-    expect((await inner.getCurrentProgramme(userId))?.revision).toBe(1);
+    const trail = json<{
+      items: { action: string; resource: string; outcome: string; resourceId: string }[];
+    }>(await call(app, 'GET', '/api/audit', a)).items.filter(
+      (x) => x.resource === '/api/sessions' && x.action === 'create',
+    );
+    expect(trail.map((x) => x.outcome).sort()).toStrictEqual(['duplicate', 'ok']);
+    const stored = answers[0] ? json(answers[0]).id : 'none';
+    expect(new Set(trail.map((x) => x.resourceId))).toStrictEqual(new Set([stored]));
   });
 
   it('refuses a clientId that is too short, too long or has other characters, naming it', async () => {
@@ -1087,50 +1065,22 @@ describe('check-ins sent again with the same clientId (offline queue, retries)',
     expect(json(again)).toStrictEqual(json(first));
   });
 
-  it('stores exactly one of two posts with the same clientId, even when both looked before either stored', async () => {
-    const { createMemoryStore } = await import('../store/memory.js');
-    const inner = createMemoryStore();
-    // Both requests' look-ups wait for each other, so both find nothing and both try to store.
-    let arrived = 0;
-    let release = () => {};
-    const bothLooked = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const inserts: (boolean | 'duplicate')[] = [];
-    const racing = new Proxy(inner, {
-      get(target, prop, receiver) {
-        if (prop === 'findCheckinByClientId') {
-          return async (userId: string, clientId: string) => {
-            const found = await target.findCheckinByClientId(userId, clientId);
-            if (arrived < 2) {
-              arrived += 1;
-              if (arrived === 2) release();
-              await bothLooked;
-            }
-            return found;
-          };
-        }
-        if (prop === 'addCheckin') {
-          return async (...args: Parameters<typeof target.addCheckin>) => {
-            const added = await target.addCheckin(...args);
-            inserts.push(added);
-            return added;
-          };
-        }
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    await app.close();
-    t = await makeApp(racing);
-    app = t.app;
+  it('stores one of two posts with the same clientId sent at once, and the audit trail says which was the repeat', async () => {
     const a = await assessed();
     const answers = await Promise.all(
-      [1, 2].map(() => call(app, 'POST', '/api/checkins', a, body('at-once-0001'))),
+      [1, 2].map(() => call(app, 'POST', '/api/checkins', a, body('at-once-0009'))),
     );
-    expect(inserts.sort()).toStrictEqual(['duplicate', true]);
     expect(answers.map((r) => r.statusCode).sort()).toStrictEqual([200, 201]);
     expect(new Set(answers.map((r) => json(r).id)).size).toBe(1);
     expect(await listed(a)).toHaveLength(1);
+    const trail = json<{
+      items: { action: string; resource: string; outcome: string; resourceId: string }[];
+    }>(await call(app, 'GET', '/api/audit', a)).items.filter(
+      (x) => x.resource === '/api/checkins' && x.action === 'create',
+    );
+    expect(trail.map((x) => x.outcome).sort()).toStrictEqual(['duplicate', 'ok']);
+    const stored = answers[0] ? json(answers[0]).id : 'none';
+    expect(new Set(trail.map((x) => x.resourceId))).toStrictEqual(new Set([stored]));
   });
 
   it('refuses a clientId that is too short, too long or has other characters, naming it', async () => {

@@ -4,6 +4,10 @@ import { knowledgeBase } from '../kb/index.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { buildApp, type AppOptions } from './app.js';
+import { DEFAULT_LOGIN_LIMITS } from './limits.js';
+
+/** How long a login counter is kept after its last attempt. */
+const LIMIT_MEMORY_MS = DEFAULT_LOGIN_LIMITS.pairMemoryHours * 3_600_000;
 
 export interface ServeOptions {
   port: number;
@@ -13,6 +17,8 @@ export interface ServeOptions {
   databaseUrl?: string | undefined;
   logger?: AppOptions['logger'];
   extend?: AppOptions['extend'];
+  /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto (see README, Deployment). */
+  trustProxy?: AppOptions['trustProxy'];
 }
 
 export interface Running {
@@ -20,6 +26,27 @@ export interface Running {
   store: Store;
   url: string;
   stop: () => Promise<void>;
+}
+
+/**
+ * What `--trust-proxy` (or BACKCHAIN_TRUST_PROXY) says: `true` trusts any proxy, otherwise a comma-separated
+ * list of the proxy's addresses or CIDR ranges (`loopback`, `uniquelocal` and the like too). Nothing, or
+ * `false`, trusts none.
+ */
+export function parseTrustProxy(value: string | undefined): AppOptions['trustProxy'] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  const list = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  if (list.some((part) => !/^[0-9A-Za-z.:/_-]+$/.test(part))) {
+    throw new Error(
+      `--trust-proxy: expected true, or the proxy's addresses or CIDR ranges separated by commas, got ${JSON.stringify(value)}`,
+    );
+  }
+  return list;
 }
 
 /** Opens the store (migrating it), builds the app and listens. */
@@ -30,12 +57,24 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     kb: knowledgeBase,
     logger: opts.logger ?? { level: 'info' },
     extend: opts.extend,
+    trustProxy: opts.trustProxy,
   });
   const address = await app.listen({ port: opts.port, host: opts.host });
+  // Login counters keep an email and an address: forgotten a day after their last attempt.
+  const purge = () => {
+    const before = new Date(Date.now() - LIMIT_MEMORY_MS).toISOString();
+    store.purgeLimits(before).catch((err: unknown) => {
+      app.log.error({ err }, 'purging old login counters failed');
+    });
+  };
+  purge();
+  const purging = setInterval(purge, 3_600_000);
+  purging.unref();
   let stopping: Promise<void> | undefined;
   const stop = () => {
     // In-flight requests finish (close waits for them), then the database closes cleanly.
     stopping ??= (async () => {
+      clearInterval(purging);
       await app.close();
       await store.close();
     })();

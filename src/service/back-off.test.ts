@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { intakeArb } from '../../test/arbitraries.js';
-import { ANSWERS, NO_WARNING_SIGNS } from '../../test/fixtures.js';
+import { ANSWERS, NO_WARNING_SIGNS, storeWithPerson } from '../../test/fixtures.js';
 import { newLegSymptoms } from '../engine/back-off.js';
 import {
   LEG_AREAS,
@@ -15,7 +15,6 @@ import {
 import { activeExclusions, isPermitted, startingDosage } from '../engine/plan.js';
 import { knowledgeBase } from '../kb/index.js';
 import type { Exercise } from '../kb/types.js';
-import { createMemoryStore } from '../store/memory.js';
 import type { Store } from '../store/types.js';
 import {
   addCheckin,
@@ -93,7 +92,7 @@ let store: Store;
 let ctx: RecordContext;
 let clock: { now: Date };
 beforeEach(() => {
-  store = createMemoryStore();
+  store = storeWithPerson(USER);
   clock = { now: new Date('2026-11-01T08:00:00.000Z') };
   ctx = { store, kb, now: () => clock.now };
 });
@@ -471,7 +470,7 @@ describe('backing off (property)', () => {
   it('bars nerve tension and all but gentle exercise from the first spreading until settled a week or reassessed', async () => {
     await fc.assert(
       fc.asyncProperty(answersArb, fc.array(actionArb, { maxLength: 30 }), async (raw, actions) => {
-        store = createMemoryStore();
+        store = storeWithPerson(USER);
         clock = { now: new Date('2026-11-01T08:00:00.000Z') };
         ctx = { store, kb, now: () => clock.now };
         const answers = parsed(parseIntake(raw));

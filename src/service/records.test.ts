@@ -1,8 +1,7 @@
 // The record service on the memory store, as the web app's device mode runs it: refusals, pausing, and check-ins and sessions sent twice.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ANSWERS, NO_WARNING_SIGNS } from '../../test/fixtures.js';
+import { ANSWERS, NO_WARNING_SIGNS, storeWithPerson } from '../../test/fixtures.js';
 import { knowledgeBase } from '../kb/index.js';
-import { createMemoryStore } from '../store/memory.js';
 import type { Store } from '../store/types.js';
 import {
   addCheckin,
@@ -70,7 +69,7 @@ async function refusal(promise: Promise<unknown>): Promise<RecordError> {
 let store: Store;
 let ctx: RecordContext;
 beforeEach(() => {
-  store = createMemoryStore();
+  store = storeWithPerson(USER);
   ctx = { store, kb: knowledgeBase, now: () => new Date('2026-11-02T09:00:00.000Z') };
 });
 
@@ -109,7 +108,7 @@ describe('before an assessment', () => {
 
   it("says not-found for an unknown assessment and for an export of an account that doesn't exist", async () => {
     expect((await refusal(getAssessment(ctx, USER, 'nope'))).kind).toBe('not-found');
-    expect(await refusal(exportRecord(ctx, USER, 'json'))).toMatchObject({
+    expect(await refusal(exportRecord(ctx, 'nobody-0001', 'json'))).toMatchObject({
       kind: 'not-found',
       detail: 'There is no account here.',
     });
@@ -170,22 +169,64 @@ describe('after an assessment', () => {
     expect(await store.sessionLogsSince(USER, '0000-01-01')).toStrictEqual([]);
   });
 
-  it('gives up with busy when the programme keeps changing underneath', async () => {
+  it('queues sessions sent at the same moment instead of refusing them, each applied once', async () => {
     await assessed();
-    const always = new Proxy(store, {
-      get(target, prop, receiver) {
-        if (prop === 'addSessionLog') return () => Promise.resolve(false);
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    const err = await refusal(
-      logSession({ ...ctx, store: always }, USER, sessionOf('abdominal-brace')),
+    const before = (await store.getCurrentProgramme(USER))?.revision ?? -1;
+    const sent = await Promise.all(
+      Array.from({ length: 8 }, () => logSession(ctx, USER, sessionOf('abdominal-brace'))),
     );
-    expect(err).toMatchObject({
-      kind: 'conflict',
-      code: 'busy',
-      detail: 'Please send the session again.',
+    expect(sent.map((s) => s.duplicate)).toStrictEqual(Array.from({ length: 8 }, () => false));
+    expect(new Set(sent.map((s) => s.id)).size).toBe(8);
+    expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(8);
+    // Every session read the programme the one before it left: eight updates, none lost.
+    expect((await store.getCurrentProgramme(USER))?.revision).toBe(before + 8);
+  });
+
+  it('refuses every write for an account deleted meanwhile (account-gone), writing nothing', async () => {
+    await assessed();
+    await store.deleteUser(USER);
+    for (const write of [
+      () => createAssessment(ctx, USER, parsed(parseBody(assessmentBody, { answers: ANSWERS }))),
+      () => logSession(ctx, USER, sessionOf('abdominal-brace')),
+      () => addCheckin(ctx, USER, checkinOf()),
+      () => addMeasurement(ctx, USER, { kind: 'toe-touch', value: 3 }),
+    ]) {
+      expect(await refusal(write())).toMatchObject({ kind: 'not-found', code: 'account-gone' });
+    }
+    expect(Object.values(await store.rowCounts(USER)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('leaves the audit row of each write in its own transaction, and none for a refused one', async () => {
+    const audit = {
+      actor: USER,
+      credentialKind: 'token' as const,
+      credentialId: 'token-0001',
+      address: '192.0.2.4',
+      resource: '/api/test',
+    };
+    const audited = { ...ctx, audit };
+    const created = await createAssessment(
+      audited,
+      USER,
+      parsed(parseBody(assessmentBody, { answers: ANSWERS })),
+    );
+    const session = await logSession(audited, USER, sessionOf('abdominal-brace'));
+    await refusal(logSession(audited, USER, sessionOf('good-morning-modified')));
+    const rows = (await store.listAudit(USER, { limit: 10 })).items;
+    expect(rows.map((r) => [r.action, r.resourceId, r.outcome])).toStrictEqual([
+      ['create', session.id, 'ok'],
+      ['create', created.id, 'ok'],
+    ]);
+    expect(rows[0]).toMatchObject({
+      actor: USER,
+      credentialKind: 'token',
+      credentialId: 'token-0001',
+      address: '192.0.2.4',
+      resource: '/api/test',
     });
+    // Device mode has no audit context, and keeps no audit trail.
+    await logSession(ctx, USER, sessionOf('abdominal-brace'));
+    expect((await store.listAudit(USER, { limit: 10 })).items).toHaveLength(2);
   });
 
   it('summarises progress and records measurements', async () => {
@@ -198,6 +239,43 @@ describe('after an assessment', () => {
     const p = await progress(ctx, USER);
     expect(p.pain.map((x) => x.value)).toStrictEqual([6, 2]);
     expect(p.slr).toHaveLength(1);
+  });
+});
+
+describe('assessments and measurements with a clientId', () => {
+  it('stores an assessment once per clientId, answering a repeat with the stored one and its programme', async () => {
+    const body = parsed(
+      parseBody(assessmentBody, { answers: ANSWERS, clientId: 'device-assess-01' }),
+    );
+    const first = await createAssessment(ctx, USER, body);
+    const again = await createAssessment(ctx, USER, body);
+    expect(first.duplicate).toBe(false);
+    expect(again).toStrictEqual({ ...first, duplicate: true });
+    expect((await store.rowCounts(USER)).assessments).toBe(1);
+    expect((await store.rowCounts(USER)).programmes).toBe(1);
+    const other = await createAssessment(
+      ctx,
+      USER,
+      parsed(parseBody(assessmentBody, { answers: ANSWERS })),
+    );
+    expect(other.id).not.toBe(first.id);
+  });
+
+  it('stores a measurement once per clientId, however many are sent at once', async () => {
+    const all = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        addMeasurement(ctx, USER, {
+          kind: 'slr-angle',
+          side: 'left',
+          value: 61,
+          clientId: 'device-measure-01',
+        }),
+      ),
+    );
+    expect(all.filter((m) => !m.duplicate)).toHaveLength(1);
+    expect(new Set(all.map((m) => m.id)).size).toBe(1);
+    expect(await store.allMeasurements(USER)).toHaveLength(1);
+    expect(all[0]).toMatchObject({ clientId: 'device-measure-01', value: 61 });
   });
 });
 
@@ -224,28 +302,15 @@ describe('check-ins with a clientId', () => {
     expect(listed.items[0]).not.toHaveProperty('userId');
   });
 
-  it('returns the stored one when another request stored it between the look-up and the insert', async () => {
+  it('stores one of several sent at the same moment, and answers the others with it', async () => {
     await assessed();
     const clientId = 'device-queue-02';
-    const stored = await addCheckin(ctx, USER, checkinOf({ clientId, painNow: 5 }));
-    // The first look-up misses (the other request had not stored it yet); the insert then clashes.
-    let lookups = 0;
-    const late = new Proxy(store, {
-      get(target, prop, receiver) {
-        if (prop === 'findCheckinByClientId') {
-          return (userId: string, id: string) => {
-            lookups += 1;
-            return lookups === 1
-              ? Promise.resolve(undefined)
-              : target.findCheckinByClientId(userId, id);
-          };
-        }
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    const out = await addCheckin({ ...ctx, store: late }, USER, checkinOf({ clientId }));
-    expect(out).toStrictEqual({ ...stored, duplicate: true });
-    expect(lookups).toBe(2);
+    const all = await Promise.all(
+      Array.from({ length: 5 }, () => addCheckin(ctx, USER, checkinOf({ clientId, painNow: 5 }))),
+    );
+    const stored = all.find((a) => !a.duplicate);
+    expect(all.filter((a) => !a.duplicate)).toHaveLength(1);
+    for (const a of all) expect(a).toStrictEqual({ ...stored, duplicate: a.duplicate });
     expect(await store.allCheckins(USER)).toHaveLength(1);
   });
 
@@ -403,68 +468,42 @@ describe('sessions with a clientId', () => {
     expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(1);
   });
 
-  it('returns the stored one when another request stored it between the look-up and the insert', async () => {
+  it('stores one of several sent at the same moment, applies it once, and answers the others with it', async () => {
     await assessed();
     const clientId = 'device-queue-05';
-    const stored = await logSession(ctx, USER, sessionOf('glute-bridge', {}, { clientId }));
-    const revision = (await store.getCurrentProgramme(USER))?.revision;
-    // The first look-up misses (the other request had not stored it yet); the insert then clashes.
-    let lookups = 0;
-    const late = new Proxy(store, {
-      get(target, prop, receiver) {
-        if (prop === 'findSessionLogByClientId') {
-          return (userId: string, id: string) => {
-            lookups += 1;
-            return lookups === 1
-              ? Promise.resolve(undefined)
-              : target.findSessionLogByClientId(userId, id);
-          };
-        }
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    const out = await logSession(
-      { ...ctx, store: late },
-      USER,
-      sessionOf('glute-bridge', {}, { clientId }),
+    const revision = (await store.getCurrentProgramme(USER))?.revision ?? -1;
+    const all = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        logSession(ctx, USER, sessionOf('glute-bridge', {}, { clientId })),
+      ),
     );
-    expect(out).toStrictEqual({ ...stored, duplicate: true });
-    expect(lookups).toBe(2);
+    const stored = all.find((a) => !a.duplicate);
+    expect(all.filter((a) => !a.duplicate)).toHaveLength(1);
+    for (const a of all) expect(a).toStrictEqual({ ...stored, duplicate: a.duplicate });
     expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(1);
-    // The clash rolled the programme update back.
-    expect((await store.getCurrentProgramme(USER))?.revision).toBe(revision);
+    expect((await store.getCurrentProgramme(USER))?.revision).toBe(revision + 1);
   });
 
-  it('returns the stored one when the other request won the programme update, even if it asked for the warning check', async () => {
+  it('answers a repeat sent at the same moment with the stored one, even when it asked for the warning check', async () => {
     await assessed();
     await logSession(
       ctx,
       USER,
       sessionOf('glute-bridge', { painSpread: true }, { date: '2026-11-01' }),
     );
-    const clientId = 'device-queue-06';
     const body = sessionOf(
       'abdominal-brace',
       { painSpread: true },
-      { clientId, date: '2026-11-02' },
+      { clientId: 'device-queue-06', date: '2026-11-02' },
     );
-    // This request looks and reads the programme, then the other one (same clientId) stores first:
-    // this one's update is stale, and on its retry the programme wants the warning check.
-    let other: Awaited<ReturnType<typeof logSession>> | undefined;
-    const racing = new Proxy(store, {
-      get(target, prop, receiver) {
-        if (prop === 'addSessionLog') {
-          return async (...args: Parameters<typeof target.addSessionLog>) => {
-            other ??= await logSession(ctx, USER, body);
-            return target.addSessionLog(...args);
-          };
-        }
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    const out = await logSession({ ...ctx, store: racing }, USER, body);
-    expect(other?.warningCheckRequired).toBe(true);
-    expect(out).toStrictEqual({ ...other, duplicate: true });
+    // The first stores it and asks for the warning check; the second, queued behind it, would be
+    // refused by that check were it not the same session: it gets the stored answer.
+    const [first, second] = await Promise.all([
+      logSession(ctx, USER, body),
+      logSession(ctx, USER, body),
+    ]);
+    expect(first.warningCheckRequired).toBe(true);
+    expect(second).toStrictEqual({ ...first, duplicate: true });
     expect(await store.sessionLogsSince(USER, '0000-01-01')).toHaveLength(2);
     expect((await store.getCurrentProgramme(USER))?.state.spreadEpisodes).toHaveLength(2);
   });

@@ -26,7 +26,7 @@ import {
   type ProgrammeChange,
   type SessionEntry,
 } from '../engine/session.js';
-import { WARNING_RULES, type Level, type TriageReason } from '../engine/triage.js';
+import { WARNING_RULES, isMoreUrgent, type Level, type TriageReason } from '../engine/triage.js';
 import {
   exportBundle,
   exportCsv,
@@ -36,13 +36,18 @@ import {
 } from '../fhir/export.js';
 import type { Bundle } from '../fhir/types.js';
 import type { ExerciseId, KnowledgeBase } from '../kb/types.js';
+import { PersonGone } from '../store/errors.js';
 import { newId } from '../store/ids.js';
 import type {
   AssessmentRecord,
+  AuditAction,
+  AuditOutcome,
+  AuditRecord,
   CheckinRecord,
   MeasurementRecord,
   Page,
   PageRequest,
+  PersonStore,
   ProgrammeRecord,
   ProgrammeUpdate,
   SessionLogRecord,
@@ -50,11 +55,30 @@ import type {
 } from '../store/types.js';
 import type { AssessmentBody, CheckinBody, MeasurementBody, SessionBody } from './schemas.js';
 
-/** What every operation needs: where the record is kept, the knowledge base, and the clock. */
+/** Who is acting and how, for the audit row a write leaves in its own transaction (the server's requests). */
+export interface AuditContext {
+  /** The person's own id, or `operator`. */
+  actor: string;
+  credentialKind: 'session' | 'token' | null;
+  credentialId: string | null;
+  /** The client's address. */
+  address: string | null;
+  /** What was asked for, e.g. `/api/assessments`. */
+  resource: string;
+}
+
+/** The context inside one person's transaction: its store is the transaction's. */
+export type PersonContext = Omit<RecordContext, 'store'> & { store: PersonStore };
+
+/**
+ * What every operation needs: where the record is kept, the knowledge base, and the clock; and, for
+ * the server, who is acting, so each write is audited in its own transaction (device mode has none).
+ */
 export interface RecordContext {
   store: Store;
   kb: KnowledgeBase;
   now: () => Date;
+  audit?: AuditContext | undefined;
 }
 
 /** Why an operation was refused: `conflict` with the record's state, something `not-found`, or `invalid` input. */
@@ -78,6 +102,7 @@ export class RecordError extends Error {
 const notFound = (what: string) =>
   new RecordError('not-found', 'not-found', 'Not found', `There is no ${what} here.`);
 
+/** Under the person's lock the programme cannot change between reading and writing; this is only a guard. */
 const busy = (what: string) =>
   new RecordError(
     'conflict',
@@ -86,16 +111,60 @@ const busy = (what: string) =>
     `Please send the ${what} again.`,
   );
 
-/** How many times a programme update is retried when another request or process changed it first. */
-const CAS_RETRIES = 25;
+/** The account was deleted while the request was on its way: nothing was written. */
+export const accountGone = () =>
+  new RecordError(
+    'not-found',
+    'account-gone',
+    'This account no longer exists',
+    'The account was deleted, so nothing was saved.',
+  );
 
-/** A short random pause before retrying, so concurrent writers stop colliding in step. */
-const backoff = (attempt: number) =>
-  attempt === 0
-    ? Promise.resolve()
-    : new Promise<void>((resolve) =>
-        setTimeout(resolve, Math.floor(Math.random() * 10 * Math.min(attempt, 8)) + 1),
-      );
+/**
+ * Runs one person's read-compute-write in one transaction holding that person's lock (the store's
+ * `withPerson`): concurrent writes for one person, from any process, queue instead of failing, and a
+ * deletion waits for them. Inside, only the transaction's store may be used, so `work` gets a context
+ * whose store is that transaction.
+ */
+async function asPerson<T>(
+  ctx: RecordContext,
+  userId: string,
+  work: (tx: PersonContext) => Promise<T>,
+): Promise<T> {
+  try {
+    return await ctx.store.withPerson(userId, (store) => work({ ...ctx, store }));
+  } catch (e) {
+    if (e instanceof PersonGone) throw accountGone();
+    throw e;
+  }
+}
+
+/** Leaves the audit row of a write, in the write's own transaction; nothing without an audit context. */
+async function audited(
+  ctx: PersonContext,
+  userId: string,
+  action: AuditAction,
+  resourceId: string | null,
+  outcome: AuditOutcome,
+): Promise<void> {
+  const who = ctx.audit;
+  if (!who) return;
+  const now = ctx.now();
+  const row: AuditRecord = {
+    userId,
+    id: newId(now),
+    at: now.toISOString(),
+    actor: who.actor,
+    action,
+    resource: who.resource,
+    resourceId,
+    credentialKind: who.credentialKind,
+    credentialId: who.credentialId,
+    address: who.address,
+    outcome,
+  };
+  await ctx.store.addAudit(row);
+}
 
 /** The calendar date used when a body gives none (UTC, as the server has always done). */
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -145,19 +214,45 @@ export const assessmentView = (a: AssessmentRecord) => ({
 });
 export type AssessmentView = ReturnType<typeof assessmentView>;
 
-/** Assesses the answers, builds the programme from them, and makes it the current one. */
-export async function createAssessment(
-  ctx: RecordContext,
-  userId: string,
-  body: AssessmentBody,
-): Promise<{
+/** The answer to POST /api/assessments. */
+export interface AssessmentCreated {
   id: string;
   createdAt: string;
   result: AssessmentRecord['result'];
   programmeId: string;
-}> {
+  /** True when this assessment's `clientId` was already stored: the stored one is answered, nothing new is made. */
+  duplicate: boolean;
+}
+
+/** The answer for an assessment stored earlier with the same client id, and the programme made from it. */
+async function storedAssessment(
+  store: PersonStore,
+  a: AssessmentRecord,
+): Promise<AssessmentCreated> {
+  const answer = { id: a.id, createdAt: a.createdAt, result: a.result, duplicate: true };
+  let cursor: string | undefined;
+  do {
+    const page = await store.listProgrammes(a.userId, { limit: 500, cursor });
+    const made = page.items.find((p) => p.assessmentId === a.id);
+    if (made) return { ...answer, programmeId: made.id };
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  // Stored in the same transaction as its assessment, the programme is always there.
+  throw notFound('programme made from this assessment');
+}
+
+/**
+ * Assesses the answers, builds the programme from them, and makes it the current one. An assessment
+ * whose `clientId` the person already has is not made again: the stored one is answered, `duplicate`.
+ */
+export async function createAssessment(
+  ctx: RecordContext,
+  userId: string,
+  body: AssessmentBody,
+): Promise<AssessmentCreated> {
   const { kb } = ctx;
   const answers = body.answers;
+  const clientId = body.clientId ?? null;
   const result = assessIntake(answers, kb);
   const programme = generateProgramme(
     { answers, gate: result.exercise, contributors: result.contributors },
@@ -172,6 +267,7 @@ export async function createAssessment(
     answers,
     result,
     knowledgeBase: kb.version,
+    clientId,
   };
   const programmeRecord: ProgrammeRecord = {
     userId,
@@ -185,8 +281,25 @@ export async function createAssessment(
     current: true,
     revision: 0,
   };
-  await ctx.store.addAssessment(assessment, programmeRecord);
-  return { id: assessment.id, createdAt, result, programmeId: programmeRecord.id };
+  return asPerson(ctx, userId, async (tx) => {
+    const { store } = tx;
+    const before =
+      clientId === null ? undefined : await store.findAssessmentByClientId(userId, clientId);
+    if (before) {
+      await audited(tx, userId, 'create', before.id, 'duplicate');
+      return storedAssessment(store, before);
+    }
+    const added = await store.addAssessment(assessment, programmeRecord);
+    if (added === 'duplicate') throw busy('assessment');
+    await audited(tx, userId, 'create', assessment.id, 'ok');
+    return {
+      id: assessment.id,
+      createdAt,
+      result,
+      programmeId: programmeRecord.id,
+      duplicate: false,
+    };
+  });
 }
 
 /** One page of the person's assessments, newest first. */
@@ -268,22 +381,26 @@ export async function logSession(
   userId: string,
   body: SessionBody,
 ): Promise<SessionOutcomeView> {
-  const { store, kb } = ctx;
+  const { kb } = ctx;
   const now = ctx.now();
   const date = body.date ?? today(now);
   const clientId = body.clientId ?? null;
-  const sentBefore = async (): Promise<SessionOutcomeView | undefined> => {
-    if (clientId === null) return undefined;
-    const stored = await store.findSessionLogByClientId(userId, clientId);
-    return stored && storedSessionOutcome(stored, kb);
-  };
-  for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
-    await backoff(attempt);
-    // Before every rule, and on every attempt: the session this repeats may have been stored by a
-    // concurrent request since the last attempt, and may itself have asked for the warning-sign
-    // check, which would otherwise refuse its own repeat.
+  // One transaction under the person's lock: a session sent at the same moment from another device
+  // or process waits for this one and then reads the programme it left.
+  return asPerson(ctx, userId, async (tx) => {
+    const { store } = tx;
+    const sentBefore = async (): Promise<SessionOutcomeView | undefined> => {
+      if (clientId === null) return undefined;
+      const stored = await store.findSessionLogByClientId(userId, clientId);
+      return stored && storedSessionOutcome(stored, kb);
+    };
+    // Before every rule: the session this repeats may itself have asked for the warning-sign check,
+    // which would otherwise refuse its own repeat.
     const repeat = await sentBefore();
-    if (repeat) return repeat;
+    if (repeat) {
+      await audited(tx, userId, 'create', repeat.id, 'duplicate');
+      return repeat;
+    }
     const current = await store.getCurrentProgramme(userId);
     if (!current) {
       throw new RecordError(
@@ -364,23 +481,17 @@ export async function logSession(
       pausedBy: current.pausedBy,
     };
     const added = await store.addSessionLog(log, update);
-    if (added === true) {
-      return {
-        id: log.id,
-        programmeChanges: outcome.changes,
-        warningCheckRequired: outcome.warningCheckRequired,
-        stoppedForToday: outcome.stoppedForToday,
-        advice: outcome.advice,
-        duplicate: false,
-      };
-    }
-    if (added === 'duplicate') {
-      // The same session arrived at the same moment by another request, which stored it first.
-      const stored = await sentBefore();
-      if (stored) return stored;
-    }
-  }
-  throw busy('session');
+    if (added !== true) throw busy('session');
+    await audited(tx, userId, 'create', log.id, 'ok');
+    return {
+      id: log.id,
+      programmeChanges: outcome.changes,
+      warningCheckRequired: outcome.warningCheckRequired,
+      stoppedForToday: outcome.stoppedForToday,
+      advice: outcome.advice,
+      duplicate: false,
+    };
+  });
 }
 
 /** One page of the person's session logs, newest first. */
@@ -390,6 +501,22 @@ export async function listSessions(
   page: PageRequest,
 ): Promise<Page<Omit<SessionLogRecord, 'userId'>>> {
   return pageView(await ctx.store.listSessionLogs(userId, page), withoutUser);
+}
+
+/**
+ * The reason a programme stays paused when a new warning comes on top of an earlier one: the more urgent
+ * advice stands (a later urgent answer never hides an emergency), with the reasons of both.
+ */
+export function standingPause(earlier: CheckinTriage | null, now: CheckinTriage): CheckinTriage {
+  if (!earlier) return now;
+  const lead = isMoreUrgent(earlier.level, now.level) ? earlier : now;
+  const codes = new Set<string>();
+  const reasons = [...lead.reasons, ...earlier.reasons, ...now.reasons].filter((r) => {
+    if (codes.has(r.code)) return false;
+    codes.add(r.code);
+    return true;
+  });
+  return { level: lead.level, advice: lead.advice, reasons };
 }
 
 /** The warning reasons already known when the programme was made (they do not pause it again). */
@@ -424,7 +551,7 @@ export interface CheckinOutcomeView {
  * kept; a repeat says false.)
  */
 async function storedCheckinOutcome(
-  ctx: RecordContext,
+  ctx: PersonContext,
   c: CheckinRecord,
 ): Promise<CheckinOutcomeView> {
   const latest = await ctx.store.latestAssessment(c.userId);
@@ -482,46 +609,50 @@ export async function addCheckin(
   userId: string,
   body: CheckinBody,
 ): Promise<CheckinOutcomeView> {
-  const { store, kb } = ctx;
+  const { kb } = ctx;
   const clientId = body.clientId ?? null;
-  if (clientId !== null) {
-    const stored = await store.findCheckinByClientId(userId, clientId);
-    if (stored) return storedCheckinOutcome(ctx, stored);
-  }
   const now = ctx.now();
   const date = body.date ?? today(now);
-  const latest = await store.latestAssessment(userId);
-  const draft = draftOf(body);
-  const fired = checkinTriage(latest?.answers ?? null, draft);
-  const missing = missingCheckinAnswers(latest?.answers ?? null, draft);
-  if (!fired && missing.length > 0) {
-    throw new RecordError(
-      'invalid',
-      'validation',
-      'Some answers are missing',
-      `A check-in answers every question unless a warning sign stops it early. Missing: ${missing.join(', ')}.`,
-      missing.map((path) => problem(path.split('.'), 'an answer, given explicitly', undefined)),
-    );
-  }
-  if (!latest && !fired) {
-    throw new RecordError(
-      'conflict',
-      'no-assessment',
-      'No assessment yet',
-      'Complete an assessment first; check-ins compare against it.',
-    );
-  }
-  const complete = missing.length === 0;
-  const legNews =
-    latest && complete
-      ? newLegSymptoms(latest.answers, {
-          painAreas: body.painAreas,
-          legSide: body.legSide,
-          numbness: body.warningSigns.numbness,
-        })
-      : null;
-  for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
-    await backoff(attempt);
+  // One transaction under the person's lock, like a session: check-ins from two devices queue.
+  return asPerson(ctx, userId, async (tx) => {
+    const { store } = tx;
+    if (clientId !== null) {
+      const stored = await store.findCheckinByClientId(userId, clientId);
+      if (stored) {
+        await audited(tx, userId, 'create', stored.id, 'duplicate');
+        return storedCheckinOutcome(tx, stored);
+      }
+    }
+    const latest = await store.latestAssessment(userId);
+    const draft = draftOf(body);
+    const fired = checkinTriage(latest?.answers ?? null, draft);
+    const missing = missingCheckinAnswers(latest?.answers ?? null, draft);
+    if (!fired && missing.length > 0) {
+      throw new RecordError(
+        'invalid',
+        'validation',
+        'Some answers are missing',
+        `A check-in answers every question unless a warning sign stops it early. Missing: ${missing.join(', ')}.`,
+        missing.map((path) => problem(path.split('.'), 'an answer, given explicitly', undefined)),
+      );
+    }
+    if (!latest && !fired) {
+      throw new RecordError(
+        'conflict',
+        'no-assessment',
+        'No assessment yet',
+        'Complete an assessment first; check-ins compare against it.',
+      );
+    }
+    const complete = missing.length === 0;
+    const legNews =
+      latest && complete
+        ? newLegSymptoms(latest.answers, {
+            painAreas: body.painAreas,
+            legSide: body.legSide,
+            numbness: body.warningSigns.numbness,
+          })
+        : null;
     const current = await store.getCurrentProgramme(userId);
     const fresh =
       fired && current && latest
@@ -585,30 +716,24 @@ export async function addCheckin(
           programme,
           state,
           paused,
-          pausedBy: pause && fired ? fired : current.pausedBy,
+          pausedBy: pause && fired ? standingPause(current.pausedBy, fired) : current.pausedBy,
         };
       }
     }
     const added = await store.addCheckin(checkin, update);
-    if (added === true) {
-      return {
-        id: checkin.id,
-        programmePaused: paused,
-        ...(fired ? { triage: fired } : {}),
-        ...(legNews ? { newLegSymptoms: legNews } : {}),
-        reassessmentAdvised: legNews !== null,
-        backOffEnded,
-        advice,
-        duplicate: false,
-      };
-    }
-    if (added === 'duplicate' && clientId !== null) {
-      // The same check-in arrived at the same moment by another request, which stored it first.
-      const stored = await store.findCheckinByClientId(userId, clientId);
-      if (stored) return storedCheckinOutcome(ctx, stored);
-    }
-  }
-  throw busy('check-in');
+    if (added !== true) throw busy('check-in');
+    await audited(tx, userId, 'create', checkin.id, 'ok');
+    return {
+      id: checkin.id,
+      programmePaused: paused,
+      ...(fired ? { triage: fired } : {}),
+      ...(legNews ? { newLegSymptoms: legNews } : {}),
+      reassessmentAdvised: legNews !== null,
+      backOffEnded,
+      advice,
+      duplicate: false,
+    };
+  });
 }
 
 /** A warning that stands until the person has been seen and answers the questions again. */
@@ -656,9 +781,16 @@ export async function todayView(
     warning = { ...current.pausedBy, since: pausedAt?.createdAt ?? current.createdAt };
   } else {
     // A warning reported after the latest assessment (or before any) stands until the next one.
-    const reported = recent.items.find(
-      (c) => c.triage !== null && (!latest || c.createdAt > latest.createdAt),
-    );
+    // The most urgent one stands: a later urgent answer never hides an emergency reported earlier.
+    const reported = recent.items
+      .filter((c) => c.triage !== null && (!latest || c.createdAt > latest.createdAt))
+      .reduce<(typeof recent.items)[number] | undefined>(
+        (best, c) =>
+          !best || (c.triage && best.triage && isMoreUrgent(c.triage.level, best.triage.level))
+            ? c
+            : best,
+        undefined,
+      );
     if (reported?.triage) {
       warning = { ...reported.triage, since: reported.createdAt };
     } else if (
@@ -703,12 +835,18 @@ export async function listCheckins(
   return pageView(await ctx.store.listCheckins(userId, page), withoutUser);
 }
 
-/** Records a straight-leg-raise angle or a toe-touch distance. */
+/** A stored measurement as the person sees it, and whether it was a repeat of one already stored. */
+export type MeasurementView = Omit<MeasurementRecord, 'userId'> & { clientId: string | null };
+
+/**
+ * Records a straight-leg-raise angle or a toe-touch distance. One whose `clientId` the person already
+ * has is not stored again: the stored one is answered, with `duplicate: true`.
+ */
 export async function addMeasurement(
   ctx: RecordContext,
   userId: string,
   body: MeasurementBody,
-): Promise<Omit<MeasurementRecord, 'userId'>> {
+): Promise<MeasurementView & { duplicate: boolean }> {
   const now = ctx.now();
   const record: MeasurementRecord = {
     userId,
@@ -718,9 +856,22 @@ export async function addMeasurement(
     kind: body.kind,
     side: body.side ?? null,
     value: body.value,
+    clientId: body.clientId ?? null,
   };
-  await ctx.store.addMeasurement(record);
-  return withoutUser(record);
+  return asPerson(ctx, userId, async (tx) => {
+    const { clientId } = record;
+    const before =
+      clientId === null || clientId === undefined
+        ? undefined
+        : await tx.store.findMeasurementByClientId(userId, clientId);
+    if (before) {
+      await audited(tx, userId, 'create', before.id, 'duplicate');
+      return { ...withoutUser(before), clientId: before.clientId ?? null, duplicate: true };
+    }
+    if ((await tx.store.addMeasurement(record)) !== true) throw busy('measurement');
+    await audited(tx, userId, 'create', record.id, 'ok');
+    return { ...withoutUser(record), clientId: record.clientId ?? null, duplicate: false };
+  });
 }
 
 /** One page of the person's measurements, newest first. */

@@ -43,14 +43,18 @@ export function parseBody<S extends z.ZodType>(schema: S, input: unknown): Resul
 const localDate = z.iso.date();
 const DATE_EXPECTATION = 'a calendar date, YYYY-MM-DD';
 
-export const assessmentBody = withExpectations(z.strictObject({ answers: intakeSchema }), {
-  ...nestExpectations('answers', INTAKE_EXPECTATIONS),
-  answers: 'the intake answers (see intake.md)',
-});
-export type AssessmentBody = z.output<typeof assessmentBody>;
-
-/** A session's or check-in's id made on the device, so one sent again (offline queue, retry) is stored once. */
+/** A record's id made on the device, so one sent again (offline queue, retry) is stored once. */
 export const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+export const assessmentBody = withExpectations(
+  z.strictObject({ answers: intakeSchema, clientId: z.string().regex(CLIENT_ID).optional() }),
+  {
+    ...nestExpectations('answers', INTAKE_EXPECTATIONS),
+    answers: 'the intake answers (see intake.md)',
+    clientId: 'an id the device made for this assessment, 8 to 64 letters, digits, - or _',
+  },
+);
+export type AssessmentBody = z.output<typeof assessmentBody>;
 
 export const sessionBody = withExpectations(
   z.strictObject({
@@ -139,6 +143,7 @@ export const measurementBody = withExpectations(
       kind: z.enum(['slr-angle', 'toe-touch']),
       side: z.enum(['left', 'right']).optional(),
       value: z.number().min(-100).max(180),
+      clientId: z.string().regex(CLIENT_ID).optional(),
     })
     .superRefine((m, ctx) => {
       if (m.kind === 'slr-angle' && (m.value < 0 || m.value > 120)) {
@@ -158,6 +163,7 @@ export const measurementBody = withExpectations(
     side: 'left or right (required for slr-angle)',
     value:
       'degrees from 0 to 120 for slr-angle; centimetres short of the toes for toe-touch (negative when past them)',
+    clientId: 'an id the device made for this measurement, 8 to 64 letters, digits, - or _',
   },
 );
 export type MeasurementBody = z.output<typeof measurementBody>;

@@ -1,12 +1,11 @@
 // Check-ins that stop at a warning sign: every emergency and urgent rule is stored and stops exercise at once; other check-ins answer every question.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ANSWERS, NO_WARNING_SIGNS } from '../../test/fixtures.js';
+import { ANSWERS, NO_WARNING_SIGNS, storeWithPerson } from '../../test/fixtures.js';
 import { certainCheckins } from '../../test/warning-checkins.js';
 import { DAILY_WARNING_FIELDS } from '../engine/checkin.js';
 import { parseIntake, type Intake } from '../engine/intake.js';
 import { LEVELS } from '../engine/triage.js';
 import { knowledgeBase } from '../kb/index.js';
-import { createMemoryStore } from '../store/memory.js';
 import type { Store } from '../store/types.js';
 import {
   addCheckin,
@@ -74,7 +73,7 @@ let store: Store;
 let ctx: RecordContext;
 let clock: { now: Date };
 beforeEach(() => {
-  store = createMemoryStore();
+  store = storeWithPerson(USER);
   clock = { now: new Date('2026-11-02T09:00:00.000Z') };
   ctx = { store, kb: knowledgeBase, now: () => clock.now };
 });

@@ -1,11 +1,11 @@
 // The in-memory store against the shared Store contract, and its snapshots (how the web app keeps it between visits).
 import { describe, expect, it } from 'vitest';
-import { accountFailureKey } from './keys.js';
 import {
   createMemoryStore,
   MEMORY_SNAPSHOT_VERSION,
   type MemorySnapshot,
   type MemorySnapshotV1,
+  type MemorySnapshotV2,
 } from './memory.js';
 import {
   assessmentPair,
@@ -19,9 +19,30 @@ import {
   updateOf,
 } from './store.contract.js';
 import { checkOldProgrammeState } from '../../test/store-upgrades.js';
-import type { CheckinRecord, ProgrammeRecord, SessionLogRecord, Store } from './types.js';
+import type { CheckinRecord, LimitKey, ProgrammeRecord, SessionLogRecord, Store } from './types.js';
 
 storeContract('memory', () => Promise.resolve(createMemoryStore()));
+
+const ADDRESS: LimitKey = { scope: 'login-address', account: '', address: '192.0.2.7' };
+const pairOf = (email: string): LimitKey => ({
+  scope: 'login-pair',
+  account: email.toLowerCase(),
+  address: '192.0.2.7',
+});
+/** One more counted attempt under a limiter key, at a fixed time. */
+const countAttempt = (store: Store, k: LimitKey) =>
+  store.updateLimits([k], ([row]) => ({
+    rows: [
+      {
+        count: (row?.count ?? 0) + 1,
+        windowStart: row?.windowStart ?? '2026-11-21T09:00:00.000Z',
+        blockedUntil: null,
+      },
+    ],
+    result: undefined,
+  }));
+const readLimits = (store: Store, keys: LimitKey[]) =>
+  store.updateLimits(keys, (rows) => ({ rows: [], result: rows }));
 
 describe('memory store snapshots', () => {
   /** A person with rows in every table: two assessments (one programme is history), a changed programme, and more. */
@@ -51,7 +72,11 @@ describe('memory store snapshots', () => {
     await store.addAudit(auditEntry(user.id));
     const token = credential(user.id, 'token');
     await store.addCredential(token);
-    await store.recordLoginFailure(accountFailureKey(user.email), '2026-11-21T08:00:00.000Z');
+    await countAttempt(store, pairOf(user.email));
+    await store.addMeasurement({
+      ...measurement(user.id, '2026-11-22'),
+      clientId: `measure_${label}_0001`,
+    });
     return { user, token, clientId: withClientId.clientId ?? '', sessionClientId };
   }
 
@@ -76,7 +101,13 @@ describe('memory store snapshots', () => {
       measurements: await store.listMeasurements(user.id, page),
       allMeasurements: await store.allMeasurements(user.id),
       audit: await store.listAudit(user.id, page),
-      loginFailures: await store.countLoginFailures(accountFailureKey(user.email), '2000-01-01'),
+      limits: await readLimits(store, [pairOf(user.email)]),
+      erasures: await store.listErasures({ limit: 500 }),
+      tokens: await store.listCredentials(user.id, 'token'),
+      measurementByClientId: await store.findMeasurementByClientId(
+        user.id,
+        `measure_${user.email.split('.')[0] ?? ''}_0001`,
+      ),
       rowCounts: await store.rowCounts(user.id),
     };
   }
@@ -84,7 +115,15 @@ describe('memory store snapshots', () => {
   it('round-trips every table through JSON: a store made from the snapshot answers the same', async () => {
     const store = createMemoryStore();
     const people = [await fill(store, 'snap-a'), await fill(store, 'snap-b')];
-    await store.recordLoginFailure('address:192.0.2.7', '2026-11-21T09:00:00.000Z');
+    await countAttempt(store, ADDRESS);
+    const erased = newUser('snap-erased');
+    await store.createUser(erased);
+    await store.deleteUser(erased.id, {
+      id: 'erasure-0001',
+      subjectHash: 'a'.repeat(64),
+      at: '2026-11-21T09:00:00.000Z',
+      requestedBy: 'person',
+    });
 
     const saved = JSON.parse(JSON.stringify(store.snapshot())) as MemorySnapshot;
     expect(saved.version).toBe(MEMORY_SNAPSHOT_VERSION);
@@ -99,7 +138,10 @@ describe('memory store snapshots', () => {
       expect(before.currentProgramme?.revision).toBe(1);
       expect(await readAll(restored, person)).toStrictEqual(before);
     }
-    expect(await restored.countLoginFailures('address:192.0.2.7', '2000-01-01')).toBe(1);
+    expect(await readLimits(restored, [ADDRESS])).toStrictEqual([
+      { count: 1, windowStart: '2026-11-21T09:00:00.000Z', blockedUntil: null },
+    ]);
+    expect((await restored.listErasures({ limit: 10 })).items).toHaveLength(1);
     expect(restored.snapshot()).toStrictEqual(store.snapshot());
   });
 
@@ -145,9 +187,18 @@ describe('memory store snapshots', () => {
     const store = createMemoryStore();
     const person = await fill(store, 'snap-v1');
     const current = store.snapshot();
+    const { loginLimits: _l, erasures: _e, ...tables } = current;
     const v1: MemorySnapshotV1 = {
-      ...current,
+      ...tables,
       version: 1,
+      credentials: current.credentials.map(({ tokenHash, userId, kind, createdAt, expiresAt }) => ({
+        tokenHash,
+        userId,
+        kind,
+        createdAt,
+        expiresAt,
+      })),
+      loginFailures: [],
       sessionLogs: current.sessionLogs.map(({ clientId: _c, ...log }) => log),
     };
     const saved = JSON.parse(JSON.stringify(v1)) as MemorySnapshotV1;
@@ -163,11 +214,14 @@ describe('memory store snapshots', () => {
       ),
     );
     expect(restored.snapshot().version).toBe(MEMORY_SNAPSHOT_VERSION);
-    // Everything but the session logs' client ids comes through unchanged.
-    expect({ ...restored.snapshot(), sessionLogs: [] }).toStrictEqual({
-      ...current,
+    // Everything but the session logs' client ids, the credentials' new fields and the limits
+    // (which start afresh) comes through unchanged.
+    expect({
+      ...restored.snapshot(),
       sessionLogs: [],
-    });
+      credentials: [],
+      loginLimits: [],
+    }).toStrictEqual({ ...current, sessionLogs: [], credentials: [], loginLimits: [] });
     const programme = await restored.getCurrentProgramme(person.user.id);
     if (!programme) throw new Error('the upgraded store lost the programme');
     const sent: SessionLogRecord = {
@@ -176,6 +230,44 @@ describe('memory store snapshots', () => {
     };
     expect(await restored.addSessionLog(sent)).toBe(true);
     expect(await restored.addSessionLog({ ...sent, id: `${sent.id}x` })).toBe('duplicate');
+  });
+
+  it('upgrades a version 2 snapshot: credentials get ids and scopes, login failures are dropped', async () => {
+    const store = createMemoryStore();
+    const person = await fill(store, 'snap-v2');
+    const session = credential(person.user.id, 'session');
+    await store.addCredential(session);
+    const current = store.snapshot();
+    const { loginLimits: _l, erasures: _e, ...tables } = current;
+    const v2: MemorySnapshotV2 = {
+      ...tables,
+      version: 2,
+      credentials: current.credentials.map(({ tokenHash, userId, kind, createdAt, expiresAt }) => ({
+        tokenHash,
+        userId,
+        kind,
+        createdAt,
+        expiresAt,
+      })),
+      loginFailures: [{ key: 'address:192.0.2.7', at: '2026-11-21T08:00:00.000Z' }],
+    };
+    const restored = createMemoryStore(JSON.parse(JSON.stringify(v2)) as MemorySnapshotV2);
+    const token = await restored.getCredential(person.token.tokenHash);
+    expect(token).toMatchObject({
+      userId: person.user.id,
+      kind: 'token',
+      name: null,
+      // A token made before scopes could read, write and export: it keeps doing so.
+      scopes: ['read', 'write', 'export'],
+      lastUsedAt: null,
+    });
+    expect(token?.id).toMatch(/^[0-9a-z]{26}$/);
+    expect((await restored.getCredential(session.tokenHash))?.scopes).toStrictEqual([]);
+    expect(await readLimits(restored, [ADDRESS])).toStrictEqual([undefined]);
+    expect(restored.snapshot().version).toBe(MEMORY_SNAPSHOT_VERSION);
+    expect(await restored.listCheckins(person.user.id, { limit: 10 })).toStrictEqual(
+      await store.listCheckins(person.user.id, { limit: 10 }),
+    );
   });
 
   it('reads a programme state saved before backing off existed, and applies sessions to it', async () => {

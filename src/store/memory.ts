@@ -1,16 +1,22 @@
 // The in-memory store for tests, the CLI and the web app's device mode: plain maps that mirror the SQL stores' behaviour exactly.
 // It imports nothing from Node, and its tables can be saved as a plain JSON snapshot and started from one.
 import { restoreProgrammeState } from '../engine/session.js';
-import { accountFailureKey, normalizeEmail } from './keys.js';
+import { PersonGone } from './errors.js';
+import { newId } from './ids.js';
+import { normalizeEmail } from './keys.js';
 import { checkPage, pageFrom } from './paging.js';
 import type {
   AssessmentRecord,
   AuditRecord,
   CheckinRecord,
   CredentialRecord,
+  ErasureRecord,
+  LimitKey,
+  LimitRow,
   MeasurementRecord,
   Page,
   PageRequest,
+  PersonStore,
   ProgrammeRecord,
   ProgrammeUpdate,
   RowCounts,
@@ -18,6 +24,9 @@ import type {
   Store,
   UserRecord,
 } from './types.js';
+
+/** The map key of a limiter's counter. */
+const limitName = (k: LimitKey): string => `${k.scope}\u0001${k.account}\u0001${k.address}`;
 
 /** Copies in and out, so no caller can change stored state through a reference it holds. */
 const copy = <T>(value: T): T => structuredClone(value);
@@ -92,16 +101,15 @@ class PersonTable<T extends { userId: string; id: string }> {
   }
 }
 
-interface LoginFailure {
-  key: string;
-  at: string;
-}
+/** A login or sign-up limiter's counter with its key. */
+export type StoredLimit = LimitKey & LimitRow;
 
 /**
  * The format of `MemorySnapshot`; bump it (and upgrade older snapshots in `restore`) when it changes.
- * 2: session logs carry `clientId`.
+ * 2: session logs carry `clientId`. 3: credentials carry an id, name, scopes and last use; assessments
+ * and measurements a `clientId`; login failures became limits; erasure records.
  */
-export const MEMORY_SNAPSHOT_VERSION = 2;
+export const MEMORY_SNAPSHOT_VERSION = 3;
 
 /** Every table of a memory store as plain, JSON-serialisable data. */
 export interface MemorySnapshot {
@@ -114,17 +122,34 @@ export interface MemorySnapshot {
   checkins: CheckinRecord[];
   measurements: MeasurementRecord[];
   audit: AuditRecord[];
-  loginFailures: LoginFailure[];
+  loginLimits: StoredLimit[];
+  erasures: ErasureRecord[];
 }
 
-/** A snapshot saved before session logs had a `clientId` (a device may still hold one). */
-export interface MemorySnapshotV1 extends Omit<MemorySnapshot, 'version' | 'sessionLogs'> {
+/** A credential as version 2 kept it: before ids, names, scopes and last use. */
+type CredentialV2 = Pick<
+  CredentialRecord,
+  'tokenHash' | 'userId' | 'kind' | 'createdAt' | 'expiresAt'
+>;
+
+/** A snapshot saved before version 3 (a device may still hold one). */
+export interface MemorySnapshotV2 extends Omit<
+  MemorySnapshot,
+  'version' | 'credentials' | 'loginLimits' | 'erasures'
+> {
+  version: 2;
+  credentials: CredentialV2[];
+  loginFailures: { key: string; at: string }[];
+}
+
+/** A snapshot saved before session logs had a `clientId`. */
+export interface MemorySnapshotV1 extends Omit<MemorySnapshotV2, 'version' | 'sessionLogs'> {
   version: 1;
   sessionLogs: Omit<SessionLogRecord, 'clientId'>[];
 }
 
 /** Any snapshot this code can start from: the current format or an older one it upgrades. */
-export type SavedMemorySnapshot = MemorySnapshot | MemorySnapshotV1;
+export type SavedMemorySnapshot = MemorySnapshot | MemorySnapshotV2 | MemorySnapshotV1;
 
 /** The memory store, which can also hand out its whole content to be saved. */
 export interface MemoryStore extends Store {
@@ -139,10 +164,28 @@ function restore(snapshot: SavedMemorySnapshot): MemorySnapshot {
   if (version === 1) {
     // Session logs saved before version 2 were never sent with a client id.
     const v1 = snapshot as MemorySnapshotV1;
-    return {
+    return restore({
       ...v1,
-      version: MEMORY_SNAPSHOT_VERSION,
+      version: 2,
       sessionLogs: v1.sessionLogs.map((l) => ({ ...l, clientId: null })),
+    });
+  }
+  if (version === 2) {
+    // Tokens from before scopes could do everything a token can now; sessions need none. Login
+    // failures were counted differently: the limits start afresh.
+    const { loginFailures: _f, ...v2 } = snapshot as MemorySnapshotV2;
+    return {
+      ...v2,
+      version: MEMORY_SNAPSHOT_VERSION,
+      credentials: v2.credentials.map((c) => ({
+        ...c,
+        id: newId(new Date(c.createdAt)),
+        name: null,
+        scopes: c.kind === 'token' ? ['read', 'write', 'export'] : [],
+        lastUsedAt: null,
+      })),
+      loginLimits: [],
+      erasures: [],
     };
   }
   if (version !== MEMORY_SNAPSHOT_VERSION) {
@@ -166,10 +209,20 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
   const checkins = new PersonTable<CheckinRecord>('checkins');
   const measurements = new PersonTable<MeasurementRecord>('measurements');
   const audit = new PersonTable<AuditRecord>('audit');
-  let loginFailures: LoginFailure[] = [];
+  const limits = new Map<string, StoredLimit>();
+  const erasures: ErasureRecord[] = [];
   let closed = false;
+  /** Each person's queue: `withPerson` work and deletions run one after another, as under the SQL stores' lock. */
+  const queues = new Map<string, Promise<unknown>>();
 
-  const personTables = [assessments, programmes, sessionLogs, checkins, measurements, audit];
+  const personTables: PersonTable<{ userId: string; id: string }>[] = [
+    assessments,
+    programmes,
+    sessionLogs,
+    checkins,
+    measurements,
+    audit,
+  ];
 
   if (snapshot) {
     const saved = restore(snapshot);
@@ -183,7 +236,8 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     for (const c of saved.checkins) checkins.insert(c);
     for (const m of saved.measurements) measurements.insert(m);
     for (const a of saved.audit) audit.insert(a);
-    loginFailures = saved.loginFailures.map(copy);
+    for (const l of saved.loginLimits) limits.set(limitName(l), copy(l));
+    erasures.push(...saved.erasures.map(copy));
   }
 
   /** Runs one method: failures become rejections (as in the SQL stores), never synchronous throws. */
@@ -200,6 +254,49 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     const wanted = normalizeEmail(email);
     for (const u of users.values()) if (u.email === wanted) return u;
     return undefined;
+  };
+
+  /** The foreign key's check: a person's row can only be written while the person exists. */
+  const requirePerson = (userId: string): void => {
+    if (!users.has(userId)) throw new PersonGone(userId);
+  };
+
+  /** Runs `run` after everything queued for the person before it has finished. */
+  const queued = <T>(userId: string, run: () => Promise<T>): Promise<T> => {
+    const before = queues.get(userId) ?? Promise.resolve();
+    const result = before.then(run, run);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(userId, settled);
+    void settled.then(() => {
+      if (queues.get(userId) === settled) queues.delete(userId);
+    });
+    return result;
+  };
+
+  /**
+   * What a `withPerson` work may change, to put back if it fails. Stored rows are never changed in place
+   * but for programmes (the compare-and-swap, `current`), so only those are copied; the other tables'
+   * rows are kept by reference, which keeps a write cheap however long the record grows.
+   */
+  const savePerson = (userId: string) => ({
+    user: copyOrUndefined(users.get(userId)),
+    credentials: [...credentials.values()].filter((c) => c.userId === userId).map(copy),
+    rows: personTables.map((t) =>
+      t === programmes ? t.storedRows(userId).map(copy) : t.storedRows(userId),
+    ),
+  });
+
+  const restorePerson = (userId: string, saved: ReturnType<typeof savePerson>): void => {
+    if (saved.user) users.set(userId, saved.user);
+    for (const [hash, c] of credentials) if (c.userId === userId) credentials.delete(hash);
+    for (const c of saved.credentials) credentials.set(c.tokenHash, c);
+    personTables.forEach((table, i) => {
+      table.deleteUser(userId);
+      for (const row of saved.rows[i] ?? []) table.insert(row);
+    });
   };
 
   /** Checks the compare-and-swap without writing, so a failed check leaves nothing behind. */
@@ -230,7 +327,7 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
   };
 
   /** The stored row of a person with this client id, if any (not a copy). */
-  const byClientId = <T extends { userId: string; id: string; clientId: string | null }>(
+  const byClientId = <T extends { userId: string; id: string; clientId?: string | null }>(
     table: PersonTable<T>,
     userId: string,
     clientId: string,
@@ -245,7 +342,8 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     row: T,
     update: ProgrammeUpdate | undefined,
   ): boolean | 'duplicate' => {
-    // The revision is checked first, as the SQL stores apply the update before inserting.
+    requirePerson(row.userId);
+    // The revision is checked first, as the SQL stores check it before inserting.
     if (update && !updatable(row.userId, update)) return false;
     if (row.clientId !== null && byClientId(table, row.userId, row.clientId)) return 'duplicate';
     return addWithUpdate(table, row, update);
@@ -256,17 +354,7 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     userId: string,
   ): T[] => table.storedRows(userId).sort(byDateThenId).map(copy);
 
-  return {
-    kind: 'memory',
-
-    createUser: (user) =>
-      settle(() => {
-        if (users.has(user.id)) throw new Error(`users: duplicate id ${user.id}`);
-        if (userByEmail(user.email)) return false;
-        users.set(user.id, { ...copy(user), email: normalizeEmail(user.email) });
-        return true;
-      }),
-
+  const records: PersonStore = {
     getUser: (id) => settle(() => copyOrUndefined(users.get(id))),
 
     getUserByEmail: (email) => settle(() => copyOrUndefined(userByEmail(email))),
@@ -277,22 +365,14 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
         if (u) u.passwordHash = passwordHash;
       }),
 
-    deleteUser: (userId) =>
-      settle(() => {
-        const u = users.get(userId);
-        if (u) {
-          const key = accountFailureKey(u.email);
-          loginFailures = loginFailures.filter((f) => f.key !== key);
-        }
-        for (const [hash, c] of credentials) if (c.userId === userId) credentials.delete(hash);
-        for (const t of personTables) t.deleteUser(userId);
-        users.delete(userId);
-      }),
-
     addCredential: (credential) =>
       settle(() => {
+        requirePerson(credential.userId);
         if (credentials.has(credential.tokenHash)) {
           throw new Error('credentials: duplicate token hash');
+        }
+        if ([...credentials.values()].some((c) => c.id === credential.id)) {
+          throw new Error('credentials: duplicate id');
         }
         credentials.set(credential.tokenHash, copy(credential));
       }),
@@ -302,6 +382,33 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     deleteCredential: (tokenHash) =>
       settle(() => {
         credentials.delete(tokenHash);
+      }),
+
+    listCredentials: (userId, kind) =>
+      settle(() =>
+        [...credentials.values()]
+          .filter((c) => c.userId === userId && c.kind === kind)
+          .sort((a, b) =>
+            a.createdAt === b.createdAt ? byIdDesc(a, b) : a.createdAt < b.createdAt ? 1 : -1,
+          )
+          .map(copy),
+      ),
+
+    deleteCredentialById: (userId, id) =>
+      settle(() => {
+        for (const [hash, c] of credentials) {
+          if (c.userId === userId && c.id === id) {
+            credentials.delete(hash);
+            return true;
+          }
+        }
+        return false;
+      }),
+
+    touchCredential: (tokenHash, at) =>
+      settle(() => {
+        const c = credentials.get(tokenHash);
+        if (c) c.lastUsedAt = at;
       }),
 
     deleteCredentialsOf: (userId, kinds, exceptTokenHash) =>
@@ -318,6 +425,11 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
         if (assessment.userId !== programme.userId) {
           throw new Error('addAssessment: assessment and programme of different people');
         }
+        requirePerson(assessment.userId);
+        const clientId = assessment.clientId ?? null;
+        if (clientId !== null && byClientId(assessments, assessment.userId, clientId)) {
+          return 'duplicate' as const;
+        }
         // Check both keys before writing anything, so a failure leaves no half-written state.
         if (assessments.has(assessment.userId, assessment.id)) {
           throw new Error(`assessments: duplicate key (${assessment.userId}, ${assessment.id})`);
@@ -326,9 +438,13 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
           throw new Error(`programmes: duplicate key (${programme.userId}, ${programme.id})`);
         }
         for (const p of programmes.storedRows(programme.userId)) p.current = false;
-        assessments.insert(assessment);
+        assessments.insert({ ...assessment, clientId });
         programmes.insert({ ...programme, current: true });
+        return true as const;
       }),
+
+    findAssessmentByClientId: (userId, clientId) =>
+      settle(() => copyOrUndefined(byClientId(assessments, userId, clientId))),
 
     getAssessment: (userId, id) => settle(() => assessments.get(userId, id)),
 
@@ -362,8 +478,17 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
 
     addMeasurement: (measurement) =>
       settle(() => {
-        measurements.insert(measurement);
+        requirePerson(measurement.userId);
+        const clientId = measurement.clientId ?? null;
+        if (clientId !== null && byClientId(measurements, measurement.userId, clientId)) {
+          return 'duplicate' as const;
+        }
+        measurements.insert({ ...measurement, clientId });
+        return true as const;
       }),
+
+    findMeasurementByClientId: (userId, clientId) =>
+      settle(() => copyOrUndefined(byClientId(measurements, userId, clientId))),
 
     listMeasurements: (userId, page) => settle(() => measurements.page(userId, page)),
 
@@ -371,28 +496,23 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
 
     addAudit: (entry) =>
       settle(() => {
-        audit.insert(entry);
+        requirePerson(entry.userId);
+        // Stored whole, as the SQL stores read it back.
+        audit.insert({
+          ...entry,
+          resourceId: entry.resourceId ?? null,
+          credentialKind: entry.credentialKind ?? null,
+          credentialId: entry.credentialId ?? null,
+          address: entry.address ?? null,
+          outcome: entry.outcome ?? 'ok',
+        });
       }),
 
     listAudit: (userId, page) => settle(() => audit.page(userId, page)),
 
-    recordLoginFailure: (key, at) =>
-      settle(() => {
-        loginFailures.push({ key, at });
-      }),
-
-    countLoginFailures: (key, since) =>
-      settle(() => loginFailures.filter((f) => f.key === key && f.at >= since).length),
-
-    clearLoginFailures: (key) =>
-      settle(() => {
-        loginFailures = loginFailures.filter((f) => f.key !== key);
-      }),
-
     rowCounts: (userId) =>
       settle((): RowCounts => {
         const u = users.get(userId);
-        const key = u ? accountFailureKey(u.email) : undefined;
         return {
           users: u ? 1 : 0,
           credentials: [...credentials.values()].filter((c) => c.userId === userId).length,
@@ -402,8 +522,95 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
           checkins: checkins.count(userId),
           measurements: measurements.count(userId),
           audit: audit.count(userId),
-          login_failures: key ? loginFailures.filter((f) => f.key === key).length : 0,
+          login_limits: u ? [...limits.values()].filter((l) => l.account === u.email).length : 0,
         };
+      }),
+  };
+
+  return {
+    kind: 'memory',
+    ...records,
+
+    createUser: (user) =>
+      settle(() => {
+        if (users.has(user.id)) throw new Error(`users: duplicate id ${user.id}`);
+        if (userByEmail(user.email)) return false;
+        users.set(user.id, { ...copy(user), email: normalizeEmail(user.email) });
+        return true;
+      }),
+
+    deleteUser: (userId, erasure) =>
+      queued(userId, () =>
+        settle(() => {
+          const u = users.get(userId);
+          if (!u) return false;
+          for (const [name, l] of limits) if (l.account === u.email) limits.delete(name);
+          for (const [hash, c] of credentials) if (c.userId === userId) credentials.delete(hash);
+          for (const t of personTables) t.deleteUser(userId);
+          users.delete(userId);
+          if (erasure) erasures.push(copy(erasure));
+          return true;
+        }),
+      ),
+
+    withPerson: (userId, work) =>
+      queued(userId, async () => {
+        const saved = await settle(() => {
+          requirePerson(userId);
+          return savePerson(userId);
+        });
+        // The queue keeps the person's other work and their deletion waiting until this is done;
+        // what the work wrote is put back as it was when it fails, as a rollback would.
+        try {
+          return await work(records);
+        } catch (e) {
+          if (!closed) restorePerson(userId, saved);
+          throw e;
+        }
+      }),
+
+    listErasures: (page) =>
+      settle(() => {
+        checkPage(page);
+        const { cursor } = page;
+        const rows = [...erasures]
+          .sort(byIdDesc)
+          .filter((e) => cursor === undefined || e.id < cursor);
+        return pageFrom(rows.slice(0, page.limit + 1).map(copy), page.limit);
+      }),
+
+    purgeLimits: (before) =>
+      settle(() => {
+        let removed = 0;
+        for (const [name, l] of limits) {
+          if (l.windowStart < before && (l.blockedUntil === null || l.blockedUntil < before)) {
+            limits.delete(name);
+            removed += 1;
+          }
+        }
+        return removed;
+      }),
+
+    updateLimits: (keys, decide) =>
+      settle(() => {
+        const rows = keys.map((k): LimitRow | undefined => {
+          const found = limits.get(limitName(k));
+          return (
+            found && {
+              count: found.count,
+              windowStart: found.windowStart,
+              blockedUntil: found.blockedUntil,
+            }
+          );
+        });
+        const decided = decide(rows);
+        for (const [i, k] of keys.entries()) {
+          const next = decided.rows[i];
+          if (next === undefined) continue;
+          if (next === null) limits.delete(limitName(k));
+          else limits.set(limitName(k), { ...k, ...copy(next) });
+        }
+        return decided.result;
       }),
 
     snapshot: () => {
@@ -418,7 +625,8 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
         checkins: checkins.allRows(),
         measurements: measurements.allRows(),
         audit: audit.allRows(),
-        loginFailures: loginFailures.map(copy),
+        loginLimits: [...limits.values()].map(copy),
+        erasures: erasures.map(copy),
       };
     },
 

@@ -309,7 +309,214 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    id: 5,
+    name: 'person-foreign-keys-audit-tokens-limits',
+    async up(db, dialect) {
+      // Every person table refers to its person, so deleting the user removes every row (ON DELETE
+      // CASCADE) and no write can leave a row behind for someone who is gone. Rows already orphaned
+      // (a write that raced a deletion before this migration) are removed first. In the same step:
+      // client ids for assessments and measurements, the audit trail's credential, address, resource
+      // id and outcome, token names, scopes and last use, login limits per (account, address), and the
+      // erasure records that outlive a deleted account.
+      if (dialect === 'postgres') await personForeignKeysPostgres(db);
+      else await personForeignKeysSqlite(db);
+    },
+  },
 ];
+
+/** The person tables, in the order migration 5 gives them foreign keys. */
+const PERSON_TABLES_5 = [
+  'credentials',
+  'assessments',
+  'programmes',
+  'session_logs',
+  'checkins',
+  'measurements',
+  'audit',
+] as const;
+
+/** The tables created by migration 5 that are the same on both dialects but for column types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function limitAndErasureTables(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+  const t = columnTypes(dialect);
+  await db.schema.dropTable('login_failures').ifExists().execute();
+  await db.schema
+    .createTable('login_limits')
+    .ifNotExists()
+    .addColumn('scope', t.key, (c) => c.notNull())
+    .addColumn('account', t.key, (c) => c.notNull())
+    .addColumn('address', t.key, (c) => c.notNull())
+    .addColumn('count', t.int, (c) => c.notNull())
+    .addColumn('window_start', t.key, (c) => c.notNull())
+    .addColumn('blocked_until', t.key)
+    .addPrimaryKeyConstraint('login_limits_pk', ['scope', 'account', 'address'])
+    .modifyEnd(strict(dialect))
+    .execute();
+  // deleteUser removes an account's limits by its email.
+  await db.schema
+    .createIndex('login_limits_account')
+    .ifNotExists()
+    .on('login_limits')
+    .column('account')
+    .execute();
+  await db.schema
+    .createTable('erasures')
+    .ifNotExists()
+    .addColumn('id', t.key, (c) => c.primaryKey())
+    .addColumn('subject_hash', t.text, (c) => c.notNull())
+    .addColumn('at', t.key, (c) => c.notNull())
+    .addColumn('requested_by', t.text, (c) => c.notNull())
+    .modifyEnd(strict(dialect))
+    .execute();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function personForeignKeysPostgres(db: Kysely<any>): Promise<void> {
+  await sql`alter table assessments add column if not exists client_id text`.execute(db);
+  await sql`alter table measurements add column if not exists client_id text`.execute(db);
+  for (const table of ['assessments', 'measurements']) {
+    await db.schema
+      .createIndex(`${table}_user_client_id`)
+      .ifNotExists()
+      .on(table)
+      .columns(['user_id', 'client_id'])
+      .unique()
+      .execute();
+  }
+  await sql`alter table audit add column if not exists resource_id text,
+    add column if not exists credential_kind text, add column if not exists credential_id text,
+    add column if not exists address text, add column if not exists outcome text`.execute(db);
+  await sql`alter table credentials add column if not exists id text collate "C",
+    add column if not exists name text, add column if not exists scopes jsonb,
+    add column if not exists last_used_at text collate "C"`.execute(db);
+  await sql`update credentials set id = substr(md5(random()::text || clock_timestamp()::text || token_hash), 1, 26)
+    where id is null`.execute(db);
+  await sql`update credentials set scopes = case when kind = 'token'
+    then '["read","write","export"]'::jsonb else '[]'::jsonb end where scopes is null`.execute(db);
+  await sql`alter table credentials alter column id set not null, alter column scopes set not null`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('credentials_id')
+    .ifNotExists()
+    .on('credentials')
+    .column('id')
+    .unique()
+    .execute();
+  for (const table of PERSON_TABLES_5) {
+    await sql`delete from ${sql.table(table)} t where not exists
+      (select 1 from users u where u.id = t.user_id)`.execute(db);
+    const constraint = `${table}_user_fk`;
+    const found = await sql<{ name: string }>`select conname as name from pg_constraint
+      where conname = ${constraint} and conrelid = ${table}::regclass`.execute(db);
+    if (found.rows.length === 0) {
+      await sql`alter table ${sql.table(table)} add constraint ${sql.id(constraint)}
+        foreign key (user_id) references users (id) on delete cascade`.execute(db);
+    }
+  }
+  await limitAndErasureTables(db, 'postgres');
+}
+
+/**
+ * SQLite cannot add a foreign key to a table: each person table is rebuilt with it, inside the
+ * migration's transaction (as migration 4 did), copying only rows whose person exists. A table that
+ * already has its foreign key is left alone, so this is safe to re-run.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function personForeignKeysSqlite(db: Kysely<any>): Promise<void> {
+  const person = 'user_id text not null references users (id) on delete cascade';
+  const rebuilds: Record<(typeof PERSON_TABLES_5)[number], { create: string; copy: string }> = {
+    credentials: {
+      create: `token_hash text not null primary key, id text not null, ${person}, kind text not null,
+        created_at text not null, expires_at text not null, name text, scopes text not null,
+        last_used_at text`,
+      copy: `token_hash, lower(hex(randomblob(13))), user_id, kind, created_at, expires_at, null,
+        case when kind = 'token' then '["read","write","export"]' else '[]' end, null`,
+    },
+    assessments: {
+      create: `${person}, id text not null, created_at text not null, answers text not null,
+        result text not null, knowledge_base text not null, client_id text,
+        constraint assessments_pk primary key (user_id, id)`,
+      copy: 'user_id, id, created_at, answers, result, knowledge_base, null',
+    },
+    programmes: {
+      create: `${person}, id text not null, assessment_id text not null, created_at text not null,
+        programme text not null, state text not null, paused integer not null, paused_by text,
+        current integer not null, revision integer not null,
+        constraint programmes_pk primary key (user_id, id)`,
+      copy: `user_id, id, assessment_id, created_at, programme, state, paused, paused_by, current,
+        revision`,
+    },
+    session_logs: {
+      create: `${person}, id text not null, programme_id text not null, date text not null,
+        created_at text not null, entries text not null, programme_changes text not null,
+        warning_check_required integer not null, client_id text,
+        constraint session_logs_pk primary key (user_id, id)`,
+      copy: `user_id, id, programme_id, date, created_at, entries, programme_changes,
+        warning_check_required, client_id`,
+    },
+    checkins: {
+      create: `${person}, id text not null, date text not null, created_at text not null,
+        pain_now real, pain_areas text, leg_side text, warning_signs text not null,
+        sitting_hours real, walking_breaks real, triage text, programme_paused integer not null,
+        client_id text, constraint checkins_pk primary key (user_id, id)`,
+      copy: `user_id, id, date, created_at, pain_now, pain_areas, leg_side, warning_signs,
+        sitting_hours, walking_breaks, triage, programme_paused, client_id`,
+    },
+    measurements: {
+      create: `${person}, id text not null, date text not null, created_at text not null,
+        kind text not null, side text, value real not null, client_id text,
+        constraint measurements_pk primary key (user_id, id)`,
+      copy: 'user_id, id, date, created_at, kind, side, value, null',
+    },
+    audit: {
+      create: `${person}, id text not null, at text not null, actor text not null,
+        action text not null, resource text not null, resource_id text, credential_kind text,
+        credential_id text, address text, outcome text,
+        constraint audit_pk primary key (user_id, id)`,
+      copy: 'user_id, id, at, actor, action, resource, null, null, null, null, null',
+    },
+  };
+  const indexes: Record<(typeof PERSON_TABLES_5)[number], string[]> = {
+    credentials: [
+      'create index credentials_user_id on credentials (user_id)',
+      'create unique index credentials_id on credentials (id)',
+    ],
+    assessments: [
+      'create unique index assessments_user_client_id on assessments (user_id, client_id)',
+    ],
+    programmes: [
+      'create unique index programmes_one_current on programmes (user_id) where current = 1',
+    ],
+    session_logs: [
+      'create index session_logs_user_date on session_logs (user_id, date)',
+      'create unique index session_logs_user_client_id on session_logs (user_id, client_id)',
+    ],
+    checkins: ['create unique index checkins_user_client_id on checkins (user_id, client_id)'],
+    measurements: [
+      'create unique index measurements_user_client_id on measurements (user_id, client_id)',
+    ],
+    audit: [],
+  };
+  for (const table of PERSON_TABLES_5) {
+    const fks = await sql<{
+      table: string;
+    }>`select "table" from pragma_foreign_key_list(${table})`.execute(db);
+    if (fks.rows.length > 0) continue;
+    const { create, copy } = rebuilds[table];
+    await sql.raw(`create table ${table}_next (${create}) strict`).execute(db);
+    await sql
+      .raw(
+        `insert into ${table}_next select ${copy} from ${table} where user_id in (select id from users)`,
+      )
+      .execute(db);
+    await sql.raw(`drop table ${table}`).execute(db);
+    await sql.raw(`alter table ${table}_next rename to ${table}`).execute(db);
+    for (const index of indexes[table]) await sql.raw(index).execute(db);
+  }
+  await limitAndErasureTables(db, 'sqlite');
+}
 
 /** Any constant works; it only has to be the same in every process that migrates this database. */
 const MIGRATION_LOCK = 0x6261636b; // "back"

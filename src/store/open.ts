@@ -19,6 +19,15 @@ export interface OpenStoreOptions {
   pgSchema?: string | undefined;
 }
 
+/**
+ * Creates the data folder (and its parents) and makes it the server user's alone (0700): it holds
+ * health data. The database file inside is made 0600 when opened.
+ */
+export function makePrivateFolder(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+}
+
 /** The SQLite file of a data folder. */
 export function sqliteFileIn(dataDir: string): string {
   return path.join(dataDir, SQLITE_FILE_NAME);
@@ -42,7 +51,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       'no place for the data: give dataDir (SQLite), databaseUrl (PostgreSQL) or memory',
     );
   }
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  makePrivateFolder(opts.dataDir);
   return openSqliteStore(sqliteFileIn(opts.dataDir));
 }
 
@@ -105,6 +114,8 @@ export async function backupSqlite(dataDirOrFile: string, toFile: string): Promi
   try {
     checkBackchainDatabase(source, from);
     await source.backup(temp, { progress: allAtOnce });
+    // A backup holds the same health data as the database: readable by its owner alone.
+    fs.chmodSync(temp, 0o600);
     fs.renameSync(temp, toFile);
   } catch (e) {
     removeIfPresent(temp);
@@ -146,7 +157,7 @@ function checkNotInUse(file: string): void {
  */
 export async function restoreSqlite(fromFile: string, dataDir: string): Promise<void> {
   const source = new BetterSqlite3(fromFile, { readonly: true, fileMustExist: true });
-  fs.mkdirSync(dataDir, { recursive: true });
+  makePrivateFolder(dataDir);
   const target = sqliteFileIn(dataDir);
   const temp = tempSibling(target);
   try {
@@ -156,6 +167,7 @@ export async function restoreSqlite(fromFile: string, dataDir: string): Promise<
     if (fs.existsSync(target)) checkNotInUse(target);
     // Through the backup API rather than a file copy, so a backup that still has a -wal is whole.
     await source.backup(temp, { progress: allAtOnce });
+    fs.chmodSync(temp, 0o600);
     // The old database's -wal/-shm would be replayed into the new file: they must go first.
     removeIfPresent(`${target}-wal`);
     removeIfPresent(`${target}-shm`);

@@ -51,7 +51,8 @@ describe.skipIf(!url)(
           'audit',
           'checkins',
           'credentials',
-          'login_failures',
+          'erasures',
+          'login_limits',
           'measurements',
           'programmes',
           'schema_migrations',
@@ -104,6 +105,9 @@ describe.skipIf(!url)(
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
       try {
         expect(await migrate(db, 'postgres', { schema: fresh }, [first])).toStrictEqual([1]);
+        await sql`insert into users (id, email, password_hash, created_at) values
+          ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z'),
+          ('u2', 'u2@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
         await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
           warning_signs, sitting_hours, walking_breaks, triage, programme_paused)
           values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
@@ -142,6 +146,9 @@ describe.skipIf(!url)(
         expect(await migrate(db, 'postgres', { schema: fresh }, [first, second])).toStrictEqual([
           1, 2,
         ]);
+        await sql`insert into users (id, email, password_hash, created_at) values
+          ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z'),
+          ('u2', 'u2@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
         await sql`insert into session_logs (user_id, id, programme_id, date, created_at, entries,
           programme_changes, warning_check_required)
           values ('u1', 's1', 'p1', '2026-11-01', '2026-11-01T08:00:00.000Z', '[]', '[]', false)`.execute(
@@ -211,13 +218,18 @@ describe.skipIf(!url)(
           pain_areas: 'NO',
           leg_side: 'NO',
         });
+        await sql`insert into users (id, email, password_hash, created_at) values
+          ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z'),
+          ('u2', 'u2@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
         await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
           warning_signs, sitting_hours, walking_breaks, triage, programme_paused, client_id)
           values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
             '{"fever":false}', null, null, null, false, null),
           ('u1', 'c2', '2026-11-02', '2026-11-02T08:00:00.000Z', 6.5, '["lower-back","buttock"]', 'left',
             '{"fever":true}', 7.5, 4, ${JSON.stringify(TRIAGE)}, true, 'device-0001')`.execute(db);
-        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([4]);
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual(
+          MIGRATIONS.filter((m) => m.id >= 4).map((m) => m.id),
+        );
         await fourth.up(db, 'postgres');
         await fourth.up(db, 'postgres');
         expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([]);
@@ -302,6 +314,110 @@ describe.skipIf(!url)(
           'c4',
           'c5',
         ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('upgrades a schema of migration 4: person tables get foreign keys, orphans go, every other row stays', async () => {
+      const fresh = schemaName();
+      schemas.push(fresh);
+      const five = MIGRATIONS.find((m) => m.id === 5);
+      if (!five) throw new Error('expected migration 5');
+      const pool = new pg.Pool({
+        connectionString: databaseUrl,
+        options: `-c search_path=${fresh}`,
+      });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      const tables = [
+        'credentials',
+        'assessments',
+        'programmes',
+        'session_logs',
+        'checkins',
+        'measurements',
+        'audit',
+      ];
+      try {
+        expect(
+          await migrate(
+            db,
+            'postgres',
+            { schema: fresh },
+            MIGRATIONS.filter((m) => m.id <= 4),
+          ),
+        ).toStrictEqual([1, 2, 3, 4]);
+        await sql`insert into users (id, email, password_hash, created_at)
+          values ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
+        for (const who of ['u1', 'ghost']) {
+          await sql`insert into credentials (token_hash, user_id, kind, created_at, expires_at)
+            values (${`hash-${who}`}, ${who}, 'token', '2026-11-01T00:00:00.000Z', '2027-11-01T00:00:00.000Z'),
+            (${`session-${who}`}, ${who}, 'session', '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')`.execute(
+            db,
+          );
+          await sql`insert into assessments (user_id, id, created_at, answers, result, knowledge_base)
+            values (${who}, 'a1', '2026-11-01T00:00:00.000Z', '{}', '{}', 'kb')`.execute(db);
+          await sql`insert into programmes (user_id, id, assessment_id, created_at, programme, state,
+            paused, paused_by, current, revision)
+            values (${who}, 'p1', 'a1', '2026-11-01T00:00:00.000Z', '{}', '{}', false, null, true, 3)`.execute(
+            db,
+          );
+          await sql`insert into session_logs (user_id, id, programme_id, date, created_at, entries,
+            programme_changes, warning_check_required, client_id)
+            values (${who}, 's1', 'p1', '2026-11-01', '2026-11-01T00:00:00.000Z', '[]', '[]', false, 'dev-00001')`.execute(
+            db,
+          );
+          await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
+            warning_signs, sitting_hours, walking_breaks, triage, programme_paused, client_id)
+            values (${who}, 'c1', '2026-11-01', '2026-11-01T00:00:00.000Z', null, null, null, '{}',
+            null, null, null, false, 'dev-00002')`.execute(db);
+          await sql`insert into measurements (user_id, id, date, created_at, kind, side, value)
+            values (${who}, 'm1', '2026-11-01', '2026-11-01T00:00:00.000Z', 'toe-touch', null, 2.5)`.execute(
+            db,
+          );
+          await sql`insert into audit (user_id, id, at, actor, action, resource)
+            values (${who}, 'au1', '2026-11-01T00:00:00.000Z', ${who}, 'read', '/api/me')`.execute(
+            db,
+          );
+        }
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([5]);
+        await five.up(db, 'postgres');
+        await five.up(db, 'postgres');
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([]);
+        for (const table of tables) {
+          const counts = await sql<{ who: string; n: string }>`select user_id as who,
+            count(*) as n from ${sql.table(table)} group by user_id order by user_id`.execute(db);
+          expect(
+            counts.rows.map((r) => [r.who, Number(r.n)]),
+            table,
+          ).toStrictEqual([['u1', table === 'credentials' ? 2 : 1]]);
+          const fks = await sql<{ target: string; on_delete: string }>`select
+            confrelid::regclass::text as target, confdeltype as on_delete from pg_constraint
+            where conrelid = ${table}::regclass and contype = 'f'`.execute(db);
+          expect(fks.rows, table).toStrictEqual([{ target: 'users', on_delete: 'c' }]);
+        }
+        await expect(
+          sql`insert into measurements (user_id, id, date, created_at, kind, side, value)
+            values ('ghost', 'm2', '2026-11-01', '2026-11-01T00:00:00.000Z', 'toe-touch', null, 1)`.execute(
+            db,
+          ),
+        ).rejects.toThrow(/foreign key/);
+      } finally {
+        await db.destroy();
+      }
+      const store = await openPostgresStore(databaseUrl, { schema: fresh });
+      try {
+        const token = await store.getCredential('hash-u1');
+        expect(token).toMatchObject({
+          kind: 'token',
+          scopes: ['read', 'write', 'export'],
+          name: null,
+        });
+        expect(token?.id).toMatch(/^[0-9a-f]{26}$/);
+        expect((await store.getCredential('session-u1'))?.scopes).toStrictEqual([]);
+        expect((await store.getCurrentProgramme('u1'))?.revision).toBe(3);
+        expect(await store.deleteUser('u1')).toBe(true);
+        expect(Object.values(await store.rowCounts('u1')).every((n) => n === 0)).toBe(true);
       } finally {
         await store.close();
       }

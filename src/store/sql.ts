@@ -1,19 +1,19 @@
 // The SQL store: one set of Kysely queries for SQLite and PostgreSQL; dialect differences live in row mapping.
 import BetterSqlite3 from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
 import {
   Kysely,
   PostgresDialect,
   sql,
   SqliteDialect,
   type ColumnType,
-  type InsertResult,
   type Selectable,
-  type Transaction,
 } from 'kysely';
 import pg from 'pg';
 import { restoreProgrammeState } from '../engine/session.js';
-import { newId } from './ids.js';
-import { accountFailureKey, normalizeEmail } from './keys.js';
+import { PersonGone } from './errors.js';
+import { normalizeEmail } from './keys.js';
 import { migrate, type SqlDialect } from './migrations.js';
 import { checkPage, pageFrom } from './paging.js';
 import type {
@@ -21,14 +21,20 @@ import type {
   AuditRecord,
   CheckinRecord,
   CredentialRecord,
+  ErasureRecord,
+  LimitKey,
+  LimitRow,
   MeasurementRecord,
   Page,
   PageRequest,
+  PersonStore,
   ProgrammeRecord,
   ProgrammeUpdate,
   RowCounts,
   SessionLogRecord,
   Store,
+  TokenScope,
+  UserRecord,
 } from './types.js';
 
 /** JSON holding a T: written as text; read back as text (SQLite) or already parsed (PostgreSQL jsonb). */
@@ -46,10 +52,15 @@ export interface UsersTable {
 
 export interface CredentialsTable {
   token_hash: string;
+  /** Added by migration 5: the public id (lists, revoking, the audit trail). */
+  id: string;
   user_id: string;
   kind: CredentialRecord['kind'];
   created_at: string;
   expires_at: string;
+  name: string | null;
+  scopes: Json<TokenScope[]>;
+  last_used_at: string | null;
 }
 
 export interface AssessmentsTable {
@@ -59,6 +70,8 @@ export interface AssessmentsTable {
   answers: Json<AssessmentRecord['answers']>;
   result: Json<AssessmentRecord['result']>;
   knowledge_base: string;
+  /** Added by migration 5; unique per person when present. */
+  client_id: string | null;
 }
 
 export interface ProgrammesTable {
@@ -112,6 +125,8 @@ export interface MeasurementsTable {
   kind: MeasurementRecord['kind'];
   side: MeasurementRecord['side'];
   value: number;
+  /** Added by migration 5; unique per person when present. */
+  client_id: string | null;
 }
 
 export interface AuditTable {
@@ -121,12 +136,30 @@ export interface AuditTable {
   actor: string;
   action: AuditRecord['action'];
   resource: string;
+  /** Added by migration 5 (null in older rows). */
+  resource_id: string | null;
+  credential_kind: 'session' | 'token' | null;
+  credential_id: string | null;
+  address: string | null;
+  outcome: NonNullable<AuditRecord['outcome']> | null;
 }
 
-export interface LoginFailuresTable {
-  key: string;
+/** Added by migration 5: one counter of the login and sign-up limits. */
+export interface LoginLimitsTable {
+  scope: LimitKey['scope'];
+  account: string;
+  address: string;
+  count: number;
+  window_start: string;
+  blocked_until: string | null;
+}
+
+/** Added by migration 5: what outlives a deleted account (no personal data). */
+export interface ErasuresTable {
   id: string;
+  subject_hash: string;
   at: string;
+  requested_by: ErasureRecord['requestedBy'];
 }
 
 /** The tables as the queries see them (migrations.ts creates them). */
@@ -139,11 +172,13 @@ export interface Database {
   checkins: CheckinsTable;
   measurements: MeasurementsTable;
   audit: AuditTable;
-  login_failures: LoginFailuresTable;
+  login_limits: LoginLimitsTable;
+  erasures: ErasuresTable;
 }
 
-/** The person tables, keyed by user_id; `rowCounts` and `deleteUser` walk all of them. */
+/** The person tables, keyed by user_id and referring to users (ON DELETE CASCADE); `rowCounts` walks them. */
 const PERSON_TABLES = [
+  'credentials',
   'assessments',
   'programmes',
   'session_logs',
@@ -151,13 +186,12 @@ const PERSON_TABLES = [
   'measurements',
   'audit',
 ] as const;
-type PersonTableName = (typeof PERSON_TABLES)[number];
+/** The person tables listed newest first by id. */
+type PagedTableName =
+  'assessments' | 'programmes' | 'session_logs' | 'checkins' | 'measurements' | 'audit';
 
-/** Thrown inside a transaction to roll it back when the compare-and-swap finds a newer revision. */
-class RevisionConflict extends Error {}
-
-/** Thrown inside a transaction to roll it back when the person already has a row (check-in, session log) with that client id. */
-class DuplicateClientId extends Error {}
+/** A class id for the login limits' advisory locks, apart from the migration lock's key space. */
+const LIMIT_LOCK_CLASS = 0x6c696d74; // "limt"
 
 // Row mapping: the only place that knows how each dialect returns JSON and booleans.
 const toJson = (value: unknown): string => JSON.stringify(value);
@@ -172,26 +206,199 @@ function fromNullableJson<T>(value: T | string | null): T | null {
 }
 const fromBool = (value: boolean | number): boolean => value === true || value === 1;
 
-/** Creates the Store over an open Kysely instance whose tables have been migrated. */
-export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
-  const bool = (value: boolean): boolean | number => (kind === 'sqlite' ? (value ? 1 : 0) : value);
+/** Whether a database error is a foreign-key violation: the person the row names does not exist. */
+function isMissingPerson(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
 
-  /** On PostgreSQL, serialises writers of one person's programmes; SQLite serialises all writers. */
-  const lockPerson = async (trx: Transaction<Database>, userId: string): Promise<void> => {
-    if (kind === 'postgres') {
-      await sql`select pg_advisory_xact_lock(hashtext(${'backchain:person:' + userId}))`.execute(
-        trx,
-      );
+/** Runs an insert of a person's row; a foreign-key violation becomes `PersonGone`. */
+async function forPerson<T>(userId: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isMissingPerson(e)) throw new PersonGone(userId);
+    throw e;
+  }
+}
+
+const toUser = (r: Selectable<UsersTable>): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  passwordHash: r.password_hash,
+  createdAt: r.created_at,
+});
+
+const toCredential = (r: Selectable<CredentialsTable>): CredentialRecord => ({
+  tokenHash: r.token_hash,
+  id: r.id,
+  userId: r.user_id,
+  kind: r.kind,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  name: r.name,
+  scopes: fromJson(r.scopes),
+  lastUsedAt: r.last_used_at,
+});
+
+const toProgramme = (r: Selectable<ProgrammesTable>): ProgrammeRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  assessmentId: r.assessment_id,
+  createdAt: r.created_at,
+  programme: fromJson(r.programme),
+  state: restoreProgrammeState(fromJson(r.state)),
+  paused: fromBool(r.paused),
+  pausedBy: fromNullableJson(r.paused_by),
+  current: fromBool(r.current),
+  revision: r.revision,
+});
+
+const toAssessment = (r: Selectable<AssessmentsTable>): AssessmentRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  createdAt: r.created_at,
+  answers: fromJson(r.answers),
+  result: fromJson(r.result),
+  knowledgeBase: r.knowledge_base,
+  clientId: r.client_id,
+});
+
+const toSessionLog = (r: Selectable<SessionLogsTable>): SessionLogRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  programmeId: r.programme_id,
+  date: r.date,
+  createdAt: r.created_at,
+  entries: fromJson(r.entries),
+  programmeChanges: fromJson(r.programme_changes),
+  warningCheckRequired: fromBool(r.warning_check_required),
+  clientId: r.client_id,
+});
+
+const toCheckin = (r: Selectable<CheckinsTable>): CheckinRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  date: r.date,
+  createdAt: r.created_at,
+  painNow: r.pain_now,
+  painAreas: fromNullableJson(r.pain_areas),
+  legSide: r.leg_side,
+  warningSigns: fromJson(r.warning_signs),
+  sittingHours: r.sitting_hours,
+  walkingBreaks: r.walking_breaks,
+  triage: fromNullableJson(r.triage),
+  programmePaused: fromBool(r.programme_paused),
+  clientId: r.client_id,
+});
+
+const toMeasurement = (r: Selectable<MeasurementsTable>): MeasurementRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  date: r.date,
+  createdAt: r.created_at,
+  kind: r.kind,
+  side: r.side,
+  value: r.value,
+  clientId: r.client_id,
+});
+
+const toAudit = (r: Selectable<AuditTable>): AuditRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  resource: r.resource,
+  resourceId: r.resource_id,
+  credentialKind: r.credential_kind,
+  credentialId: r.credential_id,
+  address: r.address,
+  // Rows from before migration 5 were only ever written for what succeeded.
+  outcome: r.outcome ?? 'ok',
+});
+
+const toErasure = (r: Selectable<ErasuresTable>): ErasureRecord => ({
+  id: r.id,
+  subjectHash: r.subject_hash,
+  at: r.at,
+  requestedBy: r.requested_by,
+});
+
+/**
+ * Runs `work` as one transaction on one pinned connection. SQLite begins with an immediate (write)
+ * lock, so a transaction that reads and then writes never has to upgrade its lock (which fails
+ * instead of waiting); within a process Kysely's SQLite driver already runs one connection user at
+ * a time.
+ */
+async function inTransaction<T>(
+  db: Kysely<Database>,
+  kind: SqlDialect,
+  work: (conn: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql.raw(kind === 'sqlite' ? 'begin immediate' : 'begin').execute(conn);
+    let result: T;
+    try {
+      result = await work(conn);
+    } catch (e) {
+      await sql
+        .raw('rollback')
+        .execute(conn)
+        .catch(() => undefined);
+      throw e;
     }
+    await sql.raw('commit').execute(conn);
+    return result;
+  });
+}
+
+/**
+ * Every method of one person's record over a connection. The writes that take several statements
+ * assume they run inside a transaction that holds the person's lock (`withPerson`), so they check
+ * before they write instead of relying on a rollback.
+ */
+function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
+  const bool = (value: boolean): boolean | number => (kind === 'sqlite' ? (value ? 1 : 0) : value);
+  const count = async (query: Promise<{ n: string | number | bigint } | undefined>) =>
+    Number((await query)?.n ?? 0);
+
+  /** One page of a person table, newest first; fetches one extra row to learn whether more exist. */
+  const pageOf = async <T extends PagedTableName, R extends { id: string }>(
+    table: T,
+    userId: string,
+    page: PageRequest,
+    map: (row: Selectable<Database[T]>) => R,
+  ): Promise<Page<R>> => {
+    checkPage(page);
+    // Widened to the union on purpose: Kysely cannot resolve a query over a generic table name.
+    const name: PagedTableName = table;
+    let query = conn.selectFrom(name).selectAll().where('user_id', '=', userId);
+    if (page.cursor !== undefined) query = query.where('id', '<', page.cursor);
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
+    // Kysely types a query over a union of tables as a blend of their rows; `table` is exactly T.
+    return pageFrom((rows as unknown as Selectable<Database[T]>[]).map(map), page.limit);
   };
 
-  /** The compare-and-swap: only the revision the update was computed from may be replaced. */
-  const applyUpdate = async (
-    trx: Transaction<Database>,
-    userId: string,
-    update: ProgrammeUpdate,
-  ): Promise<void> => {
-    const result = await trx
+  /**
+   * Whether the programme update may be applied: the compare-and-swap's check. Under the person's
+   * lock nobody can change the programme between this check and the write.
+   */
+  const updatable = async (userId: string, update: ProgrammeUpdate): Promise<boolean> => {
+    const found = await conn
+      .selectFrom('programmes')
+      .select('revision')
+      .where('user_id', '=', userId)
+      .where('id', '=', update.id)
+      .executeTakeFirst();
+    return found?.revision === update.expectedRevision;
+  };
+
+  const applyUpdate = async (userId: string, update: ProgrammeUpdate): Promise<void> => {
+    await conn
       .updateTable('programmes')
       .set({
         programme: toJson(update.programme),
@@ -203,247 +410,96 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
       .where('user_id', '=', userId)
       .where('id', '=', update.id)
       .where('revision', '=', update.expectedRevision)
-      .executeTakeFirst();
-    if (result.numUpdatedRows !== 1n) throw new RevisionConflict();
-  };
-
-  /** Runs a write that may carry a programme update; false (with everything rolled back) on conflict. */
-  const withUpdate = async (
-    userId: string,
-    update: ProgrammeUpdate | undefined,
-    insert: (trx: Transaction<Database>) => Promise<unknown>,
-  ): Promise<boolean> => {
-    try {
-      await db.transaction().execute(async (trx) => {
-        // The update goes first: on SQLite it takes the write lock at once, so the
-        // transaction never has to upgrade a read lock (which fails instead of waiting).
-        if (update) await applyUpdate(trx, userId, update);
-        await insert(trx);
-      });
-      return true;
-    } catch (e) {
-      if (e instanceof RevisionConflict) return false;
-      throw e;
-    }
-  };
-
-  /**
-   * Like `withUpdate`, for an insert that does nothing on a clash of (user_id, client_id):
-   * 'duplicate', with the programme update rolled back too, when it inserted no row.
-   */
-  const withUpdateOnce = async (
-    userId: string,
-    update: ProgrammeUpdate | undefined,
-    insert: (trx: Transaction<Database>) => Promise<InsertResult>,
-  ): Promise<boolean | 'duplicate'> => {
-    try {
-      return await withUpdate(userId, update, async (trx) => {
-        // Only a clash of (user_id, client_id) is a duplicate; a clash of the primary key still throws.
-        // A concurrent insert of the same client id makes this wait for it, then do nothing.
-        const result = await insert(trx);
-        if (result.numInsertedOrUpdatedRows !== 1n) throw new DuplicateClientId();
-      });
-    } catch (e) {
-      if (e instanceof DuplicateClientId) return 'duplicate';
-      throw e;
-    }
-  };
-
-  const count = async (query: Promise<{ n: string | number | bigint } | undefined>) =>
-    Number((await query)?.n ?? 0);
-
-  const toProgramme = (r: Selectable<ProgrammesTable>): ProgrammeRecord => ({
-    userId: r.user_id,
-    id: r.id,
-    assessmentId: r.assessment_id,
-    createdAt: r.created_at,
-    programme: fromJson(r.programme),
-    state: restoreProgrammeState(fromJson(r.state)),
-    paused: fromBool(r.paused),
-    pausedBy: fromNullableJson(r.paused_by),
-    current: fromBool(r.current),
-    revision: r.revision,
-  });
-
-  const toAssessment = (r: Selectable<AssessmentsTable>): AssessmentRecord => ({
-    userId: r.user_id,
-    id: r.id,
-    createdAt: r.created_at,
-    answers: fromJson(r.answers),
-    result: fromJson(r.result),
-    knowledgeBase: r.knowledge_base,
-  });
-
-  const toSessionLog = (r: Selectable<SessionLogsTable>): SessionLogRecord => ({
-    userId: r.user_id,
-    id: r.id,
-    programmeId: r.programme_id,
-    date: r.date,
-    createdAt: r.created_at,
-    entries: fromJson(r.entries),
-    programmeChanges: fromJson(r.programme_changes),
-    warningCheckRequired: fromBool(r.warning_check_required),
-    clientId: r.client_id,
-  });
-
-  const toCheckin = (r: Selectable<CheckinsTable>): CheckinRecord => ({
-    userId: r.user_id,
-    id: r.id,
-    date: r.date,
-    createdAt: r.created_at,
-    painNow: r.pain_now,
-    painAreas: fromNullableJson(r.pain_areas),
-    legSide: r.leg_side,
-    warningSigns: fromJson(r.warning_signs),
-    sittingHours: r.sitting_hours,
-    walkingBreaks: r.walking_breaks,
-    triage: fromNullableJson(r.triage),
-    programmePaused: fromBool(r.programme_paused),
-    clientId: r.client_id,
-  });
-
-  const toMeasurement = (r: Selectable<MeasurementsTable>): MeasurementRecord => ({
-    userId: r.user_id,
-    id: r.id,
-    date: r.date,
-    createdAt: r.created_at,
-    kind: r.kind,
-    side: r.side,
-    value: r.value,
-  });
-
-  const toAudit = (r: Selectable<AuditTable>): AuditRecord => ({
-    userId: r.user_id,
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    resource: r.resource,
-  });
-
-  /** One page of a person table, newest first; fetches one extra row to learn whether more exist. */
-  const pageOf = async <T extends PersonTableName, R extends { id: string }>(
-    table: T,
-    userId: string,
-    page: PageRequest,
-    map: (row: Selectable<Database[T]>) => R,
-  ): Promise<Page<R>> => {
-    checkPage(page);
-    // Widened to the union on purpose: Kysely cannot resolve a query over a generic table name.
-    const name: PersonTableName = table;
-    let query = db.selectFrom(name).selectAll().where('user_id', '=', userId);
-    if (page.cursor !== undefined) query = query.where('id', '<', page.cursor);
-    const rows = await query
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
       .execute();
-    // Kysely types a query over a union of tables as a blend of their rows; `table` is exactly T.
-    return pageFrom((rows as unknown as Selectable<Database[T]>[]).map(map), page.limit);
   };
 
   return {
-    kind,
-
-    async createUser(user) {
-      // Only an email clash is "taken"; an id clash is a bug and still throws.
-      const result = await db
-        .insertInto('users')
-        .values({
-          id: user.id,
-          email: normalizeEmail(user.email),
-          password_hash: user.passwordHash,
-          created_at: user.createdAt,
-        })
-        .onConflict((oc) => oc.column('email').doNothing())
-        .executeTakeFirst();
-      return result.numInsertedOrUpdatedRows === 1n;
-    },
-
     async getUser(id) {
-      const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-      return (
-        r && { id: r.id, email: r.email, passwordHash: r.password_hash, createdAt: r.created_at }
-      );
+      const r = await conn.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toUser(r);
     },
 
     async getUserByEmail(email) {
-      const r = await db
+      const r = await conn
         .selectFrom('users')
         .selectAll()
         .where('email', '=', normalizeEmail(email))
         .executeTakeFirst();
-      return (
-        r && { id: r.id, email: r.email, passwordHash: r.password_hash, createdAt: r.created_at }
-      );
+      return r && toUser(r);
     },
 
     async updatePasswordHash(userId, passwordHash) {
-      await db
+      await conn
         .updateTable('users')
         .set({ password_hash: passwordHash })
         .where('id', '=', userId)
         .execute();
     },
 
-    async deleteUser(userId) {
-      await db.transaction().execute(async (trx) => {
-        // A subquery rather than reading the email first: every statement writes, so SQLite
-        // takes its write lock at the first one and the transaction cannot be refused midway.
-        await trx
-          .deleteFrom('login_failures')
-          .where('key', '=', (eb) =>
-            eb
-              .selectFrom('users')
-              .select(sql<string>`${'account:'} || email`.as('key'))
-              .where('id', '=', userId),
-          )
+    addCredential: (c) =>
+      forPerson(c.userId, async () => {
+        await conn
+          .insertInto('credentials')
+          .values({
+            token_hash: c.tokenHash,
+            id: c.id,
+            user_id: c.userId,
+            kind: c.kind,
+            created_at: c.createdAt,
+            expires_at: c.expiresAt,
+            name: c.name,
+            scopes: toJson(c.scopes),
+            last_used_at: c.lastUsedAt,
+          })
           .execute();
-        await trx.deleteFrom('credentials').where('user_id', '=', userId).execute();
-        for (const table of PERSON_TABLES) {
-          await trx.deleteFrom(table).where('user_id', '=', userId).execute();
-        }
-        await trx.deleteFrom('users').where('id', '=', userId).execute();
-      });
-    },
-
-    async addCredential(c) {
-      await db
-        .insertInto('credentials')
-        .values({
-          token_hash: c.tokenHash,
-          user_id: c.userId,
-          kind: c.kind,
-          created_at: c.createdAt,
-          expires_at: c.expiresAt,
-        })
-        .execute();
-    },
+      }),
 
     async getCredential(tokenHash) {
-      const r = await db
+      const r = await conn
         .selectFrom('credentials')
         .selectAll()
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
-      return (
-        r && {
-          tokenHash: r.token_hash,
-          userId: r.user_id,
-          kind: r.kind,
-          createdAt: r.created_at,
-          expiresAt: r.expires_at,
-        }
-      );
+      return r && toCredential(r);
     },
 
     async deleteCredential(tokenHash) {
-      await db.deleteFrom('credentials').where('token_hash', '=', tokenHash).execute();
+      await conn.deleteFrom('credentials').where('token_hash', '=', tokenHash).execute();
+    },
+
+    async listCredentials(userId, credentialKind) {
+      const rows = await conn
+        .selectFrom('credentials')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('kind', '=', credentialKind)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toCredential);
+    },
+
+    async deleteCredentialById(userId, id) {
+      const result = await conn
+        .deleteFrom('credentials')
+        .where('user_id', '=', userId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async touchCredential(tokenHash, at) {
+      await conn
+        .updateTable('credentials')
+        .set({ last_used_at: at })
+        .where('token_hash', '=', tokenHash)
+        .execute();
     },
 
     async deleteCredentialsOf(userId, kinds, exceptTokenHash) {
       // `in ()` is not valid SQL, and no kinds means nothing to revoke.
       if (kinds.length === 0) return;
-      let query = db
+      let query = conn
         .deleteFrom('credentials')
         .where('user_id', '=', userId)
         .where('kind', 'in', kinds);
@@ -455,9 +511,9 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
       if (assessment.userId !== programme.userId) {
         throw new Error('addAssessment: assessment and programme of different people');
       }
-      await db.transaction().execute(async (trx) => {
-        await lockPerson(trx, assessment.userId);
-        await trx
+      return forPerson(assessment.userId, async () => {
+        // Only a clash of (user_id, client_id) is a duplicate; a clash of the primary key still throws.
+        const inserted = await conn
           .insertInto('assessments')
           .values({
             user_id: assessment.userId,
@@ -466,15 +522,18 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
             answers: toJson(assessment.answers),
             result: toJson(assessment.result),
             knowledge_base: assessment.knowledgeBase,
+            client_id: assessment.clientId ?? null,
           })
-          .execute();
-        await trx
+          .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+          .executeTakeFirst();
+        if (inserted.numInsertedOrUpdatedRows !== 1n) return 'duplicate' as const;
+        await conn
           .updateTable('programmes')
           .set({ current: bool(false) })
           .where('user_id', '=', programme.userId)
           .where('current', '=', bool(true))
           .execute();
-        await trx
+        await conn
           .insertInto('programmes')
           .values({
             user_id: programme.userId,
@@ -490,11 +549,22 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
             revision: programme.revision,
           })
           .execute();
+        return true as const;
       });
     },
 
+    async findAssessmentByClientId(userId, clientId) {
+      const r = await conn
+        .selectFrom('assessments')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return r && toAssessment(r);
+    },
+
     async getAssessment(userId, id) {
-      const r = await db
+      const r = await conn
         .selectFrom('assessments')
         .selectAll()
         .where('user_id', '=', userId)
@@ -506,7 +576,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     listAssessments: (userId, page) => pageOf('assessments', userId, page, toAssessment),
 
     async latestAssessment(userId) {
-      const r = await db
+      const r = await conn
         .selectFrom('assessments')
         .selectAll()
         .where('user_id', '=', userId)
@@ -517,7 +587,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     },
 
     async getCurrentProgramme(userId) {
-      const r = await db
+      const r = await conn
         .selectFrom('programmes')
         .selectAll()
         .where('user_id', '=', userId)
@@ -531,8 +601,11 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     listProgrammes: (userId, page) => pageOf('programmes', userId, page, toProgramme),
 
     addSessionLog: (log, update) =>
-      withUpdateOnce(log.userId, update, (trx) =>
-        trx
+      forPerson(log.userId, async () => {
+        // The revision is checked first, then the insert, then the update: nothing is written
+        // before it is known that everything will be.
+        if (update && !(await updatable(log.userId, update))) return false;
+        const inserted = await conn
           .insertInto('session_logs')
           .values({
             user_id: log.userId,
@@ -546,11 +619,14 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
             client_id: log.clientId,
           })
           .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
-          .executeTakeFirst(),
-      ),
+          .executeTakeFirst();
+        if (inserted.numInsertedOrUpdatedRows !== 1n) return 'duplicate';
+        if (update) await applyUpdate(log.userId, update);
+        return true;
+      }),
 
     async findSessionLogByClientId(userId, clientId) {
-      const r = await db
+      const r = await conn
         .selectFrom('session_logs')
         .selectAll()
         .where('user_id', '=', userId)
@@ -562,7 +638,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     listSessionLogs: (userId, page) => pageOf('session_logs', userId, page, toSessionLog),
 
     async sessionLogsSince(userId, date) {
-      const rows = await db
+      const rows = await conn
         .selectFrom('session_logs')
         .selectAll()
         .where('user_id', '=', userId)
@@ -574,8 +650,9 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     },
 
     addCheckin: (c, update) =>
-      withUpdateOnce(c.userId, update, (trx) =>
-        trx
+      forPerson(c.userId, async () => {
+        if (update && !(await updatable(c.userId, update))) return false;
+        const inserted = await conn
           .insertInto('checkins')
           .values({
             user_id: c.userId,
@@ -593,11 +670,14 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
             client_id: c.clientId,
           })
           .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
-          .executeTakeFirst(),
-      ),
+          .executeTakeFirst();
+        if (inserted.numInsertedOrUpdatedRows !== 1n) return 'duplicate';
+        if (update) await applyUpdate(c.userId, update);
+        return true;
+      }),
 
     async findCheckinByClientId(userId, clientId) {
-      const r = await db
+      const r = await conn
         .selectFrom('checkins')
         .selectAll()
         .where('user_id', '=', userId)
@@ -609,7 +689,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     listCheckins: (userId, page) => pageOf('checkins', userId, page, toCheckin),
 
     async allCheckins(userId) {
-      const rows = await db
+      const rows = await conn
         .selectFrom('checkins')
         .selectAll()
         .where('user_id', '=', userId)
@@ -619,25 +699,39 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
       return rows.map(toCheckin);
     },
 
-    async addMeasurement(m) {
-      await db
-        .insertInto('measurements')
-        .values({
-          user_id: m.userId,
-          id: m.id,
-          date: m.date,
-          created_at: m.createdAt,
-          kind: m.kind,
-          side: m.side,
-          value: m.value,
-        })
-        .execute();
+    addMeasurement: (m) =>
+      forPerson(m.userId, async () => {
+        const inserted = await conn
+          .insertInto('measurements')
+          .values({
+            user_id: m.userId,
+            id: m.id,
+            date: m.date,
+            created_at: m.createdAt,
+            kind: m.kind,
+            side: m.side,
+            value: m.value,
+            client_id: m.clientId ?? null,
+          })
+          .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+          .executeTakeFirst();
+        return inserted.numInsertedOrUpdatedRows === 1n ? true : 'duplicate';
+      }),
+
+    async findMeasurementByClientId(userId, clientId) {
+      const r = await conn
+        .selectFrom('measurements')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return r && toMeasurement(r);
     },
 
     listMeasurements: (userId, page) => pageOf('measurements', userId, page, toMeasurement),
 
     async allMeasurements(userId) {
-      const rows = await db
+      const rows = await conn
         .selectFrom('measurements')
         .selectAll()
         .where('user_id', '=', userId)
@@ -647,93 +741,250 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
       return rows.map(toMeasurement);
     },
 
-    async addAudit(a) {
-      await db
-        .insertInto('audit')
-        .values({
-          user_id: a.userId,
-          id: a.id,
-          at: a.at,
-          actor: a.actor,
-          action: a.action,
-          resource: a.resource,
-        })
-        .execute();
-    },
+    addAudit: (a) =>
+      forPerson(a.userId, async () => {
+        await conn
+          .insertInto('audit')
+          .values({
+            user_id: a.userId,
+            id: a.id,
+            at: a.at,
+            actor: a.actor,
+            action: a.action,
+            resource: a.resource,
+            resource_id: a.resourceId ?? null,
+            credential_kind: a.credentialKind ?? null,
+            credential_id: a.credentialId ?? null,
+            address: a.address ?? null,
+            outcome: a.outcome ?? 'ok',
+          })
+          .execute();
+      }),
 
     listAudit: (userId, page) => pageOf('audit', userId, page, toAudit),
 
-    async recordLoginFailure(key, at) {
-      await db
-        .insertInto('login_failures')
-        .values({ key, id: newId(new Date()), at })
-        .execute();
-    },
-
-    countLoginFailures: (key, since) =>
-      count(
-        db
-          .selectFrom('login_failures')
-          .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
-          .where('key', '=', key)
-          .where('at', '>=', since)
-          .executeTakeFirst(),
-      ),
-
-    async clearLoginFailures(key) {
-      await db.deleteFrom('login_failures').where('key', '=', key).execute();
-    },
-
     async rowCounts(userId) {
-      const user = await db
+      const user = await conn
         .selectFrom('users')
         .select('email')
         .where('id', '=', userId)
         .executeTakeFirst();
       const counts: RowCounts = { users: user ? 1 : 0 };
-      counts.credentials = await count(
-        db
-          .selectFrom('credentials')
-          .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
-          .where('user_id', '=', userId)
-          .executeTakeFirst(),
-      );
       for (const table of PERSON_TABLES) {
         counts[table] = await count(
-          db
+          conn
             .selectFrom(table)
             .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
             .where('user_id', '=', userId)
             .executeTakeFirst(),
         );
       }
-      counts.login_failures = user
+      counts.login_limits = user
         ? await count(
-            db
-              .selectFrom('login_failures')
+            conn
+              .selectFrom('login_limits')
               .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
-              .where('key', '=', accountFailureKey(user.email))
+              .where('account', '=', user.email)
               .executeTakeFirst(),
           )
         : 0;
       return counts;
     },
+  };
+}
+
+/** Creates the Store over an open Kysely instance whose tables have been migrated. */
+export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
+  /** Set while a `withPerson` transaction of this store runs, so a stray use of the outer store fails loudly. */
+  const insidePerson = new AsyncLocalStorage<true>();
+  const outside = personStoreOn(db, kind);
+
+  const withPerson = <T>(userId: string, work: (tx: PersonStore) => Promise<T>): Promise<T> =>
+    inTransaction(db, kind, async (conn) => {
+      // PostgreSQL: the row lock on the person serialises their writers across processes, and a
+      // deletion (which locks the row too) waits for them. SQLite: the immediate transaction holds the
+      // database's one write lock.
+      let query = conn.selectFrom('users').select('id').where('id', '=', userId);
+      if (kind === 'postgres') query = query.forUpdate();
+      if (!(await query.executeTakeFirst())) throw new PersonGone(userId);
+      return insidePerson.run(true, () => work(personStoreOn(conn, kind)));
+    });
+
+  const store: Store = {
+    kind,
+    ...outside,
+
+    async createUser(user) {
+      // Only an email clash is "taken"; an id clash is a bug and still throws.
+      const result = await db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          email: normalizeEmail(user.email),
+          password_hash: user.passwordHash,
+          created_at: user.createdAt,
+        })
+        .onConflict((oc) => oc.column('email').doNothing())
+        .executeTakeFirst();
+      return result.numInsertedOrUpdatedRows === 1n;
+    },
+
+    async deleteUser(userId, erasure) {
+      const deleted = await inTransaction(db, kind, async (conn) => {
+        let query = conn.selectFrom('users').select('email').where('id', '=', userId);
+        if (kind === 'postgres') query = query.forUpdate();
+        const user = await query.executeTakeFirst();
+        if (!user) return false;
+        await conn.deleteFrom('login_limits').where('account', '=', user.email).execute();
+        // Every person table refers to users with ON DELETE CASCADE: this removes all of it.
+        await conn.deleteFrom('users').where('id', '=', userId).execute();
+        if (erasure) {
+          await conn
+            .insertInto('erasures')
+            .values({
+              id: erasure.id,
+              subject_hash: erasure.subjectHash,
+              at: erasure.at,
+              requested_by: erasure.requestedBy,
+            })
+            .execute();
+        }
+        return true;
+      });
+      if (deleted && kind === 'sqlite') {
+        // secure_delete zeroed the rows in the database pages; copying the WAL back and emptying it
+        // removes the older page images that still held them. Best effort: a reader can hold it back,
+        // and the next checkpoint then finishes the job.
+        await sql`pragma wal_checkpoint(truncate)`.execute(db).catch(() => undefined);
+      }
+      return deleted;
+    },
+
+    withPerson,
+
+    // Writes of several statements run as one transaction under the person's lock.
+    addAssessment: (assessment, programme) =>
+      withPerson(assessment.userId, (tx) => tx.addAssessment(assessment, programme)),
+    addSessionLog: (log, update) => withPerson(log.userId, (tx) => tx.addSessionLog(log, update)),
+    addCheckin: (checkin, update) =>
+      withPerson(checkin.userId, (tx) => tx.addCheckin(checkin, update)),
+    addMeasurement: (measurement) =>
+      withPerson(measurement.userId, (tx) => tx.addMeasurement(measurement)),
+
+    listErasures: async (page) => {
+      checkPage(page);
+      let query = db.selectFrom('erasures').selectAll();
+      if (page.cursor !== undefined) query = query.where('id', '<', page.cursor);
+      const rows = await query
+        .orderBy('id', 'desc')
+        .limit(page.limit + 1)
+        .execute();
+      return pageFrom(rows.map(toErasure), page.limit);
+    },
+
+    async purgeLimits(before) {
+      const result = await db
+        .deleteFrom('login_limits')
+        .where('window_start', '<', before)
+        .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', before)]))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    updateLimits: (keys, decide) =>
+      inTransaction(db, kind, async (conn) => {
+        if (kind === 'postgres') {
+          // In one order everywhere, so two attempts locking overlapping keys cannot deadlock.
+          const names = [
+            ...new Set(keys.map((k) => `${k.scope}\u0001${k.account}\u0001${k.address}`)),
+          ];
+          for (const name of names.sort()) {
+            await sql`select pg_advisory_xact_lock(${LIMIT_LOCK_CLASS}, hashtext(${name}))`.execute(
+              conn,
+            );
+          }
+        }
+        const rows: (LimitRow | undefined)[] = [];
+        for (const k of keys) {
+          const r = await conn
+            .selectFrom('login_limits')
+            .select(['count', 'window_start', 'blocked_until'])
+            .where('scope', '=', k.scope)
+            .where('account', '=', k.account)
+            .where('address', '=', k.address)
+            .executeTakeFirst();
+          rows.push(
+            r && { count: r.count, windowStart: r.window_start, blockedUntil: r.blocked_until },
+          );
+        }
+        const decided = decide(rows);
+        for (const [i, k] of keys.entries()) {
+          const next = decided.rows[i];
+          if (next === undefined) continue;
+          if (next === null) {
+            if (rows[i]) {
+              await conn
+                .deleteFrom('login_limits')
+                .where('scope', '=', k.scope)
+                .where('account', '=', k.account)
+                .where('address', '=', k.address)
+                .execute();
+            }
+            continue;
+          }
+          const values = {
+            count: next.count,
+            window_start: next.windowStart,
+            blocked_until: next.blockedUntil,
+          };
+          await conn
+            .insertInto('login_limits')
+            .values({ scope: k.scope, account: k.account, address: k.address, ...values })
+            .onConflict((oc) => oc.columns(['scope', 'account', 'address']).doUpdateSet(values))
+            .execute();
+        }
+        return decided.result;
+      }),
 
     async close() {
       await db.destroy();
     },
   };
+
+  // Inside `withPerson`, only the transaction's store may be used: the outer one would wait for the
+  // connection the transaction holds (SQLite), or read outside the person's lock (PostgreSQL).
+  const guarded = store as unknown as Record<string, unknown>;
+  for (const [name, value] of Object.entries(guarded)) {
+    if (typeof value !== 'function') continue;
+    const method = value as (...args: unknown[]) => Promise<unknown>;
+    guarded[name] = (...args: unknown[]) =>
+      insidePerson.getStore()
+        ? Promise.reject(
+            new Error(`store.${name} was called inside withPerson: use the transaction's store`),
+          )
+        : method(...args);
+  }
+  return store;
 }
 
 /** A better-sqlite3 connection set up the way every Backchain connection must be. */
 export function openSqliteConnection(file: string): BetterSqlite3.Database {
+  // Health data: readable by the server's user only. SQLite gives the -wal and -shm files the
+  // database file's mode, so setting it here covers them too.
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
   const database = new BetterSqlite3(file);
   try {
     // The busy timeout first: it makes a second process wait for a lock instead of failing at
     // once, even while switching a new file to WAL. WAL lets backups and readers run beside writes.
     database.pragma('busy_timeout = 5000');
     database.pragma('journal_mode = WAL');
+    // Every person table refers to users: deleting a user removes their rows (ON DELETE CASCADE),
+    // and no row can be written for someone who does not exist.
     database.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, so a deleted account's data cannot be read back
+    // from the file's free space.
+    database.pragma('secure_delete = ON');
   } catch (e) {
     database.close();
     throw e;

@@ -43,14 +43,178 @@ async function addAssessment(store: Store, userId: string): Promise<void> {
 }
 
 describe('SQLite set-up', () => {
-  it('turns on WAL, foreign keys and a busy timeout', () => {
+  it('turns on WAL, foreign keys, secure delete and a busy timeout', () => {
     const db = openSqliteConnection(path.join(freshDir(), 'p.sqlite'));
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('secure_delete', { simple: true })).toBe(1);
       expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     } finally {
       db.close();
+    }
+  });
+
+  it('keeps the data folder, the database and its backups private (0700, 0600)', async () => {
+    const dir = path.join(freshDir(), 'private');
+    fs.mkdirSync(dir, { mode: 0o755 });
+    const store = await openStore({ dataDir: dir });
+    await addPerson(store, 'modes');
+    const mode = (f: string) => fs.statSync(f).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    for (const f of [sqliteFileIn(dir), `${sqliteFileIn(dir)}-wal`]) expect(mode(f), f).toBe(0o600);
+    const copy = path.join(freshDir(), 'copy.sqlite');
+    await backupSqlite(dir, copy);
+    expect(mode(copy)).toBe(0o600);
+    await store.close();
+    const restored = path.join(freshDir(), 'restored');
+    await restoreSqlite(copy, restored);
+    expect(mode(restored)).toBe(0o700);
+    expect(mode(sqliteFileIn(restored))).toBe(0o600);
+  });
+
+  it('fails loudly when the outer store is used inside withPerson, instead of waiting for itself', async () => {
+    const store = await openSqliteStore(path.join(freshDir(), 'guard.sqlite'));
+    try {
+      const user = newUser('guard');
+      await store.createUser(user);
+      await expect(store.withPerson(user.id, () => store.getUser(user.id))).rejects.toThrow(
+        /inside withPerson/,
+      );
+      expect(await store.withPerson(user.id, (tx) => tx.getUser(user.id))).toMatchObject({
+        id: user.id,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a database of migration 4: person tables get foreign keys, orphans go, every other row stays', async () => {
+    const file = path.join(freshDir(), 'u5.sqlite');
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqliteConnection(file) }),
+    });
+    const five = MIGRATIONS.find((m) => m.id === 5);
+    if (!five) throw new Error('expected migration 5');
+    const tables = [
+      'credentials',
+      'assessments',
+      'programmes',
+      'session_logs',
+      'checkins',
+      'measurements',
+      'audit',
+    ];
+    try {
+      expect(
+        await migrate(
+          db,
+          'sqlite',
+          {},
+          MIGRATIONS.filter((m) => m.id <= 4),
+        ),
+      ).toStrictEqual([1, 2, 3, 4]);
+      await sql`insert into users (id, email, password_hash, created_at)
+        values ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
+      for (const who of ['u1', 'ghost']) {
+        await sql`insert into credentials (token_hash, user_id, kind, created_at, expires_at)
+          values (${`hash-${who}`}, ${who}, 'token', '2026-11-01T00:00:00.000Z', '2027-11-01T00:00:00.000Z'),
+          (${`session-${who}`}, ${who}, 'session', '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')`.execute(
+          db,
+        );
+        await sql`insert into assessments (user_id, id, created_at, answers, result, knowledge_base)
+          values (${who}, 'a1', '2026-11-01T00:00:00.000Z', '{}', '{}', 'kb')`.execute(db);
+        await sql`insert into programmes (user_id, id, assessment_id, created_at, programme, state,
+          paused, paused_by, current, revision)
+          values (${who}, 'p1', 'a1', '2026-11-01T00:00:00.000Z', '{}', '{}', 0, null, 1, 3)`.execute(
+          db,
+        );
+        await sql`insert into session_logs (user_id, id, programme_id, date, created_at, entries,
+          programme_changes, warning_check_required, client_id)
+          values (${who}, 's1', 'p1', '2026-11-01', '2026-11-01T00:00:00.000Z', '[]', '[]', 0, 'dev-00001')`.execute(
+          db,
+        );
+        await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
+          warning_signs, sitting_hours, walking_breaks, triage, programme_paused, client_id)
+          values (${who}, 'c1', '2026-11-01', '2026-11-01T00:00:00.000Z', null, null, null, '{}',
+          null, null, null, 0, 'dev-00002')`.execute(db);
+        await sql`insert into measurements (user_id, id, date, created_at, kind, side, value)
+          values (${who}, 'm1', '2026-11-01', '2026-11-01T00:00:00.000Z', 'toe-touch', null, 2.5)`.execute(
+          db,
+        );
+        await sql`insert into audit (user_id, id, at, actor, action, resource)
+          values (${who}, 'au1', '2026-11-01T00:00:00.000Z', ${who}, 'read', '/api/me')`.execute(
+          db,
+        );
+      }
+      await sql`insert into login_failures (key, id, at)
+        values ('account:u1@example.org', 'f1', '2026-11-01T00:00:00.000Z')`.execute(db);
+
+      expect(await migrate(db, 'sqlite')).toStrictEqual([5]);
+      await five.up(db, 'sqlite');
+      await five.up(db, 'sqlite');
+      expect(await migrate(db, 'sqlite')).toStrictEqual([]);
+
+      for (const table of tables) {
+        const counts = await sql<{ who: string; n: number }>`select user_id as who, count(*) as n
+          from ${sql.table(table)} group by user_id order by user_id`.execute(db);
+        expect(counts.rows, table).toStrictEqual([
+          { who: 'u1', n: table === 'credentials' ? 2 : 1 },
+        ]);
+        const fks = await sql<{
+          table: string;
+          on_delete: string;
+        }>`select "table", on_delete from pragma_foreign_key_list(${table})`.execute(db);
+        expect(fks.rows, table).toStrictEqual([{ table: 'users', on_delete: 'CASCADE' }]);
+        const ddl = await sql<{ sql: string }>`select sql from sqlite_master
+          where type = 'table' and name = ${table}`.execute(db);
+        expect(ddl.rows[0]?.sql, table).toMatch(/strict\s*$/i);
+      }
+      const indexes = await sql<{ name: string }>`select name from sqlite_master
+        where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
+      expect(indexes.rows.map((r) => r.name)).toStrictEqual([
+        'assessments_user_client_id',
+        'checkins_user_client_id',
+        'credentials_id',
+        'credentials_user_id',
+        'login_limits_account',
+        'measurements_user_client_id',
+        'programmes_one_current',
+        'session_logs_user_client_id',
+        'session_logs_user_date',
+      ]);
+      const gone = await sql<{ name: string }>`select name from sqlite_master
+        where name = 'login_failures' or name like '%_next'`.execute(db);
+      expect(gone.rows).toStrictEqual([]);
+      // No row can be written for someone who does not exist any more.
+      await expect(
+        sql`insert into measurements (user_id, id, date, created_at, kind, side, value)
+          values ('ghost', 'm2', '2026-11-01', '2026-11-01T00:00:00.000Z', 'toe-touch', null, 1)`.execute(
+          db,
+        ),
+      ).rejects.toThrow(/FOREIGN KEY/);
+    } finally {
+      await db.destroy();
+    }
+    const store = await openSqliteStore(file);
+    try {
+      const token = await store.getCredential('hash-u1');
+      expect(token).toMatchObject({
+        kind: 'token',
+        scopes: ['read', 'write', 'export'],
+        name: null,
+      });
+      expect(token?.id).toMatch(/^[0-9a-f]{26}$/);
+      expect((await store.getCredential('session-u1'))?.scopes).toStrictEqual([]);
+      expect((await store.listAudit('u1', { limit: 5 })).items[0]).toMatchObject({
+        outcome: 'ok',
+        credentialId: null,
+      });
+      expect((await store.getCurrentProgramme('u1'))?.revision).toBe(3);
+      expect(await store.deleteUser('u1')).toBe(true);
+      expect(Object.values(await store.rowCounts('u1')).every((n) => n === 0)).toBe(true);
+    } finally {
+      await store.close();
     }
   });
 
@@ -92,6 +256,9 @@ describe('SQLite set-up', () => {
     if (!first || !second) throw new Error('expected at least two migrations');
     try {
       expect(await migrate(db, 'sqlite', {}, [first])).toStrictEqual([1]);
+      await sql`insert into users (id, email, password_hash, created_at) values
+        ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z'),
+        ('u2', 'u2@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
       await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
         warning_signs, sitting_hours, walking_breaks, triage, programme_paused)
         values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
@@ -126,6 +293,9 @@ describe('SQLite set-up', () => {
     if (!first || !second || !third) throw new Error('expected at least three migrations');
     try {
       expect(await migrate(db, 'sqlite', {}, [first, second])).toStrictEqual([1, 2]);
+      await sql`insert into users (id, email, password_hash, created_at) values
+        ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z'),
+        ('u2', 'u2@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
       await sql`insert into session_logs (user_id, id, programme_id, date, created_at, entries,
         programme_changes, warning_check_required)
         values ('u1', 's1', 'p1', '2026-11-01', '2026-11-01T08:00:00.000Z', '[]', '[]', 0)`.execute(
@@ -184,6 +354,9 @@ describe('SQLite set-up', () => {
     try {
       expect(await migrate(db, 'sqlite', {}, upToThree)).toStrictEqual([1, 2, 3]);
       expect(await notNull()).toMatchObject({ pain_now: 1, pain_areas: 1, leg_side: 1 });
+      await sql`insert into users (id, email, password_hash, created_at) values
+        ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z'),
+        ('u2', 'u2@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
       await sql`insert into checkins (user_id, id, date, created_at, pain_now, pain_areas, leg_side,
         warning_signs, sitting_hours, walking_breaks, triage, programme_paused, client_id)
         values ('u1', 'c1', '2026-11-01', '2026-11-01T08:00:00.000Z', 3, '["lower-back"]', 'none',
@@ -192,7 +365,9 @@ describe('SQLite set-up', () => {
           '{"fever":true}', 7.5, 4, ${JSON.stringify(TRIAGE)}, 1, 'device-0001'),
         ('u2', 'c1', '2026-11-03', '2026-11-03T08:00:00.000Z', 0, '["foot"]', 'both',
           '{}', 0, 0, null, 0, 'device-0001')`.execute(db);
-      expect(await migrate(db, 'sqlite')).toStrictEqual([4]);
+      expect(await migrate(db, 'sqlite')).toStrictEqual(
+        MIGRATIONS.filter((m) => m.id >= 4).map((m) => m.id),
+      );
       // Its body is idempotent: running it again on the upgraded database changes nothing.
       await fourth.up(db, 'sqlite');
       await fourth.up(db, 'sqlite');
@@ -217,7 +392,7 @@ describe('SQLite set-up', () => {
         sql: string;
       }>`select sql from sqlite_master where type = 'table' and name = 'checkins'`.execute(db);
       expect(table.rows[0]?.sql).toMatch(/strict\s*$/i);
-      expect(table.rows[0]?.sql).toMatch(/primary key \("user_id", "id"\)/i);
+      expect(table.rows[0]?.sql).toMatch(/primary key \("?user_id"?, "?id"?\)/i);
       const leftovers = await sql<{
         name: string;
       }>`select name from sqlite_master where name like 'checkins_next%'`.execute(db);

@@ -4,12 +4,15 @@ import { assessAndPlan, type AssessmentWithProgramme } from '../engine/assess.js
 import { parseIntake, type Intake, type IntakeInput } from '../engine/intake.js';
 import { initialProgrammeState, type ProgrammeState } from '../engine/session.js';
 import { knowledgeBase } from '../kb/index.js';
+import { PersonGone } from './errors.js';
 import { newId } from './ids.js';
 import type {
   AssessmentRecord,
   AuditRecord,
   CheckinRecord,
   CredentialRecord,
+  ErasureRecord,
+  LimitKey,
   MeasurementRecord,
   Page,
   PageRequest,
@@ -82,10 +85,14 @@ export function credential(userId: string, kind: CredentialRecord['kind']): Cred
   const now = tick();
   return {
     tokenHash: `sha256:${newId(now)}`,
+    id: newId(now),
     userId,
     kind,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + 30 * 86400_000).toISOString(),
+    name: kind === 'token' ? 'a script at home' : null,
+    scopes: kind === 'token' ? ['read', 'export'] : [],
+    lastUsedAt: null,
   };
 }
 
@@ -103,6 +110,7 @@ export function assessmentPair(userId: string): {
     answers: structuredClone(answers),
     result: structuredClone(planned.assessment),
     knowledgeBase: knowledgeBase.version,
+    clientId: null,
   };
   const programme: ProgrammeRecord = {
     userId,
@@ -193,6 +201,7 @@ export function measurement(userId: string, date: string): MeasurementRecord {
     kind: 'slr-angle',
     side: 'right',
     value: 62.5,
+    clientId: null,
   };
 }
 
@@ -205,6 +214,11 @@ export function auditEntry(userId: string): AuditRecord {
     actor: userId,
     action: 'read',
     resource: `assessment:${newId(now)}`,
+    resourceId: null,
+    credentialKind: 'session',
+    credentialId: newId(now),
+    address: '192.0.2.7',
+    outcome: 'ok',
   };
 }
 
@@ -233,7 +247,7 @@ const ROW_COUNT_KEYS = [
   'audit',
   'checkins',
   'credentials',
-  'login_failures',
+  'login_limits',
   'measurements',
   'programmes',
   'session_logs',
@@ -276,6 +290,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.addAssessment(pair.assessment, pair.programme);
       return { user, ...pair };
     }
+
+    /** One more attempt counted under a limiter key. */
+    const countAttempt = (k: LimitKey) =>
+      store.updateLimits([k], ([row]) => ({
+        rows: [
+          {
+            count: (row?.count ?? 0) + 1,
+            windowStart: row?.windowStart ?? tick().toISOString(),
+            blockedUntil: null,
+          },
+        ],
+        result: undefined,
+      }));
 
     it('says what kind of store it is', () => {
       expect(['memory', 'sqlite', 'postgres']).toContain(store.kind);
@@ -938,22 +965,198 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
     });
 
-    describe('login failures', () => {
-      it('counts failures of a key since a time and clears them', async () => {
-        const key = `account:${newId(tick())}@example.org`;
-        const other = `address:10.0.0.${String(ticks % 250)}-${newId(tick())}`;
-        const times = [tick(), tick(), tick()].map((d) => d.toISOString());
-        for (const t of times) await store.recordLoginFailure(key, t);
-        // Two at the same instant are two failures.
-        await store.recordLoginFailure(key, times[2] ?? '');
-        await store.recordLoginFailure(other, times[0] ?? '');
+    describe('login limits', () => {
+      const key = (scope: LimitKey['scope'] = 'login-pair'): LimitKey => ({
+        scope,
+        account: `limit.${newId(tick())}@example.org`,
+        address: '192.0.2.9',
+      });
+      /** One counted attempt: the count before and after, like the server's reservation. */
+      const bump = (k: LimitKey, at: string) =>
+        store.updateLimits([k], ([row]) => {
+          const next = (row?.count ?? 0) + 1;
+          return {
+            rows: [{ count: next, windowStart: row?.windowStart ?? at, blockedUntil: null }],
+            result: next,
+          };
+        });
 
-        expect(await store.countLoginFailures(key, times[0] ?? '')).toBe(4);
-        expect(await store.countLoginFailures(key, times[1] ?? '')).toBe(3);
-        expect(await store.countLoginFailures(key, tick().toISOString())).toBe(0);
-        await store.clearLoginFailures(key);
-        expect(await store.countLoginFailures(key, times[0] ?? '')).toBe(0);
-        expect(await store.countLoginFailures(other, times[0] ?? '')).toBe(1);
+      it('reads, writes and deletes the counters of several keys together', async () => {
+        const a = key();
+        const b = key('login-address');
+        const at = tick().toISOString();
+        const seen = await store.updateLimits([a, b], (rows) => ({
+          rows: [
+            { count: 1, windowStart: at, blockedUntil: null },
+            { count: 3, windowStart: at, blockedUntil: at },
+          ],
+          result: rows,
+        }));
+        expect(seen).toStrictEqual([undefined, undefined]);
+        expect(
+          await store.updateLimits([b, a], (rows) => ({ rows: [undefined, null], result: rows })),
+        ).toStrictEqual([
+          { count: 3, windowStart: at, blockedUntil: at },
+          { count: 1, windowStart: at, blockedUntil: null },
+        ]);
+        // `undefined` left b alone, null deleted a.
+        expect(
+          await store.updateLimits([a, b], (rows) => ({ rows: [], result: rows })),
+        ).toStrictEqual([undefined, { count: 3, windowStart: at, blockedUntil: at }]);
+      });
+
+      it('purges counters whose last attempt is older than a time and that block nothing', async () => {
+        const old = key();
+        const blocked = key();
+        const recent = key();
+        const at = (iso: string) => ({ count: 3, windowStart: iso, blockedUntil: null });
+        await store.updateLimits([old, blocked, recent], () => ({
+          rows: [
+            at('2026-01-01T00:00:00.000Z'),
+            { ...at('2026-01-01T00:00:00.000Z'), blockedUntil: '2026-03-01T00:00:00.000Z' },
+            at('2026-02-15T00:00:00.000Z'),
+          ],
+          result: undefined,
+        }));
+        expect(await store.purgeLimits('2026-02-01T00:00:00.000Z')).toBeGreaterThanOrEqual(1);
+        const left = await store.updateLimits([old, blocked, recent], (rows) => ({
+          rows: [],
+          result: rows.map((r) => r?.windowStart ?? null),
+        }));
+        expect(left).toStrictEqual([null, '2026-01-01T00:00:00.000Z', '2026-02-15T00:00:00.000Z']);
+      });
+
+      it('never lets two concurrent updates of one key read the same count', async () => {
+        const k = key();
+        const at = tick().toISOString();
+        const counts = await Promise.all(Array.from({ length: 20 }, () => bump(k, at)));
+        expect([...counts].sort((x, y) => x - y)).toStrictEqual(
+          Array.from({ length: 20 }, (_, i) => i + 1),
+        );
+      });
+    });
+
+    describe('one person at a time (withPerson)', () => {
+      it('refuses a person who does not exist, writing nothing', async () => {
+        const ghost = newId(tick());
+        let ran = false;
+        await expect(
+          store.withPerson(ghost, () => {
+            ran = true;
+            return Promise.resolve();
+          }),
+        ).rejects.toBeInstanceOf(PersonGone);
+        expect(ran).toBe(false);
+        const pair = assessmentPair(ghost);
+        await expect(store.addAssessment(pair.assessment, pair.programme)).rejects.toBeInstanceOf(
+          PersonGone,
+        );
+        await expect(store.addMeasurement(measurement(ghost, '2026-11-01'))).rejects.toBeInstanceOf(
+          PersonGone,
+        );
+        await expect(store.addCheckin(checkin(ghost, '2026-11-01'))).rejects.toBeInstanceOf(
+          PersonGone,
+        );
+        await expect(
+          store.addSessionLog(sessionLog(ghost, pair.programme.id, '2026-11-01')),
+        ).rejects.toBeInstanceOf(PersonGone);
+        await expect(store.addAudit(auditEntry(ghost))).rejects.toBeInstanceOf(PersonGone);
+        await expect(store.addCredential(credential(ghost, 'session'))).rejects.toBeInstanceOf(
+          PersonGone,
+        );
+        expect(Object.values(await store.rowCounts(ghost)).every((n) => n === 0)).toBe(true);
+      });
+
+      it('runs the work of one person one after another, and keeps what it wrote', async () => {
+        const { user, programme } = await personWithProgramme('queue');
+        const steps: string[] = [];
+        const work = (name: string) =>
+          store.withPerson(user.id, async (tx) => {
+            steps.push(`${name} reads`);
+            const current = await tx.getCurrentProgramme(user.id);
+            if (!current) throw new Error('no programme');
+            await tx.getAssessment(user.id, current.assessmentId);
+            const log = sessionLog(user.id, current.id, '2026-11-21');
+            const added = await tx.addSessionLog(log, updateOf(current));
+            steps.push(`${name} wrote`);
+            return added;
+          });
+        const results = await Promise.all(['a', 'b', 'c'].map(work));
+        // Each read the revision the one before it wrote: no compare-and-swap failed.
+        expect(results).toStrictEqual([true, true, true]);
+        expect((await store.getCurrentProgramme(user.id))?.revision).toBe(programme.revision + 3);
+        for (let i = 0; i < steps.length; i += 2) {
+          expect(steps[i + 1]?.[0]).toBe(steps[i]?.[0]);
+        }
+      });
+
+      it('keeps nothing of work that fails', async () => {
+        const { user, programme } = await personWithProgramme('undo');
+        const log = sessionLog(user.id, programme.id, '2026-11-21');
+        await expect(
+          store.withPerson(user.id, async (tx) => {
+            expect(await tx.addSessionLog(log, updateOf(programme))).toBe(true);
+            await tx.addMeasurement(measurement(user.id, '2026-11-21'));
+            throw new Error('the work failed half way');
+          }),
+        ).rejects.toThrow(/half way/);
+        const counts = await store.rowCounts(user.id);
+        expect(counts.session_logs).toBe(0);
+        expect(counts.measurements).toBe(0);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(programme);
+      });
+
+      it('makes a deletion wait for the work in progress, and refuses writes after it', async () => {
+        const { user, programme } = await personWithProgramme('race-delete');
+        let release: () => void = () => undefined;
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let started: () => void = () => undefined;
+        const inside = new Promise<void>((resolve) => {
+          started = resolve;
+        });
+        const writing = store.withPerson(user.id, async (tx) => {
+          await tx.getCurrentProgramme(user.id);
+          started();
+          await held;
+          await tx.addMeasurement(measurement(user.id, '2026-11-21'));
+          return tx.addSessionLog(sessionLog(user.id, programme.id, '2026-11-21'));
+        });
+        await inside;
+        const deleting = store.deleteUser(user.id);
+        release();
+        expect(await writing).toBe(true);
+        expect(await deleting).toBe(true);
+        expect(Object.values(await store.rowCounts(user.id)).every((n) => n === 0)).toBe(true);
+        await expect(store.withPerson(user.id, () => Promise.resolve())).rejects.toBeInstanceOf(
+          PersonGone,
+        );
+        await expect(
+          store.addMeasurement(measurement(user.id, '2026-11-22')),
+        ).rejects.toBeInstanceOf(PersonGone);
+        expect(await store.deleteUser(user.id)).toBe(false);
+      });
+    });
+
+    describe('erasure records', () => {
+      it('leaves the erasure record given with a deletion, and none without one', async () => {
+        const gone = newUser('erased');
+        await store.createUser(gone);
+        const at = tick();
+        const erasure: ErasureRecord = {
+          id: newId(at),
+          subjectHash: 'f'.repeat(64),
+          at: at.toISOString(),
+          requestedBy: 'person',
+        };
+        expect(await store.deleteUser(gone.id, erasure)).toBe(true);
+        expect(await store.deleteUser(gone.id, { ...erasure, id: newId(tick()) })).toBe(false);
+        const listed = await store.listErasures({ limit: 500 });
+        expect(listed.items.filter((e) => e.subjectHash === erasure.subjectHash)).toStrictEqual([
+          erasure,
+        ]);
+        expect(JSON.stringify(listed.items)).not.toContain(gone.email.toLowerCase());
       });
     });
 
@@ -971,10 +1174,11 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await store.addMeasurement(m);
         await store.addAudit(a);
         await store.addCredential(cred);
-        await store.recordLoginFailure(
-          `account:${p.user.email.toLowerCase()}`,
-          tick().toISOString(),
-        );
+        await countAttempt({
+          scope: 'login-pair',
+          account: p.user.email.toLowerCase(),
+          address: '192.0.2.1',
+        });
         return { ...p, log, checkin: c, measurement: m, audit: a, credential: cred };
       }
 
@@ -1007,7 +1211,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       it('deletes every row of a person, and nothing of anyone else', async () => {
         const a = await fullPerson('del');
         const b = await fullPerson('keep');
-        await store.recordLoginFailure('address:192.0.2.1', tick().toISOString());
+        const byAddress: LimitKey = { scope: 'login-address', account: '', address: '192.0.2.1' };
+        await countAttempt(byAddress);
 
         const before = await store.rowCounts(a.user.id);
         expect(Object.keys(before).sort()).toStrictEqual(ROW_COUNT_KEYS);
@@ -1015,7 +1220,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         const bBefore = await store.rowCounts(b.user.id);
         expect(bBefore).toStrictEqual(before);
 
-        await store.deleteUser(a.user.id);
+        expect(await store.deleteUser(a.user.id)).toBe(true);
 
         const after = await store.rowCounts(a.user.id);
         expect(Object.keys(after).sort()).toStrictEqual(ROW_COUNT_KEYS);
@@ -1024,17 +1229,20 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.getUser(a.user.id)).toBeUndefined();
         expect(await store.getUserByEmail(a.user.email)).toBeUndefined();
         expect(await store.getCredential(a.credential.tokenHash)).toBeUndefined();
-        expect(
-          await store.countLoginFailures(`account:${a.user.email.toLowerCase()}`, '2000-01-01'),
-        ).toBe(0);
-        expect(await store.countLoginFailures('address:192.0.2.1', '2000-01-01')).toBeGreaterThan(
-          0,
+        const [pair, address] = await store.updateLimits(
+          [
+            { scope: 'login-pair', account: a.user.email.toLowerCase(), address: '192.0.2.1' },
+            byAddress,
+          ],
+          (rows) => ({ rows: [], result: rows }),
         );
+        expect(pair).toBeUndefined();
+        expect(address?.count).toBeGreaterThan(0);
         expect(await store.getCurrentProgramme(b.user.id)).toBeDefined();
         // The email is free again.
         expect(await store.createUser({ ...newUser('again'), email: a.user.email })).toBe(true);
         // Deleting someone unknown is harmless.
-        await store.deleteUser(newId(tick()));
+        expect(await store.deleteUser(newId(tick()))).toBe(false);
       });
     });
   });

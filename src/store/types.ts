@@ -18,13 +18,24 @@ export interface UserRecord {
   createdAt: Instant;
 }
 
+/** What a personal access token may do; account changes (tokens, password, deletion) need a browser session. */
+export type TokenScope = 'read' | 'write' | 'export';
+
 /** A login session (cookie) or a personal access token; only the hash of the secret is stored. */
 export interface CredentialRecord {
   tokenHash: string;
+  /** A public id (listing, revoking, the audit trail); never the secret or its hash. */
+  id: string;
   userId: string;
   kind: 'session' | 'token';
   createdAt: Instant;
   expiresAt: Instant;
+  /** A token's name, given by the person; null for sessions. */
+  name: string | null;
+  /** A token's scopes; empty for sessions, which may do everything their person may. */
+  scopes: TokenScope[];
+  /** When a token was last used (kept to the minute); null until then, and for sessions. */
+  lastUsedAt: Instant | null;
 }
 
 export interface AssessmentRecord {
@@ -35,6 +46,11 @@ export interface AssessmentRecord {
   answers: Intake;
   result: Assessment;
   knowledgeBase: string;
+  /**
+   * The id the device gave the assessment, unique per person: one sent twice is stored once.
+   * Read back as null when none was given; records made before it existed may leave it out.
+   */
+  clientId?: string | null;
 }
 
 export interface ProgrammeRecord {
@@ -97,17 +113,79 @@ export interface MeasurementRecord {
   side: 'left' | 'right' | null;
   /** Degrees for `slr-angle`; for `toe-touch`, centimetres short of the toes (0 = reaches, negative = past). */
   value: number;
+  /**
+   * The id the device gave the measurement, unique per person: one sent twice is stored once.
+   * Read back as null when none was given; records made before it existed may leave it out.
+   */
+  clientId?: string | null;
 }
+
+/** What an audit row records: an access to the record, or an event of the account. */
+export type AuditAction =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'export'
+  | 'login'
+  | 'logout'
+  | 'token-create'
+  | 'token-revoke'
+  | 'password-change'
+  | 'password-reset';
+
+/** How it ended: done, a wrong password, refused (scope, limits, cross-site, the record's rules), or a repeat of a stored write. */
+export type AuditOutcome = 'ok' | 'failed' | 'refused' | 'duplicate';
 
 export interface AuditRecord {
   userId: string;
   id: string;
   at: Instant;
-  /** Who acted: the person's own id, or `system`. */
+  /** Who acted: the person's own id, `operator` (the command line), or `system`. */
   actor: string;
-  action: 'read' | 'create' | 'update' | 'delete' | 'export' | 'login' | 'logout';
-  /** What was touched, e.g. `assessment:01J…` or `export:fhir`. */
+  action: AuditAction;
+  /** What was touched, e.g. `/api/assessments#01J…` or `/api/export?format=fhir`. */
   resource: string;
+  /** The id of the record touched or made, when there is one. Optional: rows from before it existed have null. */
+  resourceId?: string | null;
+  /** The credential used: a browser session or a personal access token, by its public id. */
+  credentialKind?: 'session' | 'token' | null;
+  credentialId?: string | null;
+  /** The client's address as the server saw it (behind a trusted proxy, the forwarded one). */
+  address?: string | null;
+  outcome?: AuditOutcome;
+}
+
+/**
+ * What stays when an account is deleted, for the operator's proof of erasure: no email, no health
+ * data, only a one-way hash of the account id and when and how it went.
+ */
+export interface ErasureRecord {
+  id: string;
+  /** sha256 of the deleted account's id, hex. */
+  subjectHash: string;
+  at: Instant;
+  /** Who asked: `person` (DELETE /api/me) or `operator`. */
+  requestedBy: 'person' | 'operator';
+}
+
+/** A login or sign-up limiter's key: what is being counted. */
+export interface LimitKey {
+  /** `login-pair` (account and address), `login-account`, `login-address`, `signup-address`. */
+  scope: 'login-pair' | 'login-account' | 'login-address' | 'signup-address';
+  /** The normalised email, or '' when the scope has none. */
+  account: string;
+  /** The client address, or '' when the scope has none. */
+  address: string;
+}
+
+/** A limiter's counter as stored. */
+export interface LimitRow {
+  /** Attempts counted in this window (failed, or still being checked). */
+  count: number;
+  windowStart: Instant;
+  /** Refused until then (back-off), or null. */
+  blockedUntil: Instant | null;
 }
 
 export interface Page<T> {
@@ -149,12 +227,30 @@ export interface Store {
   getUser(id: string): Promise<UserRecord | undefined>;
   getUserByEmail(email: string): Promise<UserRecord | undefined>;
   updatePasswordHash(userId: string, passwordHash: string): Promise<void>;
-  /** Removes the user and every row of theirs in every table, in one transaction. */
-  deleteUser(userId: string): Promise<void>;
+  /**
+   * Removes the user and every row of theirs in every table (and their login limits), in one
+   * transaction that waits for the person's writes in progress (`withPerson`) and leaves `erasure`
+   * behind when given. Returns false when there was no such user (nothing is written then).
+   */
+  deleteUser(userId: string, erasure?: ErasureRecord): Promise<boolean>;
+
+  /**
+   * Runs one person's read-compute-write as one transaction holding that person's lock, so writes for
+   * one person (from any process) run one after another instead of failing, and a deletion waits for
+   * them. `work` must use only the store it is given (the transaction), never this one. Rejects with
+   * `PersonGone` when the user does not exist (any more); nothing `work` wrote stays when it throws.
+   */
+  withPerson<T>(userId: string, work: (tx: PersonStore) => Promise<T>): Promise<T>;
 
   addCredential(credential: CredentialRecord): Promise<void>;
   getCredential(tokenHash: string): Promise<CredentialRecord | undefined>;
   deleteCredential(tokenHash: string): Promise<void>;
+  /** A person's credentials of one kind, newest first (the token list). */
+  listCredentials(userId: string, kind: CredentialRecord['kind']): Promise<CredentialRecord[]>;
+  /** Revokes one of a person's credentials by its public id; false when they have none with that id. */
+  deleteCredentialById(userId: string, id: string): Promise<boolean>;
+  /** Notes when a credential was used. */
+  touchCredential(tokenHash: string, at: Instant): Promise<void>;
   /** Revokes every session (and token when `kinds` includes it) of a user, except the one named. */
   deleteCredentialsOf(
     userId: string,
@@ -162,8 +258,16 @@ export interface Store {
     exceptTokenHash?: string,
   ): Promise<void>;
 
-  /** Stores an assessment and makes the programme generated from it current, atomically. */
-  addAssessment(assessment: AssessmentRecord, programme: ProgrammeRecord): Promise<void>;
+  /**
+   * Stores an assessment and makes the programme generated from it current, atomically; 'duplicate'
+   * (writing nothing) when the person already has an assessment with its `clientId`.
+   */
+  addAssessment(
+    assessment: AssessmentRecord,
+    programme: ProgrammeRecord,
+  ): Promise<true | 'duplicate'>;
+  /** The person's assessment with this device-made id, if any. */
+  findAssessmentByClientId(userId: string, clientId: string): Promise<AssessmentRecord | undefined>;
   getAssessment(userId: string, id: string): Promise<AssessmentRecord | undefined>;
   listAssessments(userId: string, page: PageRequest): Promise<Page<AssessmentRecord>>;
   latestAssessment(userId: string): Promise<AssessmentRecord | undefined>;
@@ -195,20 +299,57 @@ export interface Store {
   /** Every check-in, oldest first (progress and exports). */
   allCheckins(userId: string): Promise<CheckinRecord[]>;
 
-  addMeasurement(measurement: MeasurementRecord): Promise<void>;
+  /** Stores a measurement; 'duplicate' (writing nothing) when the person already has one with its `clientId`. */
+  addMeasurement(measurement: MeasurementRecord): Promise<true | 'duplicate'>;
+  /** The person's measurement with this device-made id, if any. */
+  findMeasurementByClientId(
+    userId: string,
+    clientId: string,
+  ): Promise<MeasurementRecord | undefined>;
   listMeasurements(userId: string, page: PageRequest): Promise<Page<MeasurementRecord>>;
   allMeasurements(userId: string): Promise<MeasurementRecord[]>;
 
   addAudit(entry: AuditRecord): Promise<void>;
   listAudit(userId: string, page: PageRequest): Promise<Page<AuditRecord>>;
 
-  /** Records a failed login for a key (`account:<email>` or `address:<ip>`). */
-  recordLoginFailure(key: string, at: Instant): Promise<void>;
-  countLoginFailures(key: string, since: Instant): Promise<number>;
-  clearLoginFailures(key: string): Promise<void>;
+  /**
+   * Removes the limiter counters whose last attempt (window start) was before `before` and that block
+   * nothing any more, so emails and addresses of old attempts are not kept. Returns how many went.
+   */
+  purgeLimits(before: Instant): Promise<number>;
+
+  /** Every erasure record, newest first (the operator's proof that accounts were deleted). */
+  listErasures(page: PageRequest): Promise<Page<ErasureRecord>>;
+
+  /**
+   * Reads the limiter rows of `keys` (undefined where none), passes them to `decide`, and writes back
+   * what it returns for each key (a row; null deletes it; undefined leaves it), atomically: calls for
+   * the same keys from any process run one after another, so no two attempts ever read the same
+   * count. `decide` must be pure and synchronous.
+   */
+  updateLimits<T>(
+    keys: LimitKey[],
+    decide: (rows: (LimitRow | undefined)[]) => {
+      rows: (LimitRow | null | undefined)[];
+      result: T;
+    },
+  ): Promise<T>;
 
   /** How many rows this person has in each table that holds personal data. */
   rowCounts(userId: string): Promise<RowCounts>;
 
   close(): Promise<void>;
 }
+
+/** The store a `withPerson` transaction hands its work: every method of one person's record, inside the transaction. */
+export type PersonStore = Omit<
+  Store,
+  | 'withPerson'
+  | 'deleteUser'
+  | 'close'
+  | 'updateLimits'
+  | 'purgeLimits'
+  | 'listErasures'
+  | 'createUser'
+  | 'kind'
+>;

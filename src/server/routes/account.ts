@@ -1,22 +1,38 @@
-// Account routes: sign up, log in, log out, change password, personal access tokens, read and delete the account.
+// Account routes: sign up, log in, log out, change password, personal access tokens (create, list, revoke),
+// read and delete the account. Every event is audited in the transaction that makes it happen.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { newId } from '../../store/ids.js';
-import { requireUser } from '../app.js';
+import { normalizeEmail } from '../../store/keys.js';
+import type {
+  AuditAction,
+  AuditOutcome,
+  CredentialRecord,
+  PersonStore,
+} from '../../store/types.js';
+import { audit, auditContext, requireUser } from '../app.js';
 import {
-  checkLoginAllowed,
-  credential,
-  hashPassword,
+  erasureSubject,
   hashSecret,
+  MAX_TOKEN_DAYS,
   newSecret,
   passwordProblem,
-  recordLoginFailure,
   SESSION_COOKIE,
   SESSION_DAYS,
-  verifyPassword,
+  sessionCredential,
+  TOKEN_DAYS,
+  TOKEN_SCOPES,
+  tokenCredential,
 } from '../auth.js';
+import { passwordKeys, settleAttempt, signupKeys, takeAttempt } from '../limits.js';
 import { ApiError, InputProblems, unauthorized } from '../problems.js';
-import { changePasswordBody, credentialsBody } from '../schemas.js';
+import {
+  changePasswordBody,
+  credentialsBody,
+  idParams,
+  newTokenBody,
+  tokenView,
+} from '../schemas.js';
 import type { ZApi } from './types.js';
 
 const me = z.object({ id: z.string(), email: z.string(), createdAt: z.string() });
@@ -28,40 +44,129 @@ function weakPassword(path: string, expected: string, given: string): InputProbl
   ]);
 }
 
-async function startSession(
-  app: ZApi,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  userId: string,
-) {
-  const { secret, hash } = newSecret();
-  await app.ctx.store.addCredential(credential(userId, 'session', app.ctx.now(), hash));
-  reply.setCookie(SESSION_COOKIE, secret, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    path: '/',
-    maxAge: SESSION_DAYS * 86_400,
-  });
-}
+const wrongCredentials = () =>
+  new ApiError(
+    401,
+    'wrong-credentials',
+    'Email or password not recognised',
+    'Check the email address and password and try again.',
+  );
+
+/** A token as the person sees it in the list: never its secret, nor the secret's hash. */
+const tokenOf = (c: CredentialRecord) => ({
+  id: c.id,
+  name: c.name ?? 'Personal access token',
+  scopes: c.scopes,
+  createdAt: c.createdAt,
+  expiresAt: c.expiresAt,
+  lastUsedAt: c.lastUsedAt,
+});
 
 export function accountRoutes(app: ZApi): void {
-  const { store } = app.ctx;
+  const { store, hasher, loginLimits } = app.ctx;
+
+  /** An audit row inside a person's transaction, for this request. */
+  const auditIn = async (
+    tx: PersonStore,
+    request: FastifyRequest,
+    userId: string,
+    action: AuditAction,
+    outcome: AuditOutcome,
+    extra: { resourceId?: string | null; credential?: CredentialRecord } = {},
+  ) => {
+    const who = auditContext(request);
+    const now = app.ctx.now();
+    await tx.addAudit({
+      userId,
+      id: newId(now),
+      at: now.toISOString(),
+      actor: userId,
+      action,
+      resource: who.resource,
+      resourceId: extra.resourceId ?? null,
+      credentialKind: extra.credential?.kind ?? who.credentialKind,
+      credentialId: extra.credential?.id ?? who.credentialId,
+      address: who.address,
+      outcome,
+    });
+  };
+
+  /** Starts a browser session, with its audit row, in the person's transaction. */
+  const startSession = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    userId: string,
+    action: AuditAction,
+  ) => {
+    const { secret, hash } = newSecret();
+    const session = sessionCredential(userId, app.ctx.now(), hash);
+    await store.withPerson(userId, async (tx) => {
+      await tx.addCredential(session);
+      await auditIn(tx, request, userId, action, 'ok', { credential: session });
+    });
+    reply.setCookie(SESSION_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: 'lax',
+      // Behind a reverse proxy this needs --trust-proxy, so the request is seen as HTTPS.
+      secure: request.protocol === 'https',
+      path: '/',
+      maxAge: SESSION_DAYS * 86_400,
+    });
+  };
+
+  /**
+   * Checks a password under the limits: the attempt is counted before the hash is checked, then
+   * settled. A refusal of an existing account's attempt (429) is audited for that account.
+   */
+  const checkPassword = async (
+    request: FastifyRequest,
+    email: string,
+    passwordHash: string | undefined,
+    password: string,
+    userId: string | undefined,
+    action: AuditAction,
+  ): Promise<boolean> => {
+    const keys = passwordKeys(email, request.ip);
+    try {
+      await takeAttempt(store, keys, app.ctx.now(), loginLimits, 'sign-in');
+    } catch (e) {
+      if (userId !== undefined) await audit(request, app.ctx, action, 'refused', null, userId);
+      throw e;
+    }
+    let right: boolean;
+    try {
+      right = await hasher.verify(passwordHash, password);
+    } catch (e) {
+      // Not checked (the hashing queue is full): the attempt is given back.
+      await settleAttempt(store, keys, 'unchecked', loginLimits);
+      throw e;
+    }
+    await settleAttempt(store, keys, right ? 'right' : 'wrong', loginLimits);
+    return right;
+  };
 
   app.post(
     '/api/auth/signup',
-    { schema: { tags: ['account'], body: credentialsBody, response: { 201: me } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['account'], body: credentialsBody, response: { 201: me } },
+    },
     async (request, reply) => {
-      const { email, password } = request.body;
+      const { password } = request.body;
+      const email = normalizeEmail(request.body.email);
       const why = passwordProblem(password, email);
       if (why) throw weakPassword('password', why, password);
+      const keys = signupKeys(request.ip);
       const now = app.ctx.now();
-      const user = {
-        id: newId(now),
-        email: email.toLowerCase(),
-        passwordHash: await hashPassword(password),
-        createdAt: now.toISOString(),
-      };
+      await takeAttempt(store, keys, now, loginLimits, 'sign-up');
+      let passwordHash: string;
+      try {
+        passwordHash = await hasher.hash(password);
+      } catch (e) {
+        await settleAttempt(store, keys, 'unchecked', loginLimits);
+        throw e;
+      }
+      const user = { id: newId(now), email, passwordHash, createdAt: now.toISOString() };
       if (!(await store.createUser(user))) {
         throw new ApiError(
           409,
@@ -70,51 +175,93 @@ export function accountRoutes(app: ZApi): void {
           'Log in instead, or use another email address.',
         );
       }
-      await startSession(app, request, reply, user.id);
+      await startSession(request, reply, user.id, 'login');
       return reply.code(201).send({ id: user.id, email: user.email, createdAt: user.createdAt });
     },
   );
 
   app.post(
     '/api/auth/login',
-    { schema: { tags: ['account'], body: credentialsBody, response: { 200: me } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['account'], body: credentialsBody, response: { 200: me } },
+    },
     async (request, reply) => {
-      const { email, password } = request.body;
-      const now = app.ctx.now();
-      await checkLoginAllowed(store, email, request.ip, now, app.ctx.loginLimits);
+      const { password } = request.body;
+      const email = normalizeEmail(request.body.email);
       const user = await store.getUserByEmail(email);
-      if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-        await recordLoginFailure(store, email, request.ip, now);
-        throw new ApiError(
-          401,
-          'wrong-credentials',
-          'Email or password not recognised',
-          'Check the email address and password and try again.',
-        );
+      const right = await checkPassword(
+        request,
+        email,
+        user?.passwordHash,
+        password,
+        user?.id,
+        'login',
+      );
+      if (!right || !user) {
+        if (user) await audit(request, app.ctx, 'login', 'failed', null, user.id);
+        throw wrongCredentials();
       }
-      await store.clearLoginFailures(`account:${email.toLowerCase()}`);
-      await startSession(app, request, reply, user.id);
+      await startSession(request, reply, user.id, 'login');
       return { id: user.id, email: user.email, createdAt: user.createdAt };
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['account'] } }, async (request, reply) => {
-    requireUser(request);
-    const secret = request.cookies[SESSION_COOKIE];
-    if (secret) await store.deleteCredential(hashSecret(secret));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['account'],
+        description:
+          'Ends this session (204). Sent with a bearer token instead, it revokes that token.',
+      },
+    },
+    async (request, reply) => {
+      const userId = requireUser(request);
+      const credential = request.credential;
+      await store.withPerson(userId, async (tx) => {
+        if (credential) await tx.deleteCredential(credential.tokenHash);
+        await auditIn(
+          tx,
+          request,
+          userId,
+          credential?.kind === 'token' ? 'token-revoke' : 'logout',
+          'ok',
+          { resourceId: credential?.id ?? null },
+        );
+      });
+      if (request.authKind === 'cookie') reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['account'], body: changePasswordBody } },
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['account'],
+        body: changePasswordBody,
+        description:
+          'Changes the password (204) and signs every other session and token out. Wrong current passwords count against the same limits as logins.',
+      },
+    },
     async (request, reply) => {
       const userId = requireUser(request);
       const user = await store.getUser(userId);
       if (!user) throw unauthorized();
       const { currentPassword, newPassword } = request.body;
-      if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      const right = await checkPassword(
+        request,
+        user.email,
+        user.passwordHash,
+        currentPassword,
+        userId,
+        'password-change',
+      );
+      if (!right) {
+        await audit(request, app.ctx, 'password-change', 'failed');
         throw new ApiError(
           403,
           'wrong-password',
@@ -124,14 +271,18 @@ export function accountRoutes(app: ZApi): void {
       }
       const why = passwordProblem(newPassword, user.email);
       if (why) throw weakPassword('newPassword', why, newPassword);
-      await store.updatePasswordHash(userId, await hashPassword(newPassword));
+      const newHash = await hasher.hash(newPassword);
       // Every other session and token ends: whoever knew the old password is signed out.
-      const secret = request.cookies[SESSION_COOKIE];
-      await store.deleteCredentialsOf(
-        userId,
-        ['session', 'token'],
-        secret ? hashSecret(secret) : undefined,
-      );
+      const keep = request.cookies[SESSION_COOKIE];
+      await store.withPerson(userId, async (tx) => {
+        await tx.updatePasswordHash(userId, newHash);
+        await tx.deleteCredentialsOf(
+          userId,
+          ['session', 'token'],
+          keep ? hashSecret(keep) : undefined,
+        );
+        await auditIn(tx, request, userId, 'password-change', 'ok');
+      });
       return reply.code(204).send();
     },
   );
@@ -139,30 +290,115 @@ export function accountRoutes(app: ZApi): void {
   app.post(
     '/api/auth/tokens',
     {
+      config: { access: 'account' },
       schema: {
         tags: ['account'],
-        response: { 201: z.object({ token: z.string(), expiresAt: z.string() }) },
+        description: `Creates a personal access token (201), shown once. \`scopes\` (default all three): \`read\` the person's data, \`write\` records, \`export\` the record. \`expiresInDays\` 1 to ${MAX_TOKEN_DAYS}, default ${TOKEN_DAYS}. Only from a signed-in browser.`,
+        body: newTokenBody,
+        response: {
+          201: tokenView.extend({ token: z.string() }),
+        },
       },
     },
     async (request, reply) => {
       const userId = requireUser(request);
+      const body = request.body ?? {};
       const { secret, hash } = newSecret();
-      const record = credential(userId, 'token', app.ctx.now(), hash);
-      await store.addCredential(record);
-      return reply.code(201).send({ token: secret, expiresAt: record.expiresAt });
+      const record = tokenCredential(userId, app.ctx.now(), hash, {
+        name: body.name ?? 'Personal access token',
+        scopes: body.scopes ?? [...TOKEN_SCOPES],
+        days: body.expiresInDays ?? TOKEN_DAYS,
+      });
+      await store.withPerson(userId, async (tx) => {
+        await tx.addCredential(record);
+        await auditIn(tx, request, userId, 'token-create', 'ok', { resourceId: record.id });
+      });
+      return reply.code(201).send({ ...tokenOf(record), token: secret });
     },
   );
 
-  app.get('/api/me', { schema: { tags: ['account'], response: { 200: me } } }, async (request) => {
-    const user = await store.getUser(requireUser(request));
-    if (!user) throw unauthorized();
-    return { id: user.id, email: user.email, createdAt: user.createdAt };
-  });
+  app.get(
+    '/api/auth/tokens',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['account'],
+        description:
+          'The personal access tokens that still work, newest first; never their secrets.',
+        response: { 200: z.object({ items: z.array(tokenView), nextCursor: z.null() }) },
+      },
+    },
+    async (request) => {
+      const userId = requireUser(request);
+      const now = app.ctx.now().toISOString();
+      const tokens = (await store.listCredentials(userId, 'token')).filter(
+        (c) => c.expiresAt > now,
+      );
+      await audit(request, app.ctx, 'read');
+      return { items: tokens.map(tokenOf), nextCursor: null };
+    },
+  );
 
-  app.delete('/api/me', { schema: { tags: ['account'] } }, async (request, reply) => {
-    const userId = requireUser(request);
-    await store.deleteUser(userId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/auth/tokens/:id',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['account'],
+        description:
+          'Revokes one personal access token (204); 404 for an id that is not one of yours.',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const userId = requireUser(request);
+      const { id } = request.params;
+      const revoked = await store.withPerson(userId, async (tx) => {
+        const tokens = await tx.listCredentials(userId, 'token');
+        if (!tokens.some((t) => t.id === id)) return false;
+        await tx.deleteCredentialById(userId, id);
+        await auditIn(tx, request, userId, 'token-revoke', 'ok', { resourceId: id });
+        return true;
+      });
+      if (!revoked) {
+        throw new ApiError(404, 'not-found', 'Not found', 'There is no token with that id here.');
+      }
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/me',
+    { config: { access: 'read' }, schema: { tags: ['account'], response: { 200: me } } },
+    async (request) => {
+      const user = await store.getUser(requireUser(request));
+      if (!user) throw unauthorized();
+      await audit(request, app.ctx, 'read');
+      return { id: user.id, email: user.email, createdAt: user.createdAt };
+    },
+  );
+
+  app.delete(
+    '/api/me',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['account'],
+        description:
+          'Deletes the account and every row of its data (204), after any of its writes in progress; only a record that an account was erased (a one-way hash of its id, and when) is kept.',
+      },
+    },
+    async (request, reply) => {
+      const userId = requireUser(request);
+      const now = app.ctx.now();
+      await store.deleteUser(userId, {
+        id: newId(now),
+        subjectHash: erasureSubject(userId),
+        at: now.toISOString(),
+        requestedBy: 'person',
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
 }

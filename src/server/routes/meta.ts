@@ -1,7 +1,7 @@
 // Routes about the service itself: health, the OpenAPI document, the intake Questionnaire, and the audit trail.
 import { z } from 'zod';
 import { intakeQuestionnaire } from '../../fhir/questionnaire.js';
-import { requireUser } from '../app.js';
+import { audit, requireUser } from '../app.js';
 import { pageQuery, pageOf } from '../schemas.js';
 import type { ZApi } from './types.js';
 
@@ -39,8 +39,11 @@ export function metaRoutes(app: ZApi): void {
   app.get(
     '/api/audit',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['account'],
+        description:
+          'Who read or changed the person’s data, signed in or out, made or revoked tokens, changed the password, or was refused, and when: newest first, each with the credential used (a browser session or a token, by id), the client address, the record touched and the outcome.',
         querystring: pageQuery,
         response: {
           200: pageOf(
@@ -50,6 +53,11 @@ export function metaRoutes(app: ZApi): void {
               actor: z.string(),
               action: z.string(),
               resource: z.string(),
+              resourceId: z.string().nullable(),
+              credentialKind: z.enum(['session', 'token']).nullable(),
+              credentialId: z.string().nullable(),
+              address: z.string().nullable(),
+              outcome: z.enum(['ok', 'failed', 'refused', 'duplicate']),
             }),
           ),
         },
@@ -58,13 +66,20 @@ export function metaRoutes(app: ZApi): void {
     async (request) => {
       const userId = requireUser(request);
       const page = await app.ctx.store.listAudit(userId, request.query);
+      // Reading the trail is an access too, recorded before the page is sent.
+      await audit(request, app.ctx, 'read');
       return {
-        items: page.items.map(({ id, at, actor, action, resource }) => ({
-          id,
-          at,
-          actor,
-          action,
-          resource,
+        items: page.items.map((a) => ({
+          id: a.id,
+          at: a.at,
+          actor: a.actor,
+          action: a.action,
+          resource: a.resource,
+          resourceId: a.resourceId ?? null,
+          credentialKind: a.credentialKind ?? null,
+          credentialId: a.credentialId ?? null,
+          address: a.address ?? null,
+          outcome: a.outcome ?? 'ok',
         })),
         nextCursor: page.nextCursor,
       };

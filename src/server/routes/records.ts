@@ -8,7 +8,7 @@ import {
   measurementBody,
   sessionBody,
 } from '../../service/schemas.js';
-import { requireUser } from '../app.js';
+import { audit, recordContext, requireUser } from '../app.js';
 import { exportQuery, idParams, looseObject, pageOf, pageQuery } from '../schemas.js';
 import type { ZApi } from './types.js';
 
@@ -66,50 +66,76 @@ const todayAnswer = z.object({
 
 export function recordRoutes(app: ZApi): void {
   const ctx = app.ctx;
+  /** Reads answer only once their audit row is stored: no row, no data. */
+  const read = async <T>(
+    request: Parameters<typeof requireUser>[0],
+    data: T,
+    resourceId: string | null = null,
+  ): Promise<T> => {
+    await audit(request, ctx, 'read', 'ok', resourceId);
+    return data;
+  };
 
+  const assessmentAnswer = z.object({
+    id: z.string(),
+    createdAt: z.string(),
+    result: looseObject,
+    programmeId: z.string(),
+  });
   app.post(
     '/api/assessments',
     {
+      config: { access: 'write' },
       schema: {
         tags: ['assessments'],
+        description:
+          'Stores an assessment and makes the programme built from it current (201). One whose clientId this person already sent is not stored again: the answer is the stored one, with 200.',
         body: assessmentBody,
-        response: {
-          201: z.object({
-            id: z.string(),
-            createdAt: z.string(),
-            result: looseObject,
-            programmeId: z.string(),
-          }),
-        },
+        response: { 201: assessmentAnswer, 200: assessmentAnswer },
       },
     },
     async (request, reply) => {
-      const created = await records.createAssessment(ctx, requireUser(request), request.body);
-      return reply.code(201).send(created);
+      const { duplicate, ...created } = await records.createAssessment(
+        recordContext(request, app),
+        requireUser(request),
+        request.body,
+      );
+      return reply.code(duplicate ? 200 : 201).send(created);
     },
   );
 
   app.get(
     '/api/assessments',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['assessments'],
         querystring: pageQuery,
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => records.listAssessments(ctx, requireUser(request), request.query),
+    async (request) =>
+      read(request, await records.listAssessments(ctx, requireUser(request), request.query)),
   );
 
   app.get(
     '/api/assessments/:id',
-    { schema: { tags: ['assessments'], params: idParams, response: { 200: looseObject } } },
-    async (request) => records.getAssessment(ctx, requireUser(request), request.params.id),
+    {
+      config: { access: 'read' },
+      schema: { tags: ['assessments'], params: idParams, response: { 200: looseObject } },
+    },
+    async (request) =>
+      read(
+        request,
+        await records.getAssessment(ctx, requireUser(request), request.params.id),
+        request.params.id,
+      ),
   );
 
   app.get(
     '/api/today',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['programme'],
         description:
@@ -118,30 +144,37 @@ export function recordRoutes(app: ZApi): void {
         response: { 200: todayAnswer },
       },
     },
-    async (request) => records.todayView(ctx, requireUser(request), request.query.date),
+    async (request) =>
+      read(request, await records.todayView(ctx, requireUser(request), request.query.date)),
   );
 
   app.get(
     '/api/programme',
-    { schema: { tags: ['programme'], response: { 200: looseObject } } },
-    async (request) => records.currentProgramme(ctx, requireUser(request)),
+    { config: { access: 'read' }, schema: { tags: ['programme'], response: { 200: looseObject } } },
+    async (request) => {
+      const programme = await records.currentProgramme(ctx, requireUser(request));
+      return read(request, programme, programme.id);
+    },
   );
 
   app.get(
     '/api/programmes',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['programme'],
         querystring: pageQuery,
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => records.listProgrammes(ctx, requireUser(request), request.query),
+    async (request) =>
+      read(request, await records.listProgrammes(ctx, requireUser(request), request.query)),
   );
 
   app.post(
     '/api/sessions',
     {
+      config: { access: 'write' },
       schema: {
         tags: ['sessions'],
         description:
@@ -152,7 +185,7 @@ export function recordRoutes(app: ZApi): void {
     },
     async (request, reply) => {
       const { duplicate, ...answer } = await records.logSession(
-        ctx,
+        recordContext(request, app),
         requireUser(request),
         request.body,
       );
@@ -163,18 +196,21 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/sessions',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['sessions'],
         querystring: pageQuery,
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => records.listSessions(ctx, requireUser(request), request.query),
+    async (request) =>
+      read(request, await records.listSessions(ctx, requireUser(request), request.query)),
   );
 
   app.post(
     '/api/checkins',
     {
+      config: { access: 'write' },
       schema: {
         tags: ['checkins'],
         description:
@@ -185,7 +221,7 @@ export function recordRoutes(app: ZApi): void {
     },
     async (request, reply) => {
       const { duplicate, ...answer } = await records.addCheckin(
-        ctx,
+        recordContext(request, app),
         requireUser(request),
         request.body,
       );
@@ -196,47 +232,66 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/checkins',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['checkins'],
         querystring: pageQuery,
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => records.listCheckins(ctx, requireUser(request), request.query),
+    async (request) =>
+      read(request, await records.listCheckins(ctx, requireUser(request), request.query)),
   );
 
   app.post(
     '/api/measurements',
-    { schema: { tags: ['measurements'], body: measurementBody, response: { 201: looseObject } } },
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['measurements'],
+        description:
+          'Stores a measurement (201). One whose clientId this person already sent is not stored again: the answer is the stored one, with 200.',
+        body: measurementBody,
+        response: { 201: looseObject, 200: looseObject },
+      },
+    },
     async (request, reply) => {
-      const stored = await records.addMeasurement(ctx, requireUser(request), request.body);
-      return reply.code(201).send(stored);
+      const { duplicate, ...stored } = await records.addMeasurement(
+        recordContext(request, app),
+        requireUser(request),
+        request.body,
+      );
+      return reply.code(duplicate ? 200 : 201).send(stored);
     },
   );
 
   app.get(
     '/api/measurements',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['measurements'],
         querystring: pageQuery,
         response: { 200: pageOf(looseObject) },
       },
     },
-    async (request) => records.listMeasurements(ctx, requireUser(request), request.query),
+    async (request) =>
+      read(request, await records.listMeasurements(ctx, requireUser(request), request.query)),
   );
 
   app.get(
     '/api/progress',
-    { schema: { tags: ['progress'], response: { 200: looseObject } } },
-    async (request) => records.progress(ctx, requireUser(request)),
+    { config: { access: 'read' }, schema: { tags: ['progress'], response: { 200: looseObject } } },
+    async (request) => read(request, await records.progress(ctx, requireUser(request))),
   );
 
   app.get(
     '/api/export',
-    { schema: { tags: ['export'], querystring: exportQuery } },
+    { config: { access: 'export' }, schema: { tags: ['export'], querystring: exportQuery } },
     async (request, reply) => {
       const out = await records.exportRecord(ctx, requireUser(request), request.query.format);
+      // The export leaves its row before a byte of it is sent: no row, no data.
+      await audit(request, ctx, 'export');
       reply.type(out.contentType);
       // Only the CSV is offered as a download; the JSON documents open in place.
       if (out.format === 'csv') {
