@@ -778,6 +778,7 @@ describe('CSV export', () => {
       'done',
       'tooEasy',
       'newNumbnessOrWeakness',
+      'sittingId',
     ]);
     const body = rows.slice(1);
     expect(body.map((r) => `${r[0] ?? ''} ${r[1] ?? ''}`)).toEqual([
@@ -788,7 +789,7 @@ describe('CSV export', () => {
       'session 2026-11-12',
       'checkin 2026-11-13',
     ]);
-    for (const r of body) expect(r).toHaveLength(15);
+    for (const r of body) expect(r).toHaveLength(16);
     expect(body[0]?.slice(3, 8)).toEqual(['4', 'lower-back', 'none', '8.5', '']);
     expect(JSON.parse(body[2]?.[12] ?? '')).toEqual({ sets: 2, reps: 8 });
     expect(body[4]?.[10]).toBe('true');

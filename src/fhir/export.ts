@@ -1,5 +1,6 @@
 // Exports of a person's whole record: a FHIR R4 collection Bundle, plain JSON, and check-ins and sessions as CSV.
 // Pure and deterministic: the clock (`now`) and the knowledge-base version are passed in; the same record gives the same output.
+import { adherenceOf, sittingsFrom } from '../engine/sittings.js';
 import type { ContributorResult } from '../engine/contributors.js';
 import type { PlanItem, PrescribedDosage } from '../engine/plan.js';
 import { knowledgeBase, type ExerciseId, type SelfCareId } from '../kb/index.js';
@@ -327,6 +328,19 @@ export function exportBundle(record: ExportRecord, opts: ExportOptions): Bundle 
   const p = record.programme;
   if (p) {
     const plan = carePlan(p, record.sessions, patient, riskOf.get(p.assessmentId));
+    // Adherence as every other surface counts it: sittings and exercises, planned against done.
+    const a = adherenceOf(
+      p.programme.items,
+      sittingsFrom(record.sessions.filter((s) => s.programmeId === p.id)),
+      p.createdAt.slice(0, 10),
+      opts.now.slice(0, 10),
+    );
+    plan.note = [
+      ...(plan.note ?? []),
+      {
+        text: `Adherence since the programme began: ${String(a.done)} of ${String(a.planned)} sittings, ${String(a.exercises.done)} of ${String(a.exercises.planned)} exercises.`,
+      },
+    ];
     add(`care-plan:${p.id}`, plan);
   }
   for (const c of chronological(record.checkins)) {
@@ -399,6 +413,7 @@ export const CSV_COLUMNS = [
   'done',
   'tooEasy',
   'newNumbnessOrWeakness',
+  'sittingId',
 ] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 type CsvValue = string | number | boolean | null;
@@ -453,6 +468,8 @@ export function exportCsv(record: ExportRecord): string {
         done: JSON.stringify(e.done),
         tooEasy: e.tooEasy,
         newNumbnessOrWeakness: e.newNumbnessOrWeakness,
+        // The sitting the entry was done in: rows with one id are one sitting (older logs: the log's own id).
+        sittingId: s.sittingId ?? s.id,
       })),
     })),
   ];

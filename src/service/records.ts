@@ -15,6 +15,7 @@ import {
   type CheckinTriage,
 } from '../engine/checkin.js';
 import type { Intake } from '../engine/intake.js';
+import { sittingsFrom } from '../engine/sittings.js';
 import { generateProgramme } from '../engine/plan.js';
 import { problem, type Problem } from '../engine/problems.js';
 import { summariseProgress, type ProgressSummary } from '../engine/progress.js';
@@ -471,6 +472,7 @@ export async function logSession(
       programmeChanges: outcome.changes,
       warningCheckRequired: outcome.warningCheckRequired,
       clientId,
+      sittingId: body.sittingId ?? null,
     };
     const update: ProgrammeUpdate = {
       id: current.id,
@@ -884,7 +886,12 @@ export async function listMeasurements(
 }
 
 /** Pain, extent, adherence since the current programme began, and leg-raise angles. */
-export async function progress(ctx: RecordContext, userId: string): Promise<ProgressSummary> {
+export async function progress(
+  ctx: RecordContext,
+  userId: string,
+  /** The person's local date today (default: the server's UTC date). */
+  date?: string,
+): Promise<ProgressSummary> {
   const { store } = ctx;
   const [programme, checkins, measurements] = await Promise.all([
     store.getCurrentProgramme(userId),
@@ -893,12 +900,11 @@ export async function progress(ctx: RecordContext, userId: string): Promise<Prog
   ]);
   const programmeStart = programme ? programme.createdAt.slice(0, 10) : null;
   const sessions = await store.sessionLogsSince(userId, programmeStart ?? '0000-01-01');
-  // The person does the programme as often as its most frequent exercise asks.
-  const perDay = Math.max(1, ...(programme?.programme.items.map((i) => i.timesPerDay) ?? []));
   return summariseProgress({
-    today: today(ctx.now()),
+    today: date ?? today(ctx.now()),
     programmeStart,
-    plannedSessionsPerDay: perDay,
+    // Adherence in sittings and exercises, against the plan's times a day.
+    plan: programme?.programme.items ?? [],
     // A check-in that carried only warning signs has no pain answers to chart.
     checkins: checkins.flatMap((c) =>
       c.painNow === null || c.painAreas === null
@@ -908,6 +914,59 @@ export async function progress(ctx: RecordContext, userId: string): Promise<Prog
     sessions,
     measurements,
   });
+}
+
+/** One exercise of a sitting: the logged entry (planned, done, how it went) and when it was logged. */
+export type SittingEntryView = {
+  [key: string]: unknown;
+  exerciseId: string;
+  painSharper: boolean;
+  painSpread: boolean;
+  loggedAt: string;
+};
+
+/** One sitting as a person's record shows it: every exercise done in it, planned against done, and how it went. */
+export interface SittingView {
+  sittingId: string;
+  /** The local date the sitting began. */
+  date: string;
+  startedAt: string | null;
+  entries: SittingEntryView[];
+}
+
+/**
+ * The person's sittings, newest first: each log of one sitting (by its sitting id; older logs without
+ * one by date and a 45-minute gap) gathered into one record.
+ */
+export async function listSittings(ctx: RecordContext, userId: string): Promise<SittingView[]> {
+  const logs = await ctx.store.sessionLogsSince(userId, '0000-01-01');
+  const sittings = sittingsFrom(
+    logs.map((l) => ({
+      id: l.id,
+      sittingId: l.sittingId ?? null,
+      date: l.date,
+      createdAt: l.createdAt,
+      entries: l.entries,
+    })),
+  );
+  // Which sitting each log went into: by its id, or (older logs) by the first log that opened it.
+  const views = sittings.map((s) => ({
+    sittingId: s.id,
+    date: s.date,
+    startedAt: s.startedAt,
+    entries: [] as SittingView['entries'],
+  }));
+  const byId = new Map(views.map((v) => [v.sittingId, v]));
+  let legacy: SittingView | undefined;
+  for (const l of [...logs].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))) {
+    const view = l.sittingId
+      ? byId.get(l.sittingId)
+      : (byId.get(l.id) ?? (legacy?.date === l.date ? legacy : undefined));
+    if (!view) continue;
+    if (!l.sittingId) legacy = view;
+    view.entries.push(...l.entries.map((e): SittingEntryView => ({ ...e, loggedAt: l.createdAt })));
+  }
+  return views.reverse();
 }
 
 /** Everything of one person that an export covers; not-found when the account does not exist. */

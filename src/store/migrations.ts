@@ -323,6 +323,37 @@ export const MIGRATIONS: readonly Migration[] = [
       else await personForeignKeysSqlite(db);
     },
   },
+  {
+    id: 6,
+    name: 'session-log-sitting-id',
+    async up(db, dialect) {
+      // The sitting a log belongs to: the player logs each exercise as it ends, and a sitting is every
+      // log with one id. Looked up first, as in migration 3, so it is safe to re-run.
+      const found =
+        dialect === 'postgres'
+          ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+              where table_schema = current_schema() and table_name = 'session_logs' and column_name = 'sitting_id'`.execute(
+              db,
+            )
+          : await sql<{
+              name: string;
+            }>`select name from pragma_table_info('session_logs') where name = 'sitting_id'`.execute(
+              db,
+            );
+      if (found.rows.length === 0) {
+        await db.schema
+          .alterTable('session_logs')
+          .addColumn('sitting_id', sql`text`)
+          .execute();
+      }
+      await db.schema
+        .createIndex('session_logs_user_sitting_id')
+        .ifNotExists()
+        .on('session_logs')
+        .columns(['user_id', 'sitting_id'])
+        .execute();
+    },
+  },
 ];
 
 /** The person tables, in the order migration 5 gives them foreign keys. */

@@ -380,7 +380,7 @@ describe.skipIf(!url)(
             db,
           );
         }
-        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([5]);
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([5, 6]);
         await five.up(db, 'postgres');
         await five.up(db, 'postgres');
         expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([]);

@@ -98,6 +98,8 @@ export interface SessionLogsTable {
   warning_check_required: Bool;
   /** Added by migration 3; unique per person when present. */
   client_id: string | null;
+  /** Added by migration 6: the sitting the log belongs to. */
+  sitting_id: string | null;
 }
 
 export interface CheckinsTable {
@@ -274,6 +276,7 @@ const toSessionLog = (r: Selectable<SessionLogsTable>): SessionLogRecord => ({
   programmeChanges: fromJson(r.programme_changes),
   warningCheckRequired: fromBool(r.warning_check_required),
   clientId: r.client_id,
+  sittingId: r.sitting_id,
 });
 
 const toCheckin = (r: Selectable<CheckinsTable>): CheckinRecord => ({
@@ -617,6 +620,7 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
             programme_changes: toJson(log.programmeChanges),
             warning_check_required: bool(log.warningCheckRequired),
             client_id: log.clientId,
+            sitting_id: log.sittingId ?? null,
           })
           .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
           .executeTakeFirst();

@@ -150,7 +150,7 @@ describe('SQLite set-up', () => {
       await sql`insert into login_failures (key, id, at)
         values ('account:u1@example.org', 'f1', '2026-11-01T00:00:00.000Z')`.execute(db);
 
-      expect(await migrate(db, 'sqlite')).toStrictEqual([5]);
+      expect(await migrate(db, 'sqlite')).toStrictEqual([5, 6]);
       await five.up(db, 'sqlite');
       await five.up(db, 'sqlite');
       expect(await migrate(db, 'sqlite')).toStrictEqual([]);
@@ -182,6 +182,7 @@ describe('SQLite set-up', () => {
         'programmes_one_current',
         'session_logs_user_client_id',
         'session_logs_user_date',
+        'session_logs_user_sitting_id',
       ]);
       const gone = await sql<{ name: string }>`select name from sqlite_master
         where name = 'login_failures' or name like '%_next'`.execute(db);

@@ -157,6 +157,7 @@ export function sessionLog(userId: string, programmeId: string, date: string): S
     programmeChanges: [{ exerciseId: item.exerciseId, change: 'progressed', dosage: item.dosage }],
     warningCheckRequired: true,
     clientId: null,
+    sittingId: null,
   };
 }
 
@@ -543,6 +544,22 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.addSessionLog(log)).toBe(true);
         expect((await store.listSessionLogs(user.id, { limit: 5 })).items).toStrictEqual([log]);
         expect((await store.getCurrentProgramme(user.id))?.revision).toBe(0);
+      });
+
+      it('keeps the sitting a log belongs to, so the logs of one sitting read back together', async () => {
+        const { user, programme } = await personWithProgramme('sita');
+        const first = {
+          ...sessionLog(user.id, programme.id, '2026-11-21'),
+          sittingId: 'sitting-abc-123',
+        };
+        const second = {
+          ...sessionLog(user.id, programme.id, '2026-11-21'),
+          sittingId: 'sitting-abc-123',
+        };
+        expect(await store.addSessionLog(first)).toBe(true);
+        expect(await store.addSessionLog(second)).toBe(true);
+        const back = await store.sessionLogsSince(user.id, '2026-11-21');
+        expect(back.map((l) => l.sittingId)).toEqual(['sitting-abc-123', 'sitting-abc-123']);
       });
 
       it('applies an update at the expected revision and bumps the revision', async () => {

@@ -82,6 +82,11 @@ export interface SessionLogRecord {
   warningCheckRequired: boolean;
   /** The id the device gave the session, unique per person: a session sent twice is stored once. */
   clientId: string | null;
+  /**
+   * The sitting this log belongs to: the web player logs each exercise as it ends, so one sitting is
+   * every log with the same id. Older logs (and older snapshots) have none.
+   */
+  sittingId?: string | null;
 }
 
 export interface CheckinRecord {

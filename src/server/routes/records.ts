@@ -281,8 +281,51 @@ export function recordRoutes(app: ZApi): void {
 
   app.get(
     '/api/progress',
-    { config: { access: 'read' }, schema: { tags: ['progress'], response: { 200: looseObject } } },
-    async (request) => read(request, await records.progress(ctx, requireUser(request))),
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['progress'],
+        description:
+          "Pain, extent, adherence (sittings and exercises, planned against done) and leg-raise angles. `date` is the person's local date today (default: the server's UTC date).",
+        querystring: z.strictObject({ date: z.iso.date().optional() }),
+        response: { 200: looseObject },
+      },
+    },
+    async (request) =>
+      read(request, await records.progress(ctx, requireUser(request), request.query.date)),
+  );
+
+  app.get(
+    '/api/sittings',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['sessions'],
+        description:
+          'One record per sitting, newest first: every exercise logged in it (with what was planned, what was done and how it went).',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                sittingId: z.string(),
+                date: z.string(),
+                startedAt: z.string().nullable(),
+                entries: z.array(
+                  z.looseObject({
+                    exerciseId: z.string(),
+                    loggedAt: z.string(),
+                    painSharper: z.boolean(),
+                    painSpread: z.boolean(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      read(request, { items: await records.listSittings(ctx, requireUser(request)) }),
   );
 
   app.get(

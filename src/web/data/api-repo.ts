@@ -231,8 +231,10 @@ export class ApiRepo implements Repo {
     return allPages<MeasurementView>('/api/measurements');
   }
 
-  async progress(): Promise<ProgressSummary> {
-    const summary = await cachedGet<ProgressSummary>('/api/progress');
+  async progress(date: string): Promise<ProgressSummary> {
+    const summary = await cachedGet<ProgressSummary>(
+      `/api/progress?date=${encodeURIComponent(date)}`,
+    );
     if (!summary) throw new Error('Progress is not available yet.');
     return summary;
   }

@@ -144,8 +144,8 @@ export async function openDeviceRepo(): Promise<Repo> {
     async measurements() {
       return (await store.allMeasurements(DEVICE_USER)).map(({ userId: _u, ...rest }) => rest);
     },
-    async progress() {
-      return progress(ctx, DEVICE_USER);
+    async progress(date) {
+      return progress(ctx, DEVICE_USER, date);
     },
     async exportFile(format) {
       await ensureUser();

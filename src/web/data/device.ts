@@ -31,6 +31,6 @@ export const deviceRepo: Repo = {
   checkins: async () => (await loadDeviceRepo()).checkins(),
   measure: async (b) => (await loadDeviceRepo()).measure(b),
   measurements: async () => (await loadDeviceRepo()).measurements(),
-  progress: async () => (await loadDeviceRepo()).progress(),
+  progress: async (d) => (await loadDeviceRepo()).progress(d),
   exportFile: async (f) => (await loadDeviceRepo()).exportFile(f),
 };

@@ -79,6 +79,8 @@ export interface SessionLogView {
   entries: SessionEntry[];
   programmeChanges: ProgrammeChange[];
   warningCheckRequired: boolean;
+  /** The sitting the log belongs to; older logs have none. */
+  sittingId?: string | null;
 }
 
 export type WarningSignAnswers = Record<WarningSignField, boolean | string>;
@@ -161,6 +163,7 @@ export interface Repo {
   checkins(): Promise<CheckinView[]>;
   measure(body: MeasurementBody): Promise<Outcome<MeasurementView>>;
   measurements(): Promise<MeasurementView[]>;
-  progress(): Promise<ProgressSummary>;
+  /** Pain, extent, adherence and angles as of `date`, the person's local date today. */
+  progress(date: string): Promise<ProgressSummary>;
   exportFile(format: ExportFormat): Promise<Outcome<ExportFile>>;
 }

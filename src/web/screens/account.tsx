@@ -1,4 +1,5 @@
 // The Account screen: where the data lives, sign up, log in, log out, access tokens, delete the account, and moving this device's data into it.
+import { sittingsFrom } from '../../engine/sittings.js';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp, type Account } from '../app-context.js';
 import { FailureNotice, Notice, ScreenTitle } from '../components/common.js';
@@ -780,7 +781,8 @@ function DeleteAccount({
       repo.measurements(),
     ]);
     return {
-      sessions: sessions.length,
+      // Counted in sittings, as Progress and the report count them: one sitting holds several exercises.
+      sessions: sittingsFrom(sessions).length,
       checkins: checkins.length,
       measurements: measurements.length,
     };
@@ -851,7 +853,7 @@ function DeleteAccount({
             <li>your programme and the changes the stop rules made to it;</li>
             <li>
               {n
-                ? `${plural(n.sessions, 'exercise session', 'exercise sessions')}, ${plural(n.checkins, 'check-in', 'check-ins')} and ${plural(n.measurements, 'measurement', 'measurements')};`
+                ? `${plural(n.sessions, 'exercise sitting', 'exercise sittings')}, ${plural(n.checkins, 'check-in', 'check-ins')} and ${plural(n.measurements, 'measurement', 'measurements')};`
                 : 'every exercise session, check-in and measurement;'}
             </li>
             <li>the record of who viewed or changed your data.</li>

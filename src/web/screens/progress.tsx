@@ -39,7 +39,10 @@ export default function Progress() {
   const { repo, version } = useApp();
   const state = useLoad<Loaded>(async () => {
     // Every count of sittings and exercises comes from the summary, so they all agree.
-    const [summary, measurements] = await Promise.all([repo.progress(), repo.measurements()]);
+    const [summary, measurements] = await Promise.all([
+      repo.progress(localToday()),
+      repo.measurements(),
+    ]);
     return { summary, measurements };
   }, [repo, version]);
   return (

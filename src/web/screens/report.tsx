@@ -24,7 +24,7 @@ export default function Report() {
       repo.latestAssessment(),
       repo.programme(),
       // Progress needs the server or the device's engine; the report still prints without it.
-      repo.progress().catch(() => null),
+      repo.progress(localToday()).catch(() => null),
       repo.today(localToday()).catch(() => null),
     ]);
     const report = buildReport({
