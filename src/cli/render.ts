@@ -57,7 +57,7 @@ export function renderAssessment(a: Assessment, kb: KnowledgeBase): string {
     out.push('');
     out.push('What is most likely driving your pain:');
     for (const c of a.contributors) {
-      out.push(`  ${nameOf(kb, c.id)}: ${c.likelihood} (score ${c.score.toFixed(2)})`);
+      out.push(`  ${nameOf(kb, c.id)}: ${c.likelihood}`);
       if (c.likelihood === 'unlikely') continue;
       for (const e of c.evidence) out.push(`     ${e.effect === 'for' ? '+' : '-'} ${e.text}`);
     }

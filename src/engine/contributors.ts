@@ -128,7 +128,7 @@ export const CLUES: readonly Clue[] = [
     answer: 'deepButtockPainSitting',
     weight: 2,
     holds: (a) => a.deepButtockPainSitting,
-    text: 'Deep buttock pain when sitting is the typical complaint when the piriformis presses on the nerve.',
+    text: 'Deep pain in the buttock when you sit is what people most often feel when the piriformis presses on the nerve.',
   },
   {
     contributor: 'piriformis-syndrome',

@@ -85,7 +85,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'not-now',
     reads: ['saddleNumbness'],
     fires: (a) => when(a.saddleNumbness, ['saddleNumbness']),
-    text: 'Numbness or tingling around the genitals, back passage or inner thighs can mean the nerves at the bottom of the spine are being squeezed (cauda equina syndrome). This needs checking in hospital straight away.',
+    text: 'Numbness or tingling around the genitals, back passage or inner thighs can mean the nerves at the base of the spine are being squeezed. This is called cauda equina syndrome. It needs checking in hospital straight away.',
     sources: CAUDA,
   },
   {
@@ -94,7 +94,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'not-now',
     reads: ['bladderChange'],
     fires: (a) => when(a.bladderChange, ['bladderChange']),
-    text: 'A new change in passing urine with back pain can mean the nerves to the bladder are being squeezed (cauda equina syndrome). This needs checking in hospital straight away.',
+    text: 'A new change in how you pass urine, with back pain, can mean the nerves to the bladder are being squeezed. It needs checking straight away.',
     sources: CAUDA,
   },
   {
@@ -103,7 +103,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'not-now',
     reads: ['bowelChange'],
     fires: (a) => when(a.bowelChange, ['bowelChange']),
-    text: 'A new loss of bowel control or of the feeling of needing to go can mean the nerves to the bowel are being squeezed (cauda equina syndrome). This needs checking in hospital straight away.',
+    text: 'A new loss of bowel control, or of the feeling that you need to go, can mean the nerves to the bowel are being squeezed. It needs checking in hospital straight away.',
     sources: CAUDA,
   },
   {
@@ -112,7 +112,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'not-now',
     reads: ['sexualDysfunction', 'legSide'],
     fires: (a, d) => when(a.sexualDysfunction && d.legSymptoms, ['sexualDysfunction', 'legSide']),
-    text: 'A new loss of sexual function or genital feeling together with leg symptoms can be a sign of cauda equina syndrome. This needs checking in hospital straight away.',
+    text: 'A new loss of sexual function or of feeling in the genitals, with leg pain or numbness, can mean the nerves at the base of the spine are being squeezed. It needs checking straight away.',
     sources: CAUDA,
   },
   {
@@ -122,7 +122,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     reads: ['legSide', 'numbness', 'legWeakness'],
     fires: (a, d) =>
       when(a.legSide === 'both' && d.neurologicalDeficit, ['legSide', ...deficitAnswers(a)]),
-    text: 'Numbness or weakness in both legs can mean several nerve roots are being squeezed at once. This needs checking in hospital straight away.',
+    text: 'Numbness or weakness in both legs can mean more than one nerve root is being squeezed. It needs checking straight away.',
     sources: CAUDA,
   },
   {
@@ -135,7 +135,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
         'legWeakness',
         'weaknessWorsening',
       ]),
-    text: 'A foot that slaps or catches and is getting weaker means a nerve is losing function. Acting quickly gives the best chance of recovery.',
+    text: 'A foot that slaps or catches and is getting weaker means a nerve is losing its power. Acting fast gives the nerve the best chance to get well.',
     sources: SCIATICA,
   },
   {
@@ -144,7 +144,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'not-now',
     reads: ['trauma'],
     fires: (a) => when(a.trauma === 'major', ['trauma']),
-    text: 'Back pain after a major accident, such as a fall from height, a road accident or a hard collision, needs checking for a broken bone or other injury.',
+    text: 'Back pain after a fall from a height, a road crash or a hard knock in sport needs checking for a broken bone or other harm.',
     sources: BACK,
   },
   {
@@ -154,7 +154,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     reads: ['weaknessWorsening', 'legWeakness'],
     fires: (a) =>
       when(a.weaknessWorsening && a.legWeakness === 'mild', ['weaknessWorsening', 'legWeakness']),
-    text: 'Leg weakness that is getting worse means a nerve may be under increasing pressure. A doctor should examine you today.',
+    text: 'Leg weakness that is getting worse means a nerve may be under growing pressure. A doctor should check you today.',
     sources: SCIATICA,
   },
   {
@@ -163,7 +163,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'not-now',
     reads: ['legWeakness', 'weaknessWorsening'],
     fires: (a) => when(a.legWeakness === 'foot-drop' && !a.weaknessWorsening, ['legWeakness']),
-    text: 'A foot that slaps or catches, or trouble walking on your heels, is a sign of nerve weakness that a doctor should examine today.',
+    text: 'A foot that slaps or catches, or trouble walking on your heels, is a sign of a weak nerve. A doctor should check it today.',
     sources: SCIATICA,
   },
   {
@@ -172,7 +172,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'not-now',
     reads: ['legSide', 'numbness', 'legWeakness'],
     fires: (a, d) => when(a.legSide === 'both' && !d.neurologicalDeficit, ['legSide']),
-    text: 'Symptoms in both legs are less common with ordinary back pain and can be an early sign of pressure on several nerves. A doctor should assess you today.',
+    text: 'Pain or other signs in both legs are less common with plain back pain. They can be an early sign of pressure on several nerves. A doctor should check you today.',
     sources: CAUDA,
   },
   {
@@ -181,7 +181,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'not-now',
     reads: ['fever'],
     fires: (a) => when(a.fever, ['fever']),
-    text: 'Fever or feeling generally unwell with back pain can rarely mean an infection in or near the spine. A doctor should see you today.',
+    text: 'A fever, or feeling unwell in yourself, with back pain can rarely mean an infection in or near the spine. A doctor should see you today.',
     sources: BACK,
   },
   {
@@ -197,7 +197,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
           [a.age >= 70, 'age'],
         ]),
       ]),
-    text: 'After even a small fall, bones weakened by osteoporosis, steroid tablets or age can break. A doctor should check you today.',
+    text: 'After even a small fall, bones made weak by thin-bone disease (osteoporosis), steroid tablets or age can break. A doctor should check you today.',
     sources: BACK,
   },
   {
@@ -214,7 +214,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
           [a.thoracicPain, 'thoracicPain'],
         ]),
       ]),
-    text: 'With a history of cancer, back pain together with weight loss, constant night pain or pain between the shoulder blades should be checked by a doctor today.',
+    text: 'If you have had cancer, back pain with weight loss, constant night pain or pain between the shoulder blades should be checked by a doctor today.',
     sources: BACK,
   },
   {
@@ -223,7 +223,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'gentle-only',
     reads: ['painNow'],
     fires: (a) => when(a.painNow >= 8, ['painNow']),
-    text: 'Pain of 8 or more out of 10 deserves a doctor’s help today, to control the pain and to check nothing else is going on.',
+    text: 'Pain of 8 or more out of 10 needs a doctor’s help today, to control the pain and to check that nothing else is going on.',
     sources: ['art-causes', 'nice-ng59'],
   },
   {
@@ -238,7 +238,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
         ]),
         ...deficitAnswers(a),
       ]),
-    text: 'Symptoms below the knee together with numbness or weakness point to an irritated nerve root. A GP or physiotherapist should examine your nerves within 1 to 2 weeks.',
+    text: 'Pain or numbness below the knee, with numbness or weakness, points to a sore, pressed nerve root. A GP or physio should test your nerves within 1 to 2 weeks.',
     sources: SCIATICA,
   },
   {
@@ -250,7 +250,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
       when(a.cancerHistory && !(a.weightLoss || a.nightPainConstant || a.thoracicPain), [
         'cancerHistory',
       ]),
-    text: 'After treatment for cancer, new back pain is worth a check by a GP within 1 to 2 weeks, even though it is usually from an ordinary cause.',
+    text: 'After treatment for cancer, new back pain is worth a check by a GP within 1 to 2 weeks, even though it most often has a plain cause.',
     sources: BACK,
   },
   {
@@ -268,7 +268,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'gentle-only',
     reads: ['nightPainConstant', 'cancerHistory'],
     fires: (a) => when(a.nightPainConstant && !a.cancerHistory, ['nightPainConstant']),
-    text: 'Constant pain at night that no position eases is unusual for ordinary back pain; a GP should check it within 1 to 2 weeks.',
+    text: 'Constant pain at night that no position eases is not usual for plain back pain. A GP should check it within 1 to 2 weeks.',
     sources: BACK,
   },
   {
@@ -277,7 +277,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'gentle-only',
     reads: ['thoracicPain', 'cancerHistory'],
     fires: (a) => when(a.thoracicPain && !a.cancerHistory, ['thoracicPain']),
-    text: 'Pain between the shoulder blades has other possible causes than the lower back; a GP should check it within 1 to 2 weeks.',
+    text: 'Pain between the shoulder blades can have causes other than the low back. A GP should check it within 1 to 2 weeks.',
     sources: BACK,
   },
   {
@@ -286,7 +286,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'gentle-only',
     reads: ['immunosuppressed'],
     fires: (a) => when(a.immunosuppressed, ['immunosuppressed']),
-    text: 'With a weakened immune system, new back pain is worth a GP check within 1 to 2 weeks, because infections can be harder to spot.',
+    text: 'With a weak immune system, new back pain is worth a GP check within 1 to 2 weeks, because infections can be harder to spot.',
     sources: BACK,
   },
   {
@@ -295,7 +295,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'allowed',
     reads: ['age', 'durationDays'],
     fires: (a) => when((a.age < 20 || a.age > 55) && a.durationDays < 42, ['age', 'durationDays']),
-    text: 'New back pain that starts before 20 or after 55 has other possible causes more often; a GP should see you within 1 to 2 weeks. Gentle exercise is fine meanwhile.',
+    text: 'New back pain that starts before 20 or after 55 more often has other causes. A GP should see you within 1 to 2 weeks. Gentle exercise is fine in the meantime.',
     sources: BACK,
   },
   {
@@ -309,7 +309,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
         'age',
         'durationDays',
       ]),
-    text: 'Long-lasting back pain with over half an hour of morning stiffness that eases with activity, starting before 45, can be an inflammatory back condition. A GP can test for it; exercise helps either way.',
+    text: 'Long-lasting back pain that started before 45, with more than half an hour of stiffness each morning that eases as you move, can be a back problem caused by swelling (an inflammatory back condition). A GP can test for it. Exercise helps either way.',
     sources: BACK,
   },
   {
@@ -318,7 +318,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'allowed',
     reads: ['durationDays'],
     fires: (a) => when(a.durationDays > 84, ['durationDays']),
-    text: 'Pain for more than 12 weeks deserves a review by a GP or physiotherapist, to look at the whole picture and what else may help.',
+    text: 'Pain for more than 12 weeks needs a check by a GP or physio, to look at the whole picture and what else may help.',
     sources: ['nice-ng59'],
   },
   {
@@ -327,7 +327,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     gate: 'gentle-only',
     reads: ['thighInjury'],
     fires: (a) => when(a.thighInjury, ['thighInjury']),
-    text: 'A sudden sharp pain in the back of the thigh during sprinting, kicking or stretching may be a torn hamstring. Have it examined within 1 to 2 weeks, and do no hamstring stretching until then.',
+    text: 'A sudden sharp pain in the back of the thigh while sprinting, kicking or stretching may be a torn hamstring. Have it checked within 1 to 2 weeks, and do no hamstring stretches until then.',
     sources: ['art-back-pain-from-hamstrings', 'art-tight-hamstrings-pt'],
   },
   {
@@ -337,7 +337,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     reads: ['startBack'],
     fires: (a) =>
       when(a.startBack !== undefined && scoreStartBack(a.startBack).risk === 'high', ['startBack']),
-    text: 'Your STarT Back answers show that worry and low mood are part of how the pain affects you. That is common and treatable; a GP or physiotherapist can offer support that makes recovery more likely.',
+    text: 'Your STarT Back answers show that worry and low mood are part of how the pain affects you. That is common and can be treated. A GP or physio can offer support that makes getting better more likely.',
     sources: ['keele-start-back', 'nice-ng59'],
   },
 ];
@@ -366,23 +366,23 @@ export function isMoreRestrictive(a: Gate, b: Gate): boolean {
 /** What the person is told for each level. */
 export const LEVEL_ADVICE: Record<Level, string> = {
   emergency:
-    'Go to an emergency department now, or call your local emergency number (999 in the UK, 112 in Europe, 911 in North America). Do not wait to see whether it settles, and do not start any exercises.',
+    'Go to an emergency department now, or call your local emergency number: 999 in the UK, 112 in Europe, 911 in North America. Do not wait to see if it settles, and do not start the programme.',
   urgent:
-    'Speak to a doctor today: ask your GP practice for a same-day appointment, go to an urgent care centre, or call a phone triage line (111 in England).',
-  soon: 'Book an appointment with a GP or physiotherapist within the next 1 to 2 weeks.',
+    'Speak to a doctor today. Ask your GP for a same-day visit, go to an urgent care centre, or call a phone advice line (111 in England).',
+  soon: 'Book to see a GP or physio (physiotherapist) within the next 1 to 2 weeks.',
   'self-care':
-    'You can start the programme. See a GP or physiotherapist if you are not clearly better in 2 to 6 weeks, and at once if any warning sign appears.',
+    'You can start the programme. See a GP or physio if you are not clearly better in 2 to 6 weeks, and at once if any warning sign appears.',
 };
 
 const GATE_ADVICE: Record<Gate, string> = {
-  'not-now': 'Hold off the exercise programme until you have been seen.',
+  'not-now': 'Hold off the programme until you have been seen.',
   'gentle-only':
-    'Until you have been seen, do only the gentle exercises at the lowest dose, and stop at once if pain sharpens or spreads down the leg.',
-  allowed: 'Meanwhile you can start the programme, gradually.',
+    'Until you have been seen, do only the gentle exercises, at the lowest dose. Stop at once if pain gets sharper or spreads down the leg.',
+  allowed: 'In the meantime you can start the programme, slowly.',
 };
 
 const SAFETY_NET =
-  'If you develop numbness around the genitals or back passage, a change in bladder or bowel control, or weakness in both legs, go to an emergency department at once.';
+  'Go to an emergency department at once if you get numbness between your legs or around your back passage, a change in how your bladder or bowels work, or weakness in both legs.';
 
 /** The advice for a level, with what to do about exercise meanwhile and the emergency safety net. */
 export function adviceFor(level: Level, gate: Gate): string {

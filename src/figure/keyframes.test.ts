@@ -1,7 +1,9 @@
 // The exercises' key poses: complete, in order, physically sensible, faithful to the steps; and the posterior-chain picture.
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_IDS, type ExerciseId } from '../kb/types.js';
-import { EXERCISE_KEYFRAMES, POSTERIOR_CHAIN_POSE } from './keyframes.js';
+import { EXERCISE_KEYFRAMES, EXERCISE_MARKS, POSTERIOR_CHAIN_POSE } from './keyframes.js';
+import { viewOf } from './svg.js';
+import { distance3, jointPositions3d, project } from './view.js';
 import {
   SEGMENTS,
   anglesToPose,
@@ -158,7 +160,11 @@ describe('EXERCISE_KEYFRAMES', () => {
     const all = joints('glute-bridge');
     const start = first(all);
     const top = last(all);
-    expect(top.hip.y - start.hip.y).toBeGreaterThan(0.08);
+    // A clear lift: the hips rise by more than a tenth of the person's height.
+    expect(top.hip.y - start.hip.y).toBeGreaterThan(0.1);
+    // The feet stay flat and the shoulders rest on the floor.
+    expect(top.near.ankle.y).toBeCloseTo(0, 6);
+    expect(top.far.toe.y).toBeCloseTo(0, 6);
     const bend = directionDeg(top.shoulder, top.near.knee) - directionDeg(top.shoulder, top.hip);
     expect(Math.abs(bend)).toBeLessThan(0.5);
     expect(top.shoulder.y).toBeCloseTo(start.shoulder.y, 6);
@@ -189,19 +195,51 @@ describe('EXERCISE_KEYFRAMES', () => {
     expect(jointPositions(bottom).hip.x).toBeLessThan(jointPositions(stand).hip.x - 0.03);
   });
 
-  it('knee-to-chest draws one knee in while the other foot stays down', () => {
+  it('knee-to-chest draws the knee to the chest: hip well past 90°, the other foot flat', () => {
     const all = joints('knee-to-chest');
     const [start, end] = [first(all), last(all)];
+    const held = last(poses('knee-to-chest'));
+    // Well past the table-top position (90°): the thigh comes up towards the chest.
+    expect(held.nearLeg.hip).toBeGreaterThanOrEqual(120);
+    // The knee is nearer the top of the low back than a thigh's length, and has come towards the shoulders.
+    expect(distance(end.near.knee, end.lumbarTop)).toBeLessThan(SEGMENTS.thigh * 0.75);
     expect(distance(end.near.knee, end.shoulder)).toBeLessThan(
-      distance(start.near.knee, start.shoulder),
+      distance(start.near.knee, start.shoulder) * 0.75,
     );
+    // The knee is above the hip and on the head's side of it.
+    expect(end.near.knee.x).toBeLessThan(end.hip.x);
+    expect(end.near.knee.y).toBeGreaterThan(end.hip.y + 0.1);
+    // The other foot stays flat on the floor.
     expect(end.far.ankle.y).toBeCloseTo(0, 6);
+    expect(end.far.toe.y).toBeCloseTo(0, 6);
   });
 
-  it('figure-four rests the crossed ankle on the other knee', () => {
-    for (const j of joints('figure-four').slice(1)) {
-      expect(distance(j.near.ankle, j.far.knee)).toBeLessThan(0.1);
-      expect(j.near.ankle.y).toBeGreaterThan(j.far.knee.y);
+  it('figure-four rests the crossed ankle on the other knee, drawn from where the "4" shows', () => {
+    const view = viewOf(EXERCISE_MARKS['figure-four']);
+    expect(view.azimuth !== 0 || view.elevation !== 0).toBe(true);
+    for (const pose of poses('figure-four').slice(1)) {
+      const j = jointPositions3d(pose);
+      // In three dimensions: the ankle rests on top of the other leg at the knee, the crossed knee turned out.
+      expect(distance3(j.near.ankle, j.far.knee)).toBeLessThan(0.08);
+      expect(j.near.ankle.y).toBeGreaterThanOrEqual(j.far.knee.y);
+      expect(j.near.knee.z).toBeGreaterThan(j.near.hip.z + 0.1);
+      // In the picture: the crossed leg makes a triangle (hip, knee, ankle) rather than a line, its
+      // ankle lands on the other knee, and its shin crosses the other leg at a clear angle.
+      const [hip, knee, ankle, farKnee, farHip] = [
+        j.near.hip,
+        j.near.knee,
+        j.near.ankle,
+        j.far.knee,
+        j.far.hip,
+      ].map((p) => project(p, view)) as unknown as [Point, Point, Point, Point, Point];
+      const area =
+        Math.abs((knee.x - hip.x) * (ankle.y - hip.y) - (ankle.x - hip.x) * (knee.y - hip.y)) / 2;
+      expect(area).toBeGreaterThan(0.012);
+      expect(Math.hypot(ankle.x - farKnee.x, ankle.y - farKnee.y)).toBeLessThan(0.05);
+      const shin = directionDeg(knee, ankle);
+      const farThigh = directionDeg(farHip, farKnee);
+      const between = Math.abs(((shin - farThigh + 540) % 360) - 180);
+      expect(between).toBeGreaterThan(35);
     }
   });
 
@@ -214,6 +252,38 @@ describe('EXERCISE_KEYFRAMES', () => {
     expect(top.nearLeg.knee).toBeGreaterThan(0);
     expect(top.nearLeg.knee).toBeLessThan(20);
     for (const j of all) expect(j.far.ankle.y).toBeCloseTo(j.hip.y, 6);
+  });
+
+  it('supine-hamstring-strap raises the straight leg on the strap while the other foot stays flat', () => {
+    const all = poses('supine-hamstring-strap');
+    const held = last(all);
+    expect(held.nearLeg.knee).toBe(0);
+    expect(held.nearLeg.hip).toBeGreaterThanOrEqual(60);
+    const j = jointPositions(held);
+    expect(j.far.ankle.y).toBeCloseTo(0, 6);
+    // The hands hold the strap's ends on the line from the shoulders to the foot, elbows soft.
+    const toFoot = directionDeg(j.shoulder, j.near.ankle);
+    const toHand = directionDeg(j.shoulder, j.near.wrist);
+    expect(Math.abs(toFoot - toHand)).toBeLessThan(15);
+  });
+
+  it('marks every exercise with the muscle it stretches or works, and an arrow where something moves', () => {
+    for (const id of EXERCISE_IDS) {
+      const marks = EXERCISE_KEYFRAMES[id][0]?.marks;
+      expect(marks, id).toEqual(EXERCISE_MARKS[id]);
+      expect(marks?.muscles.length, id).toBeGreaterThan(0);
+      if (id !== 'abdominal-brace') expect(marks?.arrow, id).toBeDefined();
+    }
+    for (const id of [
+      'supine-hamstring-gentle',
+      'supine-hamstring-strap',
+      'hamstring-wall-stretch',
+      'active-hamstring-stretch',
+    ] as const) {
+      expect(EXERCISE_MARKS[id].muscles).toContain('hamstrings');
+    }
+    expect(EXERCISE_MARKS['figure-four'].muscles).toContain('piriformis');
+    expect(EXERCISE_MARKS['glute-bridge'].muscles).toContain('glutes');
   });
 
   it('abdominal-brace keeps the spine and pelvis still in crook lying', () => {

@@ -1,5 +1,5 @@
 // The key poses of every exercise's illustration, and the posterior-chain picture, built on the figure model.
-import type { ExerciseId, Keyframe } from '../kb/types.js';
+import type { ExerciseId, FigureMarks, Keyframe } from '../kb/types.js';
 import {
   NEUTRAL_STANDING,
   SEGMENTS,
@@ -34,7 +34,7 @@ const LYING_LORDOSIS = 30;
 const CROOK_FOOT = 0.3;
 
 /** The bridge's feet: "heels about a hand-length from your buttocks". */
-const BRIDGE_FOOT = 0.27;
+const BRIDGE_FOOT = 0.23;
 
 /** A foot flat on the floor, toes pointing away from the head. */
 const FLAT = 0;
@@ -195,31 +195,32 @@ function kneeToChest(): Keyframe[] {
   const start = crookLying();
   // The relaxed knee hangs bent so the shin stays about level: the hold is behind the thigh.
   const up = handsOnThigh({ ...start, nearLeg: { hip: 95, knee: 105, ankle: 0 } }, 'near', 0.85);
+  // Drawn in to the chest: the hip well past a right angle, the hands just below the knee.
   const drawn = handsOnThigh(
-    { ...start, nearLeg: { hip: 120, knee: 125, ankle: 0 } },
+    { ...start, nearLeg: { hip: 138, knee: 128, ankle: 10 } },
     'near',
-    0.85,
+    0.9,
   );
   return keyframes([0, start], [0.45, up], [1, drawn]);
 }
 
 /**
- * Figure four: a side view cannot show the crossed hip turning out (the thigh would point at the
- * viewer and look short), so the crossed leg keeps its full length, its hip drawn more bent than in
- * life, and its ankle rests just over the other knee, where it sits on the thigh.
+ * Figure four: the crossed leg's hip turns out, which a side view cannot show, so the picture is drawn
+ * from beyond the feet, to one side and a little above (see `EXERCISE_MARKS`), where the legs make the "4". In the side-view model the crossed ankle lies
+ * over the other knee; `nearCross` carries it across onto that thigh and turns the knee out.
  */
 function figureFour(): Keyframe[] {
   const start = crookLying();
   const ankleOnKnee = (pose: Pose): Pose => {
     const knee = jointPositions(pose).far.knee;
-    const rest = { x: knee.x + 0.05, y: knee.y + 0.045 };
-    return { ...pose, nearLeg: legReaching(pose, 'near', rest) };
+    const rest = { x: knee.x + 0.02, y: knee.y + 0.045 };
+    return { ...pose, nearLeg: legReaching(pose, 'near', rest), nearCross: 1 };
   };
   const crossed = ankleOnKnee({ ...start, nearLeg: { ...start.nearLeg, ankle: 10 } });
   const lifted = handsOnThigh(
-    ankleOnKnee({ ...crossed, farLeg: { hip: 75, knee: 95, ankle: 0 } }),
+    ankleOnKnee({ ...crossed, farLeg: { hip: 80, knee: 95, ankle: 0 } }),
     'far',
-    0.8,
+    0.75,
   );
   return keyframes([0, start], [0.45, crossed], [1, lifted]);
 }
@@ -311,19 +312,56 @@ function goodMorningModified(): Keyframe[] {
   return keyframes([0, hinge(0)], [0.5, hinge(0.5)], [1, hinge(1)]);
 }
 
+/**
+ * What each illustration picks out: the muscle stretched or working, the joint whose path the movement
+ * arrow follows, the camera (from above and to the side for the crossed leg of the figure four), and props.
+ */
+export const EXERCISE_MARKS: Record<ExerciseId, FigureMarks> = {
+  'knee-to-chest': { muscles: ['glutes', 'low-back'], arrow: 'near.knee', props: ['mat'] },
+  'figure-four': {
+    muscles: ['piriformis'],
+    arrow: 'near.ankle',
+    azimuth: -50,
+    elevation: 20,
+    props: ['mat'],
+  },
+  'supine-hamstring-gentle': { muscles: ['hamstrings'], arrow: 'near.ankle', props: ['mat'] },
+  'supine-hamstring-strap': {
+    muscles: ['hamstrings'],
+    arrow: 'near.ankle',
+    props: ['mat', 'strap'],
+  },
+  'hamstring-wall-stretch': {
+    muscles: ['hamstrings'],
+    arrow: 'near.ankle',
+    props: ['mat', 'door-frame'],
+  },
+  'active-hamstring-stretch': { muscles: ['hamstrings'], arrow: 'near.ankle', props: ['mat'] },
+  'abdominal-brace': { muscles: ['abdominals'], props: ['mat'] },
+  'glute-bridge': { muscles: ['glutes', 'hamstrings'], arrow: 'hip', props: ['mat'] },
+  'supine-straight-leg-raise': { muscles: ['thigh-front'], arrow: 'near.ankle', props: ['mat'] },
+  'standing-march': { muscles: ['hip-flexors', 'abdominals'], arrow: 'near.knee' },
+  'good-morning-modified': { muscles: ['hamstrings', 'glutes'], arrow: 'shoulder' },
+};
+
+/** Keyframes with the illustration's marks on the first. */
+function marked(id: ExerciseId, frames: Keyframe[]): Keyframe[] {
+  return frames.map((k, i) => (i === 0 ? { ...k, marks: EXERCISE_MARKS[id] } : k));
+}
+
 /** Every exercise's key poses, in time order on 0..1 for one repetition (play them there and back). */
 export const EXERCISE_KEYFRAMES: Record<ExerciseId, Keyframe[]> = {
-  'knee-to-chest': kneeToChest(),
-  'figure-four': figureFour(),
-  'supine-hamstring-gentle': supineHamstringGentle(),
-  'supine-hamstring-strap': supineHamstringStrap(),
-  'hamstring-wall-stretch': hamstringWallStretch(),
-  'active-hamstring-stretch': activeHamstringStretch(),
-  'abdominal-brace': abdominalBrace(),
-  'glute-bridge': gluteBridge(),
-  'supine-straight-leg-raise': supineStraightLegRaise(),
-  'standing-march': standingMarch(),
-  'good-morning-modified': goodMorningModified(),
+  'knee-to-chest': marked('knee-to-chest', kneeToChest()),
+  'figure-four': marked('figure-four', figureFour()),
+  'supine-hamstring-gentle': marked('supine-hamstring-gentle', supineHamstringGentle()),
+  'supine-hamstring-strap': marked('supine-hamstring-strap', supineHamstringStrap()),
+  'hamstring-wall-stretch': marked('hamstring-wall-stretch', hamstringWallStretch()),
+  'active-hamstring-stretch': marked('active-hamstring-stretch', activeHamstringStretch()),
+  'abdominal-brace': marked('abdominal-brace', abdominalBrace()),
+  'glute-bridge': marked('glute-bridge', gluteBridge()),
+  'supine-straight-leg-raise': marked('supine-straight-leg-raise', supineStraightLegRaise()),
+  'standing-march': marked('standing-march', standingMarch()),
+  'good-morning-modified': marked('good-morning-modified', goodMorningModified()),
 };
 
 /** Posterior pelvic tilt at full hamstring tension, in degrees. */

@@ -122,6 +122,12 @@ export interface Pose {
   farLeg: LegAngles;
   nearArm: ArmAngles;
   farArm: ArmAngles;
+  /**
+   * How far the near leg's ankle has crossed over to rest on the far leg, 0 (in its own plane, the
+   * default) to 1 (resting on it), as in the figure-four stretch. The side view cannot show it; the
+   * three-dimensional view (`view.ts`) turns the knee out and carries the ankle across.
+   */
+  nearCross?: number;
 }
 
 export type Side = 'near' | 'far';
@@ -369,9 +375,13 @@ export const POSE_KEYS = [
 ] as const;
 export type PoseKey = (typeof POSE_KEYS)[number];
 
-/** A pose flattened into a keyframe's `angles` record, one number per `POSE_KEYS` entry. */
-export function poseToAngles(pose: Pose): Record<PoseKey, number> {
+/** Keys a keyframe may carry or leave out (left out: 0). */
+export const OPTIONAL_POSE_KEYS = ['nearCross'] as const;
+
+/** A pose flattened into a keyframe's `angles` record, one number per `POSE_KEYS` entry (and `nearCross` when set). */
+export function poseToAngles(pose: Pose): Record<PoseKey, number> & { nearCross?: number } {
   return {
+    ...(pose.nearCross ? { nearCross: pose.nearCross } : {}),
     rootX: pose.root.x,
     rootY: pose.root.y,
     pelvisTilt: pose.pelvisTilt,
@@ -395,6 +405,10 @@ function isPoseKey(key: string): key is PoseKey {
   return (POSE_KEYS as readonly string[]).includes(key);
 }
 
+function isOptionalKey(key: string): boolean {
+  return (OPTIONAL_POSE_KEYS as readonly string[]).includes(key);
+}
+
 /**
  * A keyframe's `angles` record read back into a pose. Keyframes are the project's own data, so a
  * missing, unknown or non-finite entry is a bug in that data and throws a RangeError naming it.
@@ -402,7 +416,7 @@ function isPoseKey(key: string): key is PoseKey {
 export function anglesToPose(angles: Readonly<Record<string, number>>): Pose {
   const problems: string[] = [];
   for (const key of Object.keys(angles)) {
-    if (!isPoseKey(key)) problems.push(`unknown key ${key}`);
+    if (!isPoseKey(key) && !isOptionalKey(key)) problems.push(`unknown key ${key}`);
   }
   const read = (key: PoseKey): number => {
     const value = angles[key];
@@ -424,6 +438,11 @@ export function anglesToPose(angles: Readonly<Record<string, number>>): Pose {
     nearArm: { shoulder: read('nearShoulder'), elbow: read('nearElbow') },
     farArm: { shoulder: read('farShoulder'), elbow: read('farElbow') },
   };
+  const cross = angles.nearCross;
+  if (cross !== undefined) {
+    if (!Number.isFinite(cross)) problems.push('nearCross is not a finite number');
+    else if (cross !== 0) pose.nearCross = cross;
+  }
   if (problems.length > 0) throw new RangeError(`invalid pose angles: ${problems.join('; ')}`);
   return pose;
 }
@@ -459,6 +478,9 @@ export function interpolate(a: Pose, b: Pose, t: number): Pose {
     farLeg: leg(a.farLeg, b.farLeg),
     nearArm: arm(a.nearArm, b.nearArm),
     farArm: arm(a.farArm, b.farArm),
+    ...(a.nearCross || b.nearCross
+      ? { nearCross: mix(a.nearCross ?? 0, b.nearCross ?? 0, u) }
+      : {}),
   };
 }
 

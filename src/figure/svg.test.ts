@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISE_IDS } from '../kb/types.js';
 import { EXERCISE_KEYFRAMES, POSTERIOR_CHAIN_POSE } from './keyframes.js';
 import { NEUTRAL_STANDING, anglesToPose, type Pose } from './model.js';
-import { figureBounds, renderFigureSvg, renderKeyPosesSvg } from './svg.js';
+import {
+  bodyMapDrawing,
+  figureBounds,
+  renderFigureSvg,
+  renderKeyPosesSvg,
+  renderPosteriorChainCloseUpSvg,
+} from './svg.js';
 
 /** The body's drawn segments: trunk pieces, head and neck, and five per side. */
 const SEGMENT_NAMES = [
@@ -44,7 +50,7 @@ function assertWellFormed(svg: string): void {
 function numbersIn(svg: string): string[] {
   return [...svg.matchAll(/="([^"]*)"/g)]
     .map((m) => m[1] ?? '')
-    .filter((value) => /^[-\d.\sMLe+]+$/i.test(value) && /\d/.test(value));
+    .filter((value) => /^[-\d.\sMLAQZe+]+$/i.test(value) && /\d/.test(value));
 }
 
 function segmentsIn(svg: string): string[] {
@@ -73,23 +79,46 @@ describe('renderFigureSvg', () => {
     expect(svg.match(/data-part="floor"/g)).toHaveLength(1);
   });
 
-  it('draws rounded capsules and a head circle, far limbs fainter and thinner than near ones', () => {
-    expect(svg).toContain('stroke-linecap="round"');
+  it('draws shaped limbs and a head, the near limbs in a darker tone than the far ones', () => {
     expect(svg).toMatch(/<circle data-segment="head"/);
-    const width = (name: string): number => {
-      const found = new RegExp(`data-segment="${name}"[^>]*stroke-width="([\\d.]+)"`).exec(svg);
-      return Number(found?.[1]);
-    };
-    expect(width('far-thigh')).toBeLessThan(width('near-thigh'));
-    expect(svg).toMatch(/data-segment="far-shin"[^>]*stroke-opacity="0\.4"/);
-    expect(svg).not.toMatch(/data-segment="near-shin"[^>]*stroke-opacity/);
+    const fill = (name: string): string =>
+      new RegExp(`data-segment="${name}"[^>]*fill="(#[0-9a-f]{6})"`).exec(svg)?.[1] ?? '';
+    expect(fill('near-thigh')).not.toBe('');
+    expect(fill('far-thigh')).not.toBe('');
+    expect(fill('near-thigh')).not.toBe(fill('far-thigh'));
+    // Limbs are filled outlines (tapered shapes with rounded ends), not lines.
+    expect(svg).toMatch(/<path data-segment="near-shin"[^>]* d="M[^"]*A[^"]*A[^"]*Z"/);
+    const luminance = (hex: string) =>
+      [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).reduce((a, b) => a + b, 0);
+    expect(luminance(fill('near-thigh'))).toBeLessThan(luminance(fill('far-thigh')));
+  });
+
+  it('stands a standing figure on a floor and lays a lying one on a mat', () => {
+    expect(svg).toMatch(/data-part="floor" class="fig-floor"/);
+    const lying = EXERCISE_KEYFRAMES['glute-bridge'];
+    const first = lying[0];
+    if (!first) throw new Error('no keyframe');
+    const mat = renderFigureSvg(anglesToPose(first.angles), { keyframes: lying });
+    expect(mat).toMatch(/data-part="floor" class="fig-mat"/);
+  });
+
+  it('picks out the worked muscle and draws the movement as an arrow', () => {
+    const frames = EXERCISE_KEYFRAMES['supine-hamstring-gentle'];
+    const last = frames[frames.length - 1];
+    if (!last) throw new Error('no keyframe');
+    const drawn = renderFigureSvg(anglesToPose(last.angles), { keyframes: frames });
+    assertWellFormed(drawn);
+    expect(drawn).toMatch(/data-muscle="hamstrings"/);
+    expect(drawn).toMatch(/data-part="arrow"/);
+    const still = renderFigureSvg(anglesToPose(last.angles), { keyframes: frames, arrow: false });
+    expect(still).not.toMatch(/data-part="arrow"/);
   });
 
   it('writes only finite numbers', () => {
     const numbers = numbersIn(svg);
-    expect(numbers.length).toBeGreaterThan(40);
+    expect(numbers.length).toBeGreaterThan(20);
     for (const value of numbers) {
-      for (const n of value.split(/[\sML]+/).filter(Boolean)) {
+      for (const n of value.split(/[\sMLAQZ]+/).filter(Boolean)) {
         expect(Number.isFinite(Number(n)), value).toBe(true);
       }
     }
@@ -106,12 +135,11 @@ describe('renderFigureSvg', () => {
     expect(named).toContain('<title id="fig-1">Hips &amp; knees &lt;bent&gt;</title>');
   });
 
-  it('draws the hamstring only when asked, for the posterior-chain picture', () => {
-    expect(segmentsIn(svg)).not.toContain('near-hamstring');
+  it('picks out the hamstring only when asked, for the posterior-chain picture', () => {
+    expect(svg).not.toMatch(/data-muscle="hamstrings"/);
     const chain = renderFigureSvg(POSTERIOR_CHAIN_POSE(1), { hamstrings: true });
     assertWellFormed(chain);
-    expect(segmentsIn(chain)).toContain('near-hamstring');
-    expect(chain).toMatch(/data-segment="near-hamstring"[^>]*stroke-dasharray/);
+    expect(chain).toMatch(/data-muscle="hamstrings"/);
   });
 
   it('refuses to draw a pose with a non-finite angle rather than writing NaN', () => {
@@ -123,7 +151,8 @@ describe('renderFigureSvg', () => {
     const poses = EXERCISE_KEYFRAMES['glute-bridge'].map((k) => anglesToPose(k.angles));
     const bounds = figureBounds(poses);
     const frames = poses.map((p) => renderFigureSvg(p, { bounds }));
-    const floors = frames.map((f) => /data-part="floor"[^>]*y1="([\d.]+)"/.exec(f)?.[1]);
+    const floors = frames.map((f) => /data-part="floor"[^>]*><path d="M([\d. ]+)L/.exec(f)?.[1]);
+    expect(floors[0]).toBeDefined();
     expect(new Set(floors).size).toBe(1);
   });
 });
@@ -145,5 +174,61 @@ describe('renderKeyPosesSvg', () => {
     const svg = renderKeyPosesSvg(EXERCISE_KEYFRAMES['standing-march']);
     expect(svg).toMatch(/<title>[^<]*left to right<\/title>/);
     expect([...svg.matchAll(/<text[^>]*>(\d+)<\/text>/g)].map((m) => m[1])).toEqual(['1', '2']);
+  });
+});
+
+describe('the posterior-chain close-up', () => {
+  const neutral = POSTERIOR_CHAIN_POSE(0);
+  const tight = POSTERIOR_CHAIN_POSE(1);
+  const bounds = { minX: -0.17, maxX: 0.17, minY: 0.36, maxY: 0.74 };
+  const draw = (pose: Pose) =>
+    renderPosteriorChainCloseUpSvg(pose, neutral, {
+      width: 220,
+      height: 240,
+      title: 'Close-up',
+      bounds,
+    });
+
+  it('draws the pelvis as a bone and the low-back curve over dashed outlines of the usual posture', () => {
+    const svg = draw(tight);
+    assertWellFormed(svg);
+    for (const part of ['pelvis-bone', 'pelvis-neutral', 'spine', 'spine-neutral']) {
+      expect(svg).toContain(`data-part="${part}"`);
+    }
+  });
+
+  it('moves the pelvis and the curve as the hamstrings tighten', () => {
+    const d = (svg: string, part: string) =>
+      new RegExp(`data-part="${part}"[^>]* d="([^"]+)"`).exec(svg)?.[1];
+    const relaxed = draw(neutral);
+    const tense = draw(tight);
+    expect(d(tense, 'pelvis-bone')).not.toBe(d(relaxed, 'pelvis-bone'));
+    expect(d(tense, 'spine')).not.toBe(d(relaxed, 'spine'));
+    // Relaxed, the pelvis sits exactly on its usual outline.
+    expect(d(relaxed, 'pelvis-bone')).toBe(d(relaxed, 'pelvis-neutral'));
+  });
+});
+
+describe('the body map drawing', () => {
+  const { body, regions } = bodyMapDrawing(170, 380);
+
+  it('draws the body from behind with the arms beside the trunk', () => {
+    expect(body).toContain('data-segment="trunk"');
+    expect(body).toContain('data-segment="head"');
+    expect(body).toContain('data-segment="left-arm"');
+    expect(body).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('has every pain area of the intake, on each side, with the person’s left on the left', () => {
+    const areas = new Set(regions.map((r) => r.area));
+    expect([...areas].sort()).toEqual(
+      ['back-of-thigh', 'below-knee', 'buttock', 'foot', 'lower-back'].sort(),
+    );
+    const x = (area: string, side: string) => {
+      const d = regions.find((r) => r.area === area && r.side === side)?.d ?? '';
+      return Number(/^M([\d.]+)/.exec(d)?.[1]);
+    };
+    expect(x('back-of-thigh', 'left')).toBeLessThan(x('back-of-thigh', 'right'));
+    expect(x('foot', 'left')).toBeLessThan(85);
   });
 });

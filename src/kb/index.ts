@@ -1,5 +1,6 @@
 // The knowledge base as one versioned value. Bump KB_VERSION whenever any content changes meaning.
 import { EXERCISE_KEYFRAMES } from '../figure/keyframes.js';
+import { careAdvice, prognosis } from './care.js';
 import { contributors } from './contributors.js';
 import { educationTopics } from './education.js';
 import { exercises } from './exercises.js';
@@ -8,7 +9,7 @@ import { selfCareItems } from './self-care.js';
 import { sources } from './sources.js';
 import type { KnowledgeBase } from './types.js';
 
-export const KB_VERSION = '2026.11.2';
+export const KB_VERSION = '2026.11.3';
 
 export const knowledgeBase: KnowledgeBase = {
   version: KB_VERSION,
@@ -18,6 +19,8 @@ export const knowledgeBase: KnowledgeBase = {
   exercises: exercises.map((e) => ({ ...e, keyframes: EXERCISE_KEYFRAMES[e.id] })),
   selfCare: selfCareItems,
   topics: educationTopics,
+  careAdvice,
+  prognosis,
   stopRules,
   progression,
   backOff,

@@ -27,6 +27,8 @@ function allCitations(): { where: string; id: string }[] {
     ...kb.topics.flatMap((t) => t.sources.map((id) => ({ where: `topic ${t.id}`, id }))),
     ...kb.stopRules.flatMap((r) => r.sources.map((id) => ({ where: `stop rule ${r.code}`, id }))),
     ...kb.progression.sources.map((id) => ({ where: 'progression', id })),
+    ...kb.careAdvice.flatMap((a) => a.sources.map((id) => ({ where: `care ${a.id}`, id }))),
+    ...kb.prognosis.sources.map((id) => ({ where: 'prognosis', id })),
   ];
 }
 
@@ -131,6 +133,39 @@ describe('knowledge base references', () => {
     for (const entry of [...kb.contributors, ...kb.exercises, ...kb.selfCare, ...kb.topics]) {
       expect(entry.sources.length, entry.id).toBeGreaterThan(0);
     }
+  });
+
+  it('gives a person with sciatica pain relief, positions, work and driving, and the time course, each sourced', () => {
+    const ids = kb.careAdvice.map((a) => a.id);
+    expect(ids.sort()).toEqual(
+      [
+        'sciatica-pain-relief',
+        'sciatica-positions',
+        'sciatica-time-course',
+        'sciatica-work-driving',
+      ].sort(),
+    );
+    const text = (id: string) => kb.careAdvice.find((a) => a.id === id)?.body.join(' ') ?? '';
+    expect(text('sciatica-pain-relief')).toMatch(/pharmacist/);
+    expect(text('sciatica-pain-relief')).toMatch(/NICE/);
+    expect(text('sciatica-positions')).toMatch(/between your knees/);
+    expect(text('sciatica-work-driving')).toMatch(/drive/);
+    expect(text('sciatica-work-driving')).toMatch(/work/);
+    expect(text('sciatica-time-course')).toMatch(/4 to 6 weeks/);
+    for (const a of kb.careAdvice) {
+      expect(a.sources.length, a.id).toBeGreaterThan(0);
+      expect(a.offeredFor).toContain('lumbar-radiculopathy');
+    }
+  });
+
+  it('keeps codes out of what a person reads: coding notes sit apart from the evidence notes', () => {
+    for (const c of kb.contributors) {
+      const read = [c.name, c.summary, ...c.mechanism, ...c.typicalSigns, c.evidence.note].join(
+        ' ',
+      );
+      expect(read, c.id).not.toMatch(/\b[A-Z]\d\d\.\d\b|ICD|Coded as|The product/);
+    }
+    for (const s of kb.sources) expect(s.publisher, s.id).not.toMatch(/seed/);
   });
 
   it('resolves every exercise, contributor and topic id an entry refers to', () => {

@@ -14,6 +14,7 @@ export const SOURCE_IDS = [
   'girft-cauda-equina',
   'keele-start-back',
   'sadler-2017-review',
+  'nhs-sciatica',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -96,10 +97,40 @@ export interface Dosage {
 export const EXCLUSION_CODES = ['hamstring-injury', 'below-knee-symptoms', 'acute-phase'] as const;
 export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
 
+/** The muscles an illustration can pick out, stretched or working. */
+export type MuscleId =
+  | 'hamstrings'
+  | 'glutes'
+  | 'piriformis'
+  | 'low-back'
+  | 'abdominals'
+  | 'hip-flexors'
+  | 'thigh-front';
+
+/** The joints a movement arrow can follow. */
+export type ArrowJoint =
+  'near.knee' | 'near.ankle' | 'near.wrist' | 'far.knee' | 'hip' | 'shoulder';
+
+/** What an illustration draws besides the body: the muscle worked, the movement's arrow, the camera, props. */
+export interface FigureMarks {
+  /** The muscles stretched or working, in the highlight colour. */
+  muscles: MuscleId[];
+  /** The joint whose path, from the first key pose to the last, the movement arrow follows. */
+  arrow?: ArrowJoint;
+  /** The camera's height in degrees: 0 from the side; higher to see a crossed leg from above. */
+  elevation?: number;
+  /** The camera turned around the vertical in degrees: 0 from the side, negative towards the feet. */
+  azimuth?: number;
+  /** A mat to lie on, a door frame to rest the leg on, a strap from the hands to the foot. */
+  props?: ('mat' | 'door-frame' | 'strap')[];
+}
+
 /** One key pose of an exercise's illustration: joint angles in degrees at `at` (0..1) of one repetition. */
 export interface Keyframe {
   at: number;
   angles: Record<string, number>;
+  /** On the first key pose: what the illustration picks out (the same for the whole movement). */
+  marks?: FigureMarks;
 }
 
 export interface Exercise {
@@ -160,6 +191,8 @@ export interface Contributor {
   /** What typically points to it, and what points away. */
   typicalSigns: string[];
   icd10: { code: string; display: string }[];
+  /** Why it carries these codes: for the clinician report and the exports, never shown to the person. */
+  codingNote?: string;
   evidence: { strength: EvidenceStrength; note: string };
   /** Education topics that explain it further. */
   topics: string[];
@@ -175,6 +208,36 @@ export interface EducationTopic {
   /** Where the sources disagree or overreach, the honest strength of the evidence. */
   evidenceNote?: string;
   related: { contributors: ContributorId[]; exercises: ExerciseId[]; topics: string[] };
+  sources: SourceId[];
+}
+
+/** The care advice a result offers by what the assessment found: looking after sciatica day to day. */
+export const CARE_ADVICE_IDS = [
+  'sciatica-pain-relief',
+  'sciatica-positions',
+  'sciatica-work-driving',
+  'sciatica-time-course',
+] as const;
+export type CareAdviceId = (typeof CARE_ADVICE_IDS)[number];
+
+export interface CareAdvice {
+  id: CareAdviceId;
+  title: string;
+  /** Short paragraphs in plain words. */
+  body: string[];
+  /** Offered when one of these contributors is likely or possible, or when the pain reaches below the knee. */
+  offeredFor: ContributorId[];
+  sources: SourceId[];
+}
+
+/** What usually happens next, said first on the result: by what the assessment found. */
+export interface Prognosis {
+  /** Most back pain with or without pain in the thigh. */
+  backPain: string;
+  /** Pain that runs down the leg from a nerve (sciatica). */
+  sciatica: string;
+  /** Pain that has lasted more than 12 weeks. */
+  persistent: string;
   sources: SourceId[];
 }
 
@@ -224,6 +287,8 @@ export interface KnowledgeBase {
   exercises: readonly Exercise[];
   selfCare: readonly SelfCareItem[];
   topics: readonly EducationTopic[];
+  careAdvice: readonly CareAdvice[];
+  prognosis: Prognosis;
   stopRules: readonly StopRule[];
   progression: ProgressionRule;
   backOff: BackOffRule;

@@ -8,6 +8,7 @@ import { ApiRepo, flushOutbox, pendingCount } from './data/api-repo.js';
 import { deviceRepo, resetDeviceRepo } from './data/device.js';
 import { api } from './data/http.js';
 import { kvDeletePrefix, kvGet, kvSet, outboxClear } from './data/idb.js';
+import { BrandMark, NavIcon } from './components/nav-icons.js';
 import { href, parseHash, type Route, type RouteId } from './router.js';
 import Home from './screens/home.js';
 import './styles.css';
@@ -48,11 +49,15 @@ const TITLES: Record<RouteId, string> = {
   account: 'Account',
 };
 
-const NAV: { id: RouteId; label: string }[] = [
-  { id: 'programme', label: 'Programme' },
+/** The tabs a phone shows at the bottom of the screen; the rest sit behind "More" (all show on wide screens). */
+const TABS: { id: RouteId; label: string }[] = [
+  { id: 'home', label: 'Home' },
+  { id: 'programme', label: 'Plan' },
   { id: 'checkin', label: 'Check-in' },
-  { id: 'progress', label: 'Progress' },
   { id: 'learn', label: 'Learn' },
+];
+const MORE: { id: RouteId; label: string }[] = [
+  { id: 'progress', label: 'Progress' },
   { id: 'measure', label: 'Measure' },
   { id: 'reminders', label: 'Reminders' },
   { id: 'report', label: 'Report' },
@@ -66,6 +71,8 @@ function useRoute(): Route {
       setRoute(parseHash(window.location.hash));
     };
     window.addEventListener('hashchange', update);
+    // The address may have changed between the first render and now: catch up with it.
+    update();
     return () => {
       window.removeEventListener('hashchange', update);
     };
@@ -97,13 +104,17 @@ function ScreenHost({ route }: { route: Route }) {
       live = false;
     };
   }, [route.id]);
+  // A new view (a new screen, or a new topic on the same screen) opens at its top, with focus on its
+  // heading so keyboard and screen-reader users start there.
+  const view = loaded.id === route.id ? `${route.id}/${route.params.join('/')}` : '';
   useEffect(() => {
+    if (!view) return;
     document.title = `${TITLES[loaded.id]} · Backchain`;
-    // Move focus to the new screen's heading so keyboard and screen-reader users start there.
     if (loaded.id !== 'home' || window.location.hash) {
-      document.getElementById('screen-title')?.focus();
+      window.scrollTo(0, 0);
+      document.getElementById('screen-title')?.focus({ preventScroll: true });
     }
-  }, [loaded.id]);
+  }, [view]);
   if (failed)
     return (
       <p role="alert">
@@ -208,35 +219,51 @@ function App() {
         Skip to content
       </a>
       <header class="site-header">
-        <a class="brand" href={href('home')}>
-          Backchain
-        </a>
-        <button
-          type="button"
-          class="menu-button"
-          aria-expanded={menuOpen}
-          aria-controls="main-nav"
-          onClick={() => {
-            setMenuOpen(!menuOpen);
-          }}
-        >
-          Menu
-        </button>
-        <nav aria-label="Main" id="main-nav" class={menuOpen ? 'nav-open' : 'nav-closed'}>
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.id}>
-                <a
-                  href={href(item.id)}
-                  aria-current={route.id === item.id ? 'page' : undefined}
-                  class="nav-link"
+        <div class="site-header-inner">
+          <a class="brand" href={href('home')}>
+            <BrandMark />
+            Backchain
+          </a>
+          <nav
+            aria-label="Main"
+            class="main-nav"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && menuOpen) {
+                setMenuOpen(false);
+                document.querySelector<HTMLButtonElement>('.nav-more')?.focus();
+              }
+            }}
+          >
+            <ul class="tabs">
+              {TABS.map((item) => (
+                <li key={item.id}>
+                  <NavLink item={item} current={route.id} />
+                </li>
+              ))}
+              <li class="more-item">
+                <button
+                  type="button"
+                  class={MORE.some((m) => m.id === route.id) ? 'nav-more more-current' : 'nav-more'}
+                  aria-expanded={menuOpen}
+                  aria-controls="more-menu"
+                  onClick={() => {
+                    setMenuOpen(!menuOpen);
+                  }}
                 >
-                  {item.label}
-                </a>
+                  <NavIcon id="more" />
+                  More
+                </button>
               </li>
-            ))}
-          </ul>
-        </nav>
+            </ul>
+            <ul id="more-menu" class={menuOpen ? 'more-menu' : 'more-menu more-closed'}>
+              {MORE.map((item) => (
+                <li key={item.id}>
+                  <NavLink item={item} current={route.id} />
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
       </header>
       {!online && (
         <p class="connection" role="status">
@@ -259,6 +286,19 @@ function App() {
         </p>
       </footer>
     </AppContext.Provider>
+  );
+}
+
+function NavLink({ item, current }: { item: { id: RouteId; label: string }; current: RouteId }) {
+  return (
+    <a
+      href={href(item.id)}
+      aria-current={current === item.id ? 'page' : undefined}
+      class="nav-link"
+    >
+      <NavIcon id={item.id} />
+      <span>{item.label}</span>
+    </a>
   );
 }
 

@@ -11,7 +11,13 @@ import {
   type FigureMotion,
   type Pose,
 } from '../../figure/model.js';
-import { figureBounds, renderFigureSvg, renderKeyPosesSvg } from '../../figure/svg.js';
+import {
+  figureBounds,
+  marksOf,
+  renderFigureSvg,
+  renderKeyPosesSvg,
+  viewOf,
+} from '../../figure/svg.js';
 import { useReducedMotion } from '../hooks.js';
 
 /** One still pose (the markup comes from our own renderer, which escapes every text it writes). */
@@ -80,10 +86,15 @@ export function ExerciseFigure({
   const elapsedMs = clock.key === key ? clock.elapsedMs : 0;
   const elapsedNow = useRef(elapsedMs);
   elapsedNow.current = elapsedMs;
-  const bounds = useMemo(
-    () => figureBounds(keyframes.map((k) => anglesToPose(k.angles))),
-    [keyframes],
-  );
+  const bounds = useMemo(() => {
+    const marks = marksOf(keyframes);
+    return figureBounds(
+      keyframes.map((k) => anglesToPose(k.angles)),
+      0,
+      viewOf(marks),
+      marks,
+    );
+  }, [keyframes]);
   useEffect(() => {
     if (reduced || !playing) return;
     const from = elapsedNow.current;
@@ -111,6 +122,6 @@ export function ExerciseFigure({
     return <div class="figure" ref={host} dangerouslySetInnerHTML={{ __html: svg }} />;
   }
   const pose = motionPose(keyframes, momentOf(motion, elapsedMs, msPerRep));
-  const svg = renderFigureSvg(pose, { title, width, height, bounds });
+  const svg = renderFigureSvg(pose, { title, width, height, bounds, keyframes });
   return <div class="figure" ref={host} dangerouslySetInnerHTML={{ __html: svg }} />;
 }

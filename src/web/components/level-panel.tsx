@@ -126,27 +126,20 @@ export function LevelPanel({
           <p>{parts.safe}</p>
         </>
       )}
-      {reasons.length > 0 && (
-        <>
-          <h2 class="level-subhead">Why</h2>
-          <ul class="level-reasons">
-            {reasons.map((r) => (
-              <li key={r.text}>
-                <p>{r.text}</p>
-                {r.answers.length > 0 && (
-                  <ul class="level-answers">
-                    {r.answers.map((a) => (
-                      <li key={a.question}>
-                        You answered “{a.answer}” to: {a.question}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {reasons.length > 0 &&
+        (level === 'emergency' ? (
+          <>
+            <h2 class="level-subhead">Why</h2>
+            <Reasons reasons={reasons} />
+          </>
+        ) : (
+          <details class="disclosure level-why">
+            <summary>Why this advice</summary>
+            <div class="disclosure-body">
+              <Reasons reasons={reasons} />
+            </div>
+          </details>
+        ))}
       {parts.safetyNet && (
         <p class="level-safety-net">
           <strong>Watch for these:</strong> {parts.safetyNet}
@@ -154,6 +147,27 @@ export function LevelPanel({
       )}
       {children}
     </section>
+  );
+}
+
+function Reasons({ reasons }: { reasons: readonly ReasonLine[] }) {
+  return (
+    <ul class="level-reasons">
+      {reasons.map((r) => (
+        <li key={r.text}>
+          <p>{r.text}</p>
+          {r.answers.length > 0 && (
+            <ul class="level-answers">
+              {r.answers.map((a) => (
+                <li key={a.question}>
+                  You answered “{a.answer}” to: {a.question}
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -20,7 +20,6 @@ import {
   engineDraft,
   errorsFromProblems,
   orderedErrors,
-  painWords,
   sideAsked,
   stopNow,
   stoppedSubmission,
@@ -34,6 +33,7 @@ import {
 } from './checkin-form.js';
 import './checkin.css';
 import { TextField } from '../components/text-field.js';
+import { PainScale, painScaleWords } from '../components/pain-scale.js';
 
 interface Loaded {
   assessment: AssessmentView | null;
@@ -384,7 +384,7 @@ function CheckinForm({
   );
 }
 
-/** The 0 to 10 slider. It starts unchosen: a score is never assumed, as 8 or more changes the advice. */
+/** The 0 to 10 pain scale. It starts unchosen: a score is never assumed, as 8 or more changes the advice. */
 function PainSlider({
   value,
   error,
@@ -393,70 +393,19 @@ function PainSlider({
 }: {
   value: number | null;
   error: string | undefined;
-  /** While the thumb moves: the number shows, but nothing is decided on it yet. */
   onPreview: (value: number) => void;
-  /** Once the person lets go (or presses a key): the answer counts. */
   onChange: (value: number) => void;
 }) {
-  const described = ['painNow-hint', error ? 'painNow-error' : ''].filter(Boolean).join(' ');
-  const choose = (input: HTMLInputElement) => {
-    onChange(Number(input.value));
-  };
   return (
-    <div class={`pain-now${value === null ? ' pain-unset' : ''}`} id="q-painNow">
-      <label class="field" for="painNow-input">
-        Pain now
-      </label>
-      <p class="hint" id="painNow-hint">
-        0 means no pain at all, 10 the worst pain you can imagine. Move the slider to the number
-        that fits right now.
-      </p>
-      {error && (
-        <p class="field-error" id="painNow-error">
-          {error}
-        </p>
-      )}
-      <p class="pain-value" aria-hidden="true">
-        {value === null ? (
-          'Not chosen yet'
-        ) : (
-          <>
-            <strong>{value}</strong> out of 10: {painWords(value)}
-          </>
-        )}
-      </p>
-      <input
-        id="painNow-input"
-        type="range"
-        min={0}
-        max={10}
-        step={1}
-        value={value ?? 5}
-        aria-describedby={described}
-        aria-invalid={error ? true : undefined}
-        aria-valuetext={
-          value === null ? 'not chosen yet' : `${value} out of 10, ${painWords(value)}`
-        }
-        onInput={(e) => {
-          onPreview(Number(e.currentTarget.value));
-        }}
-        onChange={(e) => {
-          choose(e.currentTarget);
-        }}
-        onPointerUp={(e) => {
-          choose(e.currentTarget);
-        }}
-        onKeyUp={(e) => {
-          // Arrow keys at the ends move nothing: choosing with the keyboard still counts as choosing.
-          if (/^(Arrow|Home|End|Page)/.test(e.key)) choose(e.currentTarget);
-        }}
-      />
-      <div class="pain-scale" aria-hidden="true">
-        <span>0 no pain</span>
-        <span>5</span>
-        <span>10 worst</span>
-      </div>
-    </div>
+    <PainScale
+      inputId="painNow-input"
+      wrapperId="q-painNow"
+      label="Pain now"
+      value={value}
+      error={error}
+      onPreview={onPreview}
+      onChange={onChange}
+    />
   );
 }
 
@@ -476,25 +425,16 @@ function CheckinDone({ outcome, painNow }: { outcome: CheckinOutcome; painNow: n
   ) : null;
 
   if (outcome.kind === 'emergency') {
+    // The one emergency panel every screen uses: the advice, the numbers that dial, and why.
     return (
-      <section class="checkin-emergency" aria-labelledby="screen-title">
-        <ScreenTitle>{ADVICE_HEADINGS.emergency}</ScreenTitle>
-        <div role="alert">
-          <p class="emergency-advice">{outcome.triage.advice}</p>
-        </div>
-        <h2>Why</h2>
-        <ul>
-          {outcome.triage.reasons.map((r) => (
-            <li key={r.code}>{r.text}</li>
-          ))}
-        </ul>
+      <WarningPanel warning={outcome.triage}>
         <p>
           {outcome.paused && <strong>Your exercise programme is paused. </strong>}
           Do not do the exercises. Show this to the doctor or nurse who sees you.
         </p>
         {queuedNote}
-        <p class="muted">Your check-in is saved.</p>
-      </section>
+        <p>Your check-in is saved.</p>
+      </WarningPanel>
     );
   }
 
@@ -524,7 +464,7 @@ function CheckinDone({ outcome, painNow }: { outcome: CheckinOutcome; painNow: n
             <span aria-hidden="true">✓ </span>Check-in saved
           </h2>
           <p>
-            Pain today: {painNow} out of 10 ({painWords(painNow)}). No warning signs came up.
+            Pain today: {painNow} out of 10 ({painScaleWords(painNow)}). No warning signs came up.
           </p>
           {queuedNote}
           {outcome.paused && (

@@ -7,6 +7,8 @@ import { kvGet } from '../data/idb.js';
 import type { TodayView } from '../data/types.js';
 import { localToday, useLoad } from '../hooks.js';
 import { href } from '../router.js';
+import { useEffect, useState } from 'preact/hooks';
+import { HOME_LEAD, HOME_PICTURE_TITLE, HOW_IT_WORKS, type StepIconKind } from './home-copy.js';
 
 export default function Home() {
   const { repo, version, account } = useApp();
@@ -24,14 +26,15 @@ export default function Home() {
   const returning = loaded !== null && loaded.assessment !== null;
   if (today?.warning) return <StandingWarning today={today} hasAssessment={returning} />;
   return (
-    <section aria-labelledby="screen-title">
-      <ScreenTitle>Back pain that runs down the back of the thigh</ScreenTitle>
-      <p class="lead">
-        Backchain asks about your pain, checks for warning signs first, tells you how soon to seek
-        care, and builds a programme of stretches, strengthening and habits that fits what is most
-        likely driving it.
-      </p>
-      <div class="actions">
+    <section aria-labelledby="screen-title" class="home">
+      <div class="home-hero">
+        <div class="home-hero-text">
+          <ScreenTitle>Back pain that runs down the back of the thigh</ScreenTitle>
+          <p class="lead">{HOME_LEAD}</p>
+        </div>
+        <HeroPicture />
+      </div>
+      <div class="actions home-actions">
         {returning ? (
           <>
             {today?.blockedBy === 'warning-check-required' ? (
@@ -62,19 +65,69 @@ export default function Home() {
         )}
       </div>
       <h2>How it works</h2>
-      <ol class="steps">
-        <li>About five minutes of questions, warning signs first.</li>
-        <li>Your result: how urgently to get care, and what is likely behind your pain.</li>
-        <li>A daily programme with guided sessions, timers and pictures.</li>
-        <li>Short daily check-ins, so you and your clinician can see the trend.</li>
+      <ol class="home-steps">
+        {HOW_IT_WORKS.map((step) => (
+          <li key={step.title} class="home-step">
+            <StepIcon kind={step.icon} />
+            <div>
+              <p class="home-step-title">{step.title}</p>
+              <p class="home-step-text">{step.text}</p>
+            </div>
+          </li>
+        ))}
       </ol>
-      <p class="muted">
+      <p class="muted small">
         {account
           ? `Signed in as ${account.email}: your answers are saved to your account.`
           : 'Without an account, your answers stay on this device only.'}{' '}
         <a href={href('account')}>{account ? 'Account' : 'Create an account or sign in'}</a>
       </p>
     </section>
+  );
+}
+
+const STEP_PATHS: Record<StepIconKind, string> = {
+  questions: 'M7 4h10l3 3v13H4V4h3zM8 10h8M8 14h8M8 18h5',
+  result: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM8.5 12l2.5 2.5 4.5-5',
+  plan: 'M4 19h16M6 19c1-4 3-6 6-6s5 2 6 6M12 13V8M12 8a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+  checkin: 'M4 5h16v15H4zM4 10h16M8 3v4M16 3v4M9 15l2 2 4-4',
+};
+
+function StepIcon({ kind }: { kind: StepIconKind }) {
+  return (
+    <span class="home-step-icon" aria-hidden="true">
+      <svg viewBox="0 0 24 24" width="28" height="28" focusable="false">
+        <path d={STEP_PATHS[kind]} />
+      </svg>
+    </span>
+  );
+}
+
+/** The figure on the home page, drawn once the page is up (the figure model is not in the first load). */
+function HeroPicture() {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Offline before the picture's code was cached, the picture is left out; nothing else depends on it.
+    import('./home-picture.js').then(
+      (m) => {
+        if (live) setSvg(m.homePictureSvg(HOME_PICTURE_TITLE));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <div class="home-picture">
+      {svg ? (
+        // Our own renderer's markup: it escapes every text it writes.
+        <div class="figure" dangerouslySetInnerHTML={{ __html: svg }} />
+      ) : (
+        <div class="home-picture-placeholder" aria-hidden="true" />
+      )}
+    </div>
   );
 }
 

@@ -57,4 +57,19 @@ describe('the toe-touch picture', () => {
     // The hips travel back behind the feet to keep the balance.
     expect(j.hip.x).toBeLessThan(j.near.ankle.x);
   });
+
+  it('reaches the hands down to the lower shins or the toes, in front of the legs', () => {
+    const frames = toeTouchKeyframes();
+    const j = jointPositions(poseOf(frames, frames.length - 1));
+    const shinMiddle = (j.near.knee.y + j.near.ankle.y) / 2;
+    expect(j.near.wrist.y).toBeLessThanOrEqual(shinMiddle);
+    expect(j.near.wrist.x).toBeGreaterThanOrEqual(j.near.ankle.x - 0.05);
+    expect(j.near.wrist.x).toBeLessThanOrEqual(j.near.toe.x + 0.05);
+  });
+
+  it('picks out the hamstrings and draws the path of the hands', () => {
+    const marks = toeTouchKeyframes()[0]?.marks;
+    expect(marks?.muscles).toContain('hamstrings');
+    expect(marks?.arrow).toBe('near.wrist');
+  });
 });

@@ -10,7 +10,7 @@ import {
   poseToAngles,
   type Pose,
 } from '../../figure/model.js';
-import type { Keyframe } from '../../kb/types.js';
+import type { FigureMarks, Keyframe } from '../../kb/types.js';
 
 /** Lying flat, the spine's line sits one head radius above the floor, so the head rests on it. */
 const LYING_SPINE_HEIGHT = SEGMENTS.head / 2;
@@ -19,8 +19,12 @@ const LYING_LORDOSIS = 30;
 /** How high the straight leg goes in the picture: where many people first feel a pull. */
 export const SLR_PICTURE_ANGLE = 60;
 
-function keyframes(...poses: [at: number, pose: Pose][]): Keyframe[] {
-  return poses.map(([at, pose]) => ({ at, angles: poseToAngles(pose) }));
+function keyframes(marks: FigureMarks, ...poses: [at: number, pose: Pose][]): Keyframe[] {
+  return poses.map(([at, pose], i) => ({
+    at,
+    angles: poseToAngles(pose),
+    ...(i === 0 ? { marks } : {}),
+  }));
 }
 
 /** Lying on the back, both legs straight along the floor, arms by the sides. */
@@ -44,7 +48,11 @@ export function lyingFlat(): Pose {
 export function slrTestKeyframes(): Keyframe[] {
   const down = lyingFlat();
   const up: Pose = { ...down, nearLeg: { hip: SLR_PICTURE_ANGLE, knee: 0, ankle: 0 } };
-  return keyframes([0, down], [1, up]);
+  return keyframes(
+    { muscles: ['hamstrings'], arrow: 'near.ankle', props: ['mat'] },
+    [0, down],
+    [1, up],
+  );
 }
 
 /** Standing tall with the near ankle over the origin. */
@@ -65,20 +73,28 @@ export function toeTouchPose(depth: number): Pose {
   const bent: Pose = {
     ...tall,
     root: { x: ankle.x - back, y: ankle.y + Math.sqrt(legLength ** 2 - back ** 2) },
-    trunk: 125 * t,
-    lumbar: 40 - 70 * t,
-    neck: 15 * t,
+    trunk: 128 * t,
+    lumbar: 40 - 75 * t,
+    neck: 20 * t,
   };
   // Both feet stay flat where they were; the knees stay straight because the hip is a leg's length away.
   const leg = legReaching(bent, 'near', ankle, 0);
   const legs: Pose = { ...bent, nearLeg: leg, farLeg: leg };
-  const { shoulder } = jointPositions(legs);
+  const j = jointPositions(legs);
   const armLength = SEGMENTS.upperArm + SEGMENTS.forearm;
-  // The hands hang straight down from the shoulders, as far as the arms reach.
-  const reach = armReaching(legs, { x: shoulder.x + 0.02 * t, y: shoulder.y - armLength });
+  // The fingertips reach down the front of the shins towards the toes, as far as the arms go.
+  const hang = { x: j.shoulder.x + 0.02 * t, y: j.shoulder.y - armLength };
+  const toes = { x: j.near.toe.x - 0.02, y: 0.05 };
+  const target = { x: hang.x + (toes.x - hang.x) * t, y: hang.y + (toes.y - hang.y) * t };
+  const reach = armReaching(legs, target);
   return { ...legs, nearArm: reach, farArm: reach };
 }
 
 export function toeTouchKeyframes(): Keyframe[] {
-  return keyframes([0, toeTouchPose(0)], [0.5, toeTouchPose(0.5)], [1, toeTouchPose(1)]);
+  return keyframes(
+    { muscles: ['hamstrings'], arrow: 'near.wrist' },
+    [0, toeTouchPose(0)],
+    [0.5, toeTouchPose(0.5)],
+    [1, toeTouchPose(1)],
+  );
 }

@@ -7,7 +7,11 @@ import {
   EMPTY_DRAFT,
   STEP_IDS,
   advance,
+  askedQuestions,
   buildAnswers,
+  carriedOver,
+  repeatDraft,
+  withDefaults,
   firstIncompleteStep,
   legSideConflict,
   numberError,
@@ -410,5 +414,107 @@ describe('the saved draft', () => {
 describe('errors', () => {
   it('are removed by key', () => {
     expect(withoutErrors({ age: 'a', legSide: 'b' }, ['legSide'])).toEqual({ age: 'a' });
+  });
+});
+
+describe('asking only what applies', () => {
+  const asked = (id: (typeof STEP_IDS)[number], values: Draft['values']) =>
+    askedQuestions(id, values).map((q) => q.field);
+
+  it('asks about leg pain on coughing, crossing the legs and buttock pain only with buttock or leg symptoms', () => {
+    const back: Draft['values'] = { ...REQUIRED, painAreas: ['lower-back'], legSide: 'none' };
+    for (const field of ['worseCoughSneeze', 'hipRotationProvokes', 'deepButtockPainSitting']) {
+      expect(asked('pattern', back)).not.toContain(field);
+      expect(asked('pattern', REQUIRED)).toContain(field);
+    }
+    // A side chosen with the lower back alone still counts: numbness or weakness are leg symptoms too.
+    expect(asked('pattern', { ...back, legSide: 'left' })).toContain('worseCoughSneeze');
+  });
+
+  it('asks about bruising only after a thigh injury or with pain in the back of the thigh', () => {
+    expect(asked('thigh', { ...REQUIRED, thighInjury: false })).not.toContain('thighBruising');
+    expect(asked('thigh', { ...REQUIRED, thighInjury: true })).toContain('thighBruising');
+    expect(asked('thigh', { ...REQUIRED, painAreas: ['lower-back', 'back-of-thigh'] })).toContain(
+      'thighBruising',
+    );
+  });
+
+  it('never asks someone whose pain reaches below the knee to pull the toes up during the leg raise', () => {
+    const raised: Draft['values'] = { ...REQUIRED, slrTest: 'thigh-pull' };
+    expect(asked('self-tests', raised)).toContain('slrDorsiflexionWorse');
+    expect(
+      asked('self-tests', { ...raised, painAreas: ['lower-back', 'below-knee'] }),
+    ).not.toContain('slrDorsiflexionWorse');
+    expect(asked('self-tests', { ...raised, numbness: 'foot' })).not.toContain(
+      'slrDorsiflexionWorse',
+    );
+    // The leg raise itself already brought on pain below the knee: nothing to provoke again.
+    expect(asked('self-tests', { ...REQUIRED, slrTest: 'leg-pain-below-knee' })).not.toContain(
+      'slrDorsiflexionWorse',
+    );
+  });
+
+  it('leaves an unasked question out of the answers, so the contract default applies', () => {
+    const values = { ...WARNING_NO, ...REQUIRED, painAreas: ['lower-back'], legSide: 'none' };
+    const answers = buildAnswers(draftOf({ ...values, worseCoughSneeze: true }));
+    expect(answers).not.toHaveProperty('worseCoughSneeze');
+  });
+});
+
+describe('a repeat intake', () => {
+  const last = parseIntake({
+    version: 1,
+    age: 42,
+    durationDays: 10,
+    painNow: 6,
+    painAreas: ['lower-back', 'buttock'],
+    legSide: 'left',
+    numbness: 'thigh',
+    cancerHistory: true,
+    fractureRisk: true,
+    worseSitting: true,
+    sittingHours: 7.5,
+    activity: 'light',
+    slrTest: 'thigh-pull',
+  });
+  if (!last.ok) throw new Error('the last answers must parse');
+
+  it('starts from the last answers, except the warning signs and what can change from day to day', () => {
+    const draft = repeatDraft(last.value, '2026-11-01', '2026-11-15');
+    expect(draft.values.age).toBe('42');
+    expect(draft.values.painAreas).toEqual(['lower-back', 'buttock']);
+    expect(draft.values.worseSitting).toBe(true);
+    expect(draft.values.sittingHours).toBe('7.5');
+    expect(draft.values.slrTest).toBe('thigh-pull');
+    // The days since the pain began move on by the days since then.
+    expect(draft.values.durationDays).toBe('24');
+    for (const field of [
+      'cancerHistory',
+      'fractureRisk',
+      'saddleNumbness',
+      'trauma',
+      'legWeakness',
+      'painNow',
+      'legSide',
+      'numbness',
+    ] as const) {
+      expect(draft.values[field], field).toBeUndefined();
+    }
+    expect(draft.wantsStartBack).toBeUndefined();
+  });
+
+  it('carries over no warning-sign question, and age is the one warning-rule answer it keeps', () => {
+    for (const q of QUESTIONS) {
+      if (q.section === 'warning-signs') expect(carriedOver(q), q.field).toBe(false);
+      if (q.warning && q.field !== 'age') expect(carriedOver(q), q.field).toBe(false);
+    }
+    expect(carriedOver(questionOf('age'))).toBe(true);
+  });
+
+  it('never overwrites an answer already given', () => {
+    const given = draftOf({ age: '43' });
+    const merged = withDefaults(given, repeatDraft(last.value, '2026-11-01', '2026-11-01'));
+    expect(merged.values.age).toBe('43');
+    expect(merged.values.worseSitting).toBe(true);
   });
 });

@@ -68,16 +68,59 @@ export function isQuestionField(key: string): key is QuestionField {
 
 export { LEG_AREAS };
 
+/** Whether the answers so far give buttock or leg symptoms: a side chosen, or a buttock or leg area ticked. */
+export function hasLegSymptoms(values: Draft['values']): boolean {
+  const areas = Array.isArray(values.painAreas) ? values.painAreas : [];
+  const side = values.legSide;
+  return (
+    (typeof side === 'string' && side !== 'none') ||
+    areas.some((a) => (LEG_AREAS as readonly string[]).includes(a))
+  );
+}
+
+/** Whether the pain already reaches below the knee (a ticked area, or numbness there). */
+export function reachesBelowKnee(values: Draft['values']): boolean {
+  const areas = Array.isArray(values.painAreas) ? values.painAreas : [];
+  return (
+    areas.includes('below-knee') ||
+    areas.includes('foot') ||
+    values.numbness === 'below-knee' ||
+    values.numbness === 'foot'
+  );
+}
+
 /**
- * Whether a question is asked, given the answers so far. Leg weakness getting worse follows only a
- * weak leg (as in the terminal interview); the leg-raise details follow only a leg raise that was done.
+ * Whether a question is asked, given the answers so far: only what applies. Leg weakness getting worse
+ * follows only a weak leg (as in the terminal interview); the leg-raise details follow only a leg raise
+ * that was done; the questions about leg pain only someone with buttock or leg symptoms; bruising only
+ * a thigh injury or pain in the back of the thigh. Pulling the toes up during the leg raise is asked
+ * only when the pain stopped above the knee: it is there to bring on nerve pain, which someone whose
+ * pain already reaches below the knee must not be asked to provoke again.
  */
 export function isAsked(q: Question, values: Draft['values']): boolean {
-  if (q.field === 'weaknessWorsening') {
+  const field = q.field;
+  if (field === 'weaknessWorsening') {
     return values.legWeakness === 'mild' || values.legWeakness === 'foot-drop';
   }
-  if (q.field === 'slrAngle' || q.field === 'slrDorsiflexionWorse') {
+  if (field === 'slrAngle') {
     return typeof values.slrTest === 'string' && values.slrTest !== 'not-done';
+  }
+  if (field === 'slrDorsiflexionWorse') {
+    return (
+      (values.slrTest === 'thigh-pull' || values.slrTest === 'back-pain') &&
+      !reachesBelowKnee(values)
+    );
+  }
+  if (
+    field === 'worseCoughSneeze' ||
+    field === 'hipRotationProvokes' ||
+    field === 'deepButtockPainSitting'
+  ) {
+    return hasLegSymptoms(values);
+  }
+  if (field === 'thighBruising') {
+    const areas = Array.isArray(values.painAreas) ? values.painAreas : [];
+    return values.thighInjury === true || areas.includes('back-of-thigh');
   }
   return true;
 }
@@ -542,4 +585,54 @@ export function restoreSaved(data: unknown): SavedIntake | null {
       ? step
       : 0;
   return { step: at, draft: restored };
+}
+
+// --- A repeat intake starts from the last answers, except the warning signs.
+
+/**
+ * Whether a question starts from the last answer on a repeat intake. The warning signs never do, nor
+ * anything a warning rule reads that can change from day to day (pain now, the leg side, numbness):
+ * those are answered afresh. Age does (a warning rule reads it, but it is a fact, not a symptom).
+ */
+export function carriedOver(q: Question): boolean {
+  if (q.section === 'warning-signs') return false;
+  return !q.warning || q.field === 'age';
+}
+
+/** The days between two local dates (`YYYY-MM-DD`), never negative. */
+function daysBetween(from: string, to: string): number {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(a) || Number.isNaN(b)) return 0;
+  return Math.max(0, Math.round((b - a) / 86_400_000));
+}
+
+/**
+ * The draft a repeat intake starts from: the last answers to the questions that carry over, as the
+ * form holds them, with the days since the pain began moved on by the days since then. The warning
+ * signs, pain now, the leg side and numbness start blank, and so does the optional STarT Back step.
+ */
+export function repeatDraft(last: Intake, answeredOn: string, today: string): Draft {
+  const values: Draft['values'] = {};
+  for (const q of QUESTIONS) {
+    if (!carriedOver(q)) continue;
+    const v: unknown = last[q.field];
+    if (v === undefined) continue;
+    if (q.field === 'durationDays' && typeof v === 'number') {
+      values[q.field] = String(v + daysBetween(answeredOn, today));
+    } else if (typeof v === 'number') {
+      values[q.field] = String(v);
+    } else if (typeof v === 'boolean' || typeof v === 'string') {
+      values[q.field] = v;
+    } else if (Array.isArray(v)) {
+      const items = v.filter((x): x is string => typeof x === 'string');
+      if (items.length === v.length) values[q.field] = items;
+    }
+  }
+  return { values, startBack: {} };
+}
+
+/** The draft with `under` filling only the answers it does not have yet. */
+export function withDefaults(draft: Draft, under: Draft): Draft {
+  return { ...draft, values: { ...under.values, ...draft.values } };
 }

@@ -7,6 +7,8 @@ import { BodyMap } from '../components/body-map.js';
 import { CheckGroup, RadioGroup, YesNo } from '../components/choice.js';
 import { FailureNotice, ScreenTitle } from '../components/common.js';
 import { ExerciseFigure } from '../components/figure.js';
+import { PainScale } from '../components/pain-scale.js';
+import { formatDate } from '../format-date.js';
 import type { Failure } from '../data/types.js';
 import { localToday, useReducedMotion } from '../hooks.js';
 import { navigate } from '../router.js';
@@ -26,6 +28,8 @@ import {
   askedQuestions,
   buildAnswers,
   controlName,
+  repeatDraft,
+  withDefaults,
   stoppedCheckin,
   warningCutoff,
   warningReasons,
@@ -47,10 +51,10 @@ import {
   type QuestionField,
   type SavedIntake,
   type StartBackKey,
-  type StepId,
 } from './intake-steps.js';
 import { LevelPanel } from './result-panel.js';
 import { adviceParts } from './result-view.js';
+import { EXTRA_HINTS, SLR_HOW_TO, STEP_INTROS, TOE_TOUCH_HOW_TO } from './intake-copy.js';
 import './intake.css';
 
 const STORAGE_KEY = 'backchain:intake-draft';
@@ -58,7 +62,7 @@ const STORAGE_KEY = 'backchain:intake-draft';
 /** The draft while the app is open, so leaving the questions for another screen loses nothing. */
 let kept: SavedIntake | null = null;
 
-function loadSaved(): SavedIntake {
+function loadSaved(): SavedIntake | null {
   if (kept) return kept;
   try {
     const text = window.sessionStorage.getItem(STORAGE_KEY);
@@ -67,7 +71,7 @@ function loadSaved(): SavedIntake {
   } catch {
     // Storage may be unavailable (a private window) or hold something unreadable: start afresh.
   }
-  return { step: 0, draft: EMPTY_DRAFT };
+  return null;
 }
 
 function keep(saved: SavedIntake | null): void {
@@ -93,34 +97,6 @@ function focusControl(key: ErrorKey): void {
   }
   el.focus();
 }
-
-const STEP_INTROS: Partial<Record<StepId, string>> = {
-  'warning-signs':
-    'These come first, because a few rare problems need a doctor quickly. Please answer every question Yes or No.',
-  'about-you': 'A few numbers about you and this episode of pain.',
-  'where-it-hurts':
-    'Mark everywhere the pain reaches right now, in the list or on the picture. The picture shows the body from behind, so your left is on its left.',
-  pattern: 'Answer the ones you can. Leave out any you are not sure about.',
-  'self-tests':
-    'Two simple checks you can do at home. Only try them if they feel comfortable: “I did not try” is a fine answer.',
-  thigh: 'Leave out any you are not sure about.',
-  'daily-life': 'Leave out any you are not sure about.',
-  'start-back':
-    'The STarT Back questions are a short questionnaire that GPs and physiotherapists use. Your answers show how much the pain is affecting your daily life and mood, so the right amount of support can be suggested.',
-};
-
-/** Extra help beside some questions, where the shared wording leaves a term or a step unexplained. */
-const EXTRA_HINTS: Partial<Record<QuestionField, string>> = {
-  durationDays: 'For example 14 for two weeks, or 0 if it began today.',
-  weaknessWorsening: 'For example, the foot catches more often, or the leg gives way more easily.',
-  slrAngle:
-    '0 degrees is the leg flat on the floor; 90 is pointing straight up. You can measure it later on the Measure screen.',
-  slrDorsiflexionWorse:
-    'Raise the leg again to just below where you felt it, then pull your toes towards you. Skip this if it hurts.',
-  sittingHours: 'Count work, travel and time at home. You can use a decimal, such as 7.5.',
-  numbness: 'Pins and needles is a prickling, tingling feeling.',
-  legSide: 'Symptoms means pain, numbness or pins and needles.',
-};
 
 const UNITS: Partial<Record<QuestionField, string>> = {
   age: 'years',
@@ -150,8 +126,33 @@ type Mode =
 export default function Intake() {
   const app = useApp();
   const { repo } = app;
-  const [saved, setSaved] = useState<SavedIntake>(loadSaved);
+  const [resumed] = useState(loadSaved);
+  const [saved, setSaved] = useState<SavedIntake>(() => resumed ?? { step: 0, draft: EMPTY_DRAFT });
   const { step, draft } = saved;
+  /** On a repeat intake, when the last answers were filled in (everything but the warning signs). */
+  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
+
+  // A repeat intake starts from the last answers, except the warning signs and what can change daily.
+  useEffect(() => {
+    if (resumed) return;
+    let live = true;
+    void repo.latestAssessment().then(
+      (last) => {
+        if (!live || !last) return;
+        const today = localToday();
+        const from = last.createdAt.slice(0, 10);
+        setSaved((s) => ({
+          ...s,
+          draft: withDefaults(s.draft, repeatDraft(last.answers, from, today)),
+        }));
+        setPrefilledFrom(last.createdAt);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [repo]);
   const [mode, setMode] = useState<Mode>({ kind: 'asking' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [showSummary, setShowSummary] = useState(false);
@@ -326,6 +327,18 @@ export default function Intake() {
           {repo.mode === 'account'
             ? 'Your answers are saved to your account when you finish.'
             : 'Your answers stay on this device.'}
+        </p>
+      )}
+      {prefilledFrom && step > 0 && (
+        <p class="prefilled-note">
+          We filled in your answers from {formatDate(prefilledFrom)}. Check each one, and change
+          what is different now.
+        </p>
+      )}
+      {prefilledFrom && step === 0 && (
+        <p class="prefilled-note">
+          Your other answers from {formatDate(prefilledFrom)} are filled in for you. The warning
+          signs always start blank, so please answer each one again.
         </p>
       )}
       <div class="step-progress">
@@ -612,7 +625,7 @@ function NumberField({
   );
 }
 
-/** Pain now, 0 to 10: nothing counts as chosen until the person moves or presses the slider. */
+/** Pain now, 0 to 10: nothing counts as chosen until the person moves or presses the scale. */
 function PainSlider({
   q,
   text,
@@ -623,63 +636,22 @@ function PainSlider({
   q: Question;
   text: string;
   error: string | undefined;
-  /** While the thumb moves: the number shows, nothing is decided on it yet. */
   onPreview: (text: string) => void;
-  /** When the person lets go or presses a key: the answer counts (8 or more is a warning). */
   onChange: (text: string) => void;
 }) {
-  const id = `q-${q.field}`;
-  const chosen = text !== '';
-  const choose = (event: { currentTarget: HTMLInputElement }) => {
-    onChange(event.currentTarget.value);
-  };
   return (
-    <div class="question pain-question">
-      <label class="field" for={id}>
-        {q.text}
-      </label>
-      <p class="hint" id="painNow-hint">
-        Move the slider, or use the arrow keys. 0 means no pain; 10 means the worst pain you can
-        imagine.
-      </p>
-      {error && (
-        <p class="field-error" id="painNow-error">
-          {error}
-        </p>
-      )}
-      <div class="pain-row">
-        <input
-          id={id}
-          type="range"
-          min={0}
-          max={10}
-          step={1}
-          value={chosen ? text : '5'}
-          aria-valuetext={chosen ? `${text} out of 10` : 'Not chosen yet'}
-          class={chosen ? undefined : 'range-unset'}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy('painNow-hint', error && 'painNow-error')}
-          onInput={(event) => {
-            onPreview(event.currentTarget.value);
-          }}
-          onChange={choose}
-          onPointerUp={choose}
-          onKeyUp={(event) => {
-            if (/^(Arrow|Home|End|Page)/.test(event.key)) choose(event);
-          }}
-        />
-        <span class={chosen ? 'pain-value' : 'pain-value pain-unset'} aria-hidden="true">
-          {chosen ? text : '–'}
-        </span>
-      </div>
-      <div class="pain-scale" aria-hidden="true">
-        <span>0 none</span>
-        <span>10 worst</span>
-      </div>
-      <p class="small">
-        Your answer: <strong>{chosen ? `${text} out of 10` : 'not chosen yet'}</strong>
-      </p>
-    </div>
+    <PainScale
+      inputId={`q-${q.field}`}
+      label={q.text}
+      value={text === '' ? null : Number(text)}
+      error={error}
+      onPreview={(v) => {
+        onPreview(String(v));
+      }}
+      onChange={(v) => {
+        onChange(String(v));
+      }}
+    />
   );
 }
 
@@ -696,12 +668,7 @@ function SelfTestHowTo({ field }: { field: QuestionField }) {
             title="Standing with straight knees, bending forward and reaching down towards the toes"
           />
         }
-        steps={[
-          'Stand with your feet together and your knees straight, but not pressed back hard.',
-          'Breathe out and slowly bend forward from the hips, letting your arms hang down towards your toes.',
-          'Go only as far as is comfortable. Stop at once if you feel pain in your back or down your leg.',
-          'Notice whether your fingertips reach your toes. Come back up slowly; bending your knees a little makes it easier.',
-        ]}
+        steps={TOE_TOUCH_HOW_TO}
       />
     );
   }
@@ -717,13 +684,7 @@ function SelfTestHowTo({ field }: { field: QuestionField }) {
             title="Lying on the back, one leg lifted slowly with the knee kept straight while the other stays flat"
           />
         }
-        steps={[
-          'Lie on your back on the floor or a firm bed, with both legs straight.',
-          'Tighten the front of one thigh so that knee stays straight. Slowly lift that leg, or have someone lift it for you by the heel.',
-          'Stop as soon as you feel a pull or any pain, and lower the leg slowly. Do not push through it.',
-          'Notice what you felt, and where: only a pull in the back of the thigh, pain in the back, or pain running down the leg below the knee.',
-          'Try the other leg the same way, and answer for the leg that brought on more.',
-        ]}
+        steps={SLR_HOW_TO}
         note={
           source
             ? `Why we ask: pain below the knee on this test points to an irritated nerve rather than a tight muscle. Source: ${source.title}.`

@@ -57,12 +57,13 @@ describe('topics', () => {
 });
 
 describe('words', () => {
-  it('drops the internal seed-file note from a publisher', () => {
-    const seeded = knowledgeBase.sources.find((s) => s.id === 'art-causes');
-    if (!seeded) throw new Error('source missing');
-    expect(seeded.publisher).toMatch(/seed/);
-    expect(publisherWords(seeded)).toBe('Health article');
-    for (const s of knowledgeBase.sources) expect(publisherWords(s)).not.toMatch(/seed \d/);
+  it('names no seed file in any publisher, and would drop such a note', () => {
+    for (const s of knowledgeBase.sources) expect(s.publisher).not.toMatch(/seed \d/);
+    const source = knowledgeBase.sources.find((s) => s.id === 'art-causes');
+    if (!source) throw new Error('source missing');
+    expect(publisherWords({ ...source, publisher: 'Health article (seed 000)' })).toBe(
+      'Health article',
+    );
   });
   it('capitalises a name', () => {
     expect(capitalised('glute bridge')).toBe('Glute bridge');
@@ -76,16 +77,16 @@ describe('describePosteriorChain', () => {
     expect(s.tilt).toBe(0);
     expect(s.lumbar).toBe(40);
     expect(s.tightness).toBe('Relaxed');
-    expect(s.text).toBe(
-      'Pelvis level, not tilted back; low-back curve 40°, its usual standing curve.',
-    );
+    expect(s.text).toBe('Pelvis level, not tipped back. The low back has its normal curve of 40°.');
   });
 
   it('tilts the pelvis back and flattens the curve as the hamstrings tighten', () => {
     const s = describePosteriorChain(60);
     expect(s.tilt).toBe(9);
     expect(s.lumbar).toBe(25);
-    expect(s.text).toBe('Pelvis tilted back 9°; low-back curve 25° (standing normally about 40°).');
+    expect(s.text).toBe(
+      'Pelvis tipped back 9°. The low-back curve is 25°, flatter than the normal 40°.',
+    );
     expect(s.pose.pelvisTilt).toBeCloseTo(9);
   });
 

@@ -82,10 +82,10 @@ export function describePosteriorChain(percent: number): PosteriorChainState {
   const tilt = Math.round(pose.pelvisTilt);
   const lumbar = Math.round(pose.lumbar);
   const normal = Math.round(STANDING_LORDOSIS);
-  const pelvis = tilt === 0 ? 'Pelvis level, not tilted back' : `Pelvis tilted back ${tilt}°`;
+  const pelvis = tilt === 0 ? 'Pelvis level, not tipped back.' : `Pelvis tipped back ${tilt}°.`;
   const curve =
     lumbar >= normal
-      ? `low-back curve ${lumbar}°, its usual standing curve`
-      : `low-back curve ${lumbar}° (standing normally about ${normal}°)`;
-  return { pose, tilt, lumbar, tightness: tightnessWord(t), text: `${pelvis}; ${curve}.` };
+      ? `The low back has its normal curve of ${lumbar}°.`
+      : `The low-back curve is ${lumbar}°, flatter than the normal ${normal}°.`;
+  return { pose, tilt, lumbar, tightness: tightnessWord(t), text: `${pelvis} ${curve}` };
 }

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { knowledgeBase } from '../../kb/index.js';
 import type { EducationTopic } from '../../kb/types.js';
 import { ScreenTitle } from '../components/common.js';
-import { renderFigureSvg, type Bounds } from '../../figure/svg.js';
+import { POSTERIOR_CHAIN_POSE } from '../../figure/keyframes.js';
+import { renderPosteriorChainCloseUpSvg, type Bounds } from '../../figure/svg.js';
 import { PoseFigure } from '../components/figure.js';
 import type { ScreenProps } from '../main.js';
 import { href } from '../router.js';
@@ -23,7 +24,9 @@ import './learn.css';
 /** The topic the picture belongs to. */
 const CHAIN_TOPIC = 'posterior-chain-pelvic-tilt';
 /** The part of the figure the close-up shows: from the lower ribs to mid-thigh, in the model's units. */
-const CLOSE_UP: Bounds = { minX: -0.2, maxX: 0.2, minY: 0.3, maxY: 0.78 };
+const CLOSE_UP: Bounds = { minX: -0.17, maxX: 0.17, minY: 0.36, maxY: 0.74 };
+/** The usual standing posture, drawn dashed behind the close-up. */
+const NEUTRAL = POSTERIOR_CHAIN_POSE(0);
 /** The review of studies that weighed the link between hamstring flexibility and later back pain. */
 const REVIEW_TITLE = knowledgeBase.sources.find((s) => s.id === 'sadler-2017-review')?.title;
 
@@ -162,21 +165,20 @@ function PosteriorChain() {
         <div class="chain-figures">
           <PoseFigure
             pose={state.pose}
-            title={`A person standing, seen from the side, hamstrings drawn dashed. ${state.text}`}
-            width={110}
-            height={230}
+            title={`A person standing, seen from the side, the hamstrings picked out. ${state.text}`}
+            width={96}
+            height={240}
             hamstrings
           />
           <div
             class="figure chain-close-up"
             // Our own renderer's markup: it escapes every text it writes.
             dangerouslySetInnerHTML={{
-              __html: renderFigureSvg(state.pose, {
+              __html: renderPosteriorChainCloseUpSvg(state.pose, NEUTRAL, {
                 title: `Close-up of the pelvis and low back. ${state.text}`,
-                width: 190,
-                height: 230,
+                width: 220,
+                height: 240,
                 bounds: CLOSE_UP,
-                hamstrings: true,
               }),
             }}
           />
@@ -205,14 +207,23 @@ function PosteriorChain() {
           <p class="chain-state" role="status">
             <strong>{state.tightness}.</strong> {state.text}
           </p>
-          <p class="chain-legend small">
-            <span class="chain-key chain-key-hamstring" aria-hidden="true" /> Hamstrings (dashed){' '}
-            <span class="chain-key chain-key-pelvis" aria-hidden="true" /> Pelvis
-          </p>
+          <ul class="chain-legend small">
+            <li>
+              <span class="chain-key chain-key-pelvis" aria-hidden="true" /> Pelvis
+            </li>
+            <li>
+              <span class="chain-key chain-key-hamstring" aria-hidden="true" /> Hamstrings
+            </li>
+            <li>
+              <span class="chain-key chain-key-spine" aria-hidden="true" /> Curve of the low back
+            </li>
+            <li>
+              <span class="chain-key chain-key-usual" aria-hidden="true" /> Usual standing position
+            </li>
+          </ul>
           <p id="chain-explain" class="hint">
-            The hamstrings (the dashed line) run from the sitting bone at the bottom of the pelvis
-            to just below the knee. As they pull tighter, they tip the pelvis backward (a posterior
-            pelvic tilt) and the natural inward curve of the low back (the lumbar lordosis)
+            The hamstrings run from the sitting bone, at the bottom of the pelvis, to just below the
+            knee. As they pull tighter, they tip the pelvis back. The hollow of the low back then
             flattens.
           </p>
         </div>

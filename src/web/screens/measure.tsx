@@ -25,7 +25,7 @@ import {
   measureStep,
   type MeasureState,
 } from './measure-machine.js';
-import { formatDate } from './progress-data.js';
+import { formatDate } from '../format-date.js';
 import './measure.css';
 import { TextField } from '../components/text-field.js';
 

@@ -10,7 +10,10 @@ import {
   adviceParts,
   answerInWords,
   answeredLine,
+  careAdviceFor,
   contributorCards,
+  leadingCauses,
+  prognosisFor,
   joinAdvice,
   reasonSourceTitles,
   standingOf,
@@ -159,5 +162,54 @@ describe('an emergency’s sources', () => {
       'Sciatica (lumbar radiculopathy): Clinical Knowledge Summary',
       'National suspected cauda equina syndrome pathway',
     ]);
+  });
+});
+
+describe('the short result', () => {
+  const sciatica = intake({
+    painAreas: ['lower-back', 'buttock', 'back-of-thigh', 'below-knee'],
+    legSide: 'right',
+    slrTest: 'leg-pain-below-knee',
+    worseCoughSneeze: true,
+  });
+  const backOnly = intake({ worseBending: true, easesWithMovement: true });
+
+  it('leads with one or two causes: the likely ones, else the possible ones', () => {
+    const result = assessIntake(sciatica, knowledgeBase);
+    const leading = leadingCauses(contributorCards(result, sciatica, knowledgeBase));
+    expect(leading.length).toBeGreaterThan(0);
+    expect(leading.length).toBeLessThanOrEqual(2);
+    expect(leading[0]?.id).toBe('lumbar-radiculopathy');
+    const unlikely = contributorCards(result, sciatica, knowledgeBase).map((c) => ({
+      ...c,
+      likelihood: 'unlikely' as const,
+    }));
+    expect(leadingCauses(unlikely)).toEqual([]);
+  });
+
+  it('offers the sciatica care when the pain reaches below the knee, and not for back pain alone', () => {
+    const withLeg = careAdviceFor(assessIntake(sciatica, knowledgeBase), sciatica, knowledgeBase);
+    expect(withLeg.map((a) => a.id)).toEqual(
+      expect.arrayContaining([
+        'sciatica-pain-relief',
+        'sciatica-positions',
+        'sciatica-work-driving',
+        'sciatica-time-course',
+      ]),
+    );
+    const back = careAdviceFor(assessIntake(backOnly, knowledgeBase), backOnly, knowledgeBase);
+    expect(back).toEqual([]);
+  });
+
+  it('says what usually happens, for sciatica, for back pain and for pain that has lasted', () => {
+    const leg = prognosisFor(assessIntake(sciatica, knowledgeBase), sciatica, knowledgeBase);
+    expect(leg.text).toMatch(/4 to 6 weeks/);
+    expect(leg.sources.length).toBeGreaterThan(0);
+    const back = prognosisFor(assessIntake(backOnly, knowledgeBase), backOnly, knowledgeBase);
+    expect(back.text).toMatch(/few weeks/);
+    const long = intake({ durationDays: 120 });
+    expect(prognosisFor(assessIntake(long, knowledgeBase), long, knowledgeBase).text).toMatch(
+      /12 weeks/,
+    );
   });
 });

@@ -22,15 +22,15 @@ export { CONTACT_HEADING, HEADLINE, LEVEL_NAME, type AdviceParts } from '../leve
 
 /** What is still safe to do while waiting to be seen, for each exercise gate (as the triage policy says). */
 export const SAFE_TO_DO: Record<Gate, string> = {
-  'not-now': 'Hold off the exercise programme until you have been seen.',
+  'not-now': 'Hold off the programme until you have been seen.',
   'gentle-only':
-    'Until you have been seen, do only the gentle exercises at the lowest dose, and stop at once if pain sharpens or spreads down the leg.',
-  allowed: 'Meanwhile you can start the programme, gradually.',
+    'Until you have been seen, do only the gentle exercises, at the lowest dose. Stop at once if pain gets sharper or spreads down the leg.',
+  allowed: 'In the meantime you can start the programme, slowly.',
 };
 
 /** The safety net every level below emergency carries. */
 export const SAFETY_NET =
-  'If you develop numbness around the genitals or back passage, a change in bladder or bowel control, or weakness in both legs, go to an emergency department at once.';
+  'Go to an emergency department at once if you get numbness between your legs or around your back passage, a change in how your bladder or bowels work, or weakness in both legs.';
 
 /** The triage advice split into its parts, so the screen can give each its own heading. */
 export function adviceParts(level: Level, gate: Gate): AdviceParts {
@@ -227,4 +227,62 @@ export function reasonSourceTitles(reasons: readonly TriageReason[], kb: Knowled
   const ids = new Set<SourceId>();
   for (const r of reasons) for (const id of ruleByCode(r.code).sources) ids.add(id);
   return kb.sources.filter((s) => ids.has(s.id)).map((s) => s.title);
+}
+
+/** Whether the pain, or numbness, reaches below the knee (the triage policy's below-knee symptoms). */
+export function belowKnee(answers: Pick<Intake, 'painAreas' | 'numbness'>): boolean {
+  return (
+    answers.painAreas.some((a) => a === 'below-knee' || a === 'foot') ||
+    answers.numbness === 'below-knee' ||
+    answers.numbness === 'foot'
+  );
+}
+
+/** The one or two causes the result leads with: the likely ones, else the possible ones, most likely first. */
+export function leadingCauses(cards: readonly ContributorCard[]): ContributorCard[] {
+  const likely = cards.filter((c) => c.likelihood === 'likely');
+  const pool = likely.length > 0 ? likely : cards.filter((c) => c.likelihood === 'possible');
+  return pool.slice(0, 2);
+}
+
+/** Whether the sciatica advice applies: a nerve cause is likely or possible, or the pain reaches below the knee. */
+export function sciaticaFound(
+  result: Pick<Assessment, 'contributors'>,
+  answers: Pick<Intake, 'painAreas' | 'numbness'>,
+): boolean {
+  const nerve = result.contributors.some(
+    (c) =>
+      c.likelihood !== 'unlikely' &&
+      (c.id === 'lumbar-radiculopathy' || c.id === 'piriformis-syndrome'),
+  );
+  return nerve || belowKnee(answers);
+}
+
+/** The care advice the result offers, by what the assessment found. */
+export function careAdviceFor(
+  result: Pick<Assessment, 'contributors'>,
+  answers: Pick<Intake, 'painAreas' | 'numbness'>,
+  kb: KnowledgeBase,
+): KnowledgeBase['careAdvice'][number][] {
+  const found = new Set(
+    result.contributors.filter((c) => c.likelihood !== 'unlikely').map((c) => c.id),
+  );
+  const below = belowKnee(answers);
+  return kb.careAdvice.filter((a) => below || a.offeredFor.some((id) => found.has(id)));
+}
+
+/** What usually happens next, in a sentence or two, with its sources. */
+export function prognosisFor(
+  result: Pick<Assessment, 'contributors' | 'phase'>,
+  answers: Pick<Intake, 'painAreas' | 'numbness'>,
+  kb: KnowledgeBase,
+): { text: string; sources: string[] } {
+  const { prognosis } = kb;
+  const text =
+    result.phase === 'chronic'
+      ? prognosis.persistent
+      : sciaticaFound(result, answers)
+        ? prognosis.sciatica
+        : prognosis.backPain;
+  return { text, sources: sourceTitles(kb, prognosis.sources) };
 }

@@ -1,5 +1,6 @@
-// The result screen: the triage level first and unmistakable, then what is likely behind the pain with
-// the answers that point to it, the honest strength of the evidence and its sources, then the way on.
+// The result screen, short first: the level and what to do, the one or two likeliest causes in a sentence
+// each, what usually happens next, and the way to the programme, all within the first two phone screens.
+// The answers behind each cause, the evidence, sciatica care, STarT Back and the sources open on request.
 import { useEffect, useRef } from 'preact/hooks';
 import { useApp } from '../app-context.js';
 import { Load, Notice, ScreenTitle } from '../components/common.js';
@@ -9,25 +10,25 @@ import { href } from '../router.js';
 import { KEELE_NOTICE } from '../../engine/start-back.js';
 import { knowledgeBase } from '../../kb/index.js';
 import { LevelPanel, type ReasonLine } from './result-panel.js';
+import type { ComponentChildren } from 'preact';
+import { formatDate } from '../format-date.js';
 import {
   LIKELIHOOD_WORDS,
   STRENGTH_WORDS,
   adviceParts,
   answeredLine,
+  careAdviceFor,
   contributorCards,
+  leadingCauses,
+  prognosisFor,
   reasonSourceTitles,
   riskWords,
   standingOf,
   startBackMeaning,
   type ContributorCard,
 } from './result-view.js';
+import { PHASE_WORDS, RESULT_WORDS } from './result-copy.js';
 import './result.css';
-
-const PHASE_WORDS = {
-  acute: 'recent (acute): it began less than 6 weeks ago',
-  subacute: 'settling in (subacute): it began 6 to 12 weeks ago',
-  chronic: 'long-lasting (persistent): it began more than 12 weeks ago',
-} as const;
 
 export default function Result() {
   const { repo, version } = useApp();
@@ -60,8 +61,8 @@ function NoResult() {
   return (
     <section aria-labelledby="screen-title">
       <ScreenTitle>Your result</ScreenTitle>
-      <p>There is no result yet: the questions have not been answered on this device or account.</p>
-      <p>They take about five minutes, and the warning signs come first.</p>
+      <p>{RESULT_WORDS.noResult}</p>
+      <p>{RESULT_WORDS.noResultTime}</p>
       <div class="actions">
         <a class="button primary" href={href('intake')}>
           Start the questions
@@ -69,13 +70,6 @@ function NoResult() {
       </div>
     </section>
   );
-}
-
-function formatDate(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 function ResultView({
@@ -101,19 +95,17 @@ function ResultView({
         : [],
   }));
   const emergency = standing.level === 'emergency';
-  const fromCheckin =
-    standing.from === 'checkin'
-      ? 'This comes from a daily check-in that found a new warning sign, after your answers to the questions. Your programme is paused.'
-      : undefined;
+  const fromCheckin = standing.from === 'checkin' ? RESULT_WORDS.fromCheckin : undefined;
+  const when = formatDate(assessment.createdAt);
 
   if (emergency) {
     return (
       <>
         <LevelPanel level="emergency" parts={parts} reasons={reasons}>
           {fromCheckin && <p>{fromCheckin}</p>}
-          <p>Show this screen to the staff if it helps. Do not start or continue any exercises.</p>
+          <p>{RESULT_WORDS.emergencyShow}</p>
           <p class="small">
-            Result from {formatDate(assessment.createdAt)}. Answered a question by mistake?{' '}
+            Result from {when}. Answered a question by mistake?{' '}
             <a href={href('intake')}>Answer the questions again</a>.
           </p>
         </LevelPanel>
@@ -123,95 +115,181 @@ function ResultView({
   }
 
   const cards = contributorCards(result, answers, knowledgeBase);
-  const shown = cards.filter((c) => c.likelihood !== 'unlikely');
-  const unlikely = cards.filter((c) => c.likelihood === 'unlikely');
+  const leading = leadingCauses(cards);
+  const others = cards.filter((c) => !leading.includes(c) && c.likelihood !== 'unlikely');
+  const unlikely = cards.filter((c) => !leading.includes(c) && c.likelihood === 'unlikely');
+  const care = careAdviceFor(result, answers, knowledgeBase);
+  const outlook = prognosisFor(result, answers, knowledgeBase);
   const startBack = result.startBack;
   const meaning = startBack ? startBackMeaning(startBack.risk, knowledgeBase) : undefined;
+  const nextWords = !programme
+    ? RESULT_WORDS.noProgramme
+    : standing.gate === 'not-now'
+      ? RESULT_WORDS.notNow
+      : standing.gate === 'gentle-only'
+        ? RESULT_WORDS.gentleOnly
+        : RESULT_WORDS.allowed;
 
   return (
-    <>
+    <div class="result">
       <LevelPanel level={standing.level} parts={parts} reasons={reasons}>
         {fromCheckin && <p>{fromCheckin}</p>}
       </LevelPanel>
       {standing.from === 'assessment' && pause && (
         <Notice tone="warning" title="Your programme is paused">
-          <p>A daily check-in found a new warning sign. {pause.advice}</p>
+          <p>
+            {RESULT_WORDS.pausedByCheckin} {pause.advice}
+          </p>
         </Notice>
       )}
-      <p class="result-meta">
-        Result from {formatDate(assessment.createdAt)}. This episode of pain is{' '}
-        {PHASE_WORDS[result.phase]}.
-      </p>
 
-      <section aria-labelledby="contributors-title">
-        <h2 id="contributors-title">What is likely behind your pain</h2>
-        <p>
-          This is not a diagnosis. It shows which common causes fit your answers, the answers that
-          point to each, and how sure anyone can be.
-        </p>
-        {shown.length === 0 && <p>None of the usual causes stands out from your answers.</p>}
-        {shown.map((card) => (
-          <ContributorCardView key={card.id} card={card} />
-        ))}
-        {unlikely.length > 0 && (
-          <details class="result-more">
-            <summary>Less likely causes ({unlikely.length})</summary>
-            {unlikely.map((card) => (
-              <ContributorCardView key={card.id} card={card} />
-            ))}
-          </details>
-        )}
-      </section>
-
-      {startBack && (
-        <section aria-labelledby="start-back-title" class="card">
-          <h2 id="start-back-title">Your STarT Back score</h2>
-          <p>
-            <strong>{riskWords(startBack.risk)}</strong>: a total of {startBack.total} out of 9, and{' '}
-            {startBack.distress} out of 5 on the questions about worry and mood (the distress part).
-          </p>
-          {meaning && (
-            <>
-              <p>{meaning.text}</p>
-              <p class="small muted">
-                From “{meaning.topicTitle}”. Sources: {meaning.sources.join('; ')}.
-              </p>
-            </>
-          )}
-          <p class="small muted">{KEELE_NOTICE}</p>
-        </section>
-      )}
-
-      <section aria-labelledby="next-title">
-        <h2 id="next-title">What next</h2>
-        {programme ? (
-          <p>
-            {standing.gate === 'not-now'
-              ? 'For now there are no exercises: the programme waits until a clinician has seen you.'
-              : standing.gate === 'gentle-only'
-                ? 'Your programme starts with the gentle exercises only, at the lowest dose.'
-                : 'Your programme is ready: exercises, their doses and the self-care that fits your answers.'}
-          </p>
+      <section aria-labelledby="causes-title" class="card result-causes">
+        <h2 id="causes-title">What is most likely going on</h2>
+        {leading.length === 0 ? (
+          <p>{RESULT_WORDS.noCause}</p>
         ) : (
-          <p>Your programme could not be loaded just now. Try again in a moment.</p>
+          <ul class="cause-list">
+            {leading.map((card) => (
+              <li key={card.id}>
+                <p class="cause-name">
+                  <span class={`likelihood likelihood-${card.likelihood}`}>
+                    {LIKELIHOOD_WORDS[card.likelihood]}
+                  </span>{' '}
+                  <strong>{card.name}</strong>
+                </p>
+                <p>{card.summary}</p>
+              </li>
+            ))}
+          </ul>
         )}
-        <div class="actions">
-          {programme && (
-            <a class="button primary" href={href('programme')}>
-              See your programme
-            </a>
-          )}
-          <a class="button" href={href('intake')}>
-            Answer the questions again
-          </a>
-        </div>
+        <p class="small muted">{RESULT_WORDS.notDiagnosis}</p>
       </section>
 
-      <Sources titles={result.sources.map((s) => s.title)} />
-      <p class="small muted">
-        Knowledge base {result.knowledgeBase}. This is guidance, not a diagnosis.
+      <section aria-labelledby="outlook-title" class="card result-outlook">
+        <h2 id="outlook-title">What usually happens</h2>
+        <p>{outlook.text}</p>
+      </section>
+
+      <div class="result-next">
+        <p>{nextWords}</p>
+        {programme && (
+          <a class="button primary block" href={href('programme')}>
+            See your programme
+          </a>
+        )}
+      </div>
+
+      <section aria-labelledby="more-title" class="result-more">
+        <h2 id="more-title">More detail</h2>
+        {leading.map((card) => (
+          <Disclosure key={card.id} summary="Why we think so" label={card.name}>
+            <CauseDetail card={card} />
+          </Disclosure>
+        ))}
+        {care.length > 0 && (
+          <Disclosure summary="Looking after sciatica">
+            {care.map((item) => (
+              <div key={item.id} class="care-item">
+                <h3>{item.title}</h3>
+                {item.body.map((p) => (
+                  <p key={p}>{p}</p>
+                ))}
+                <p class="small muted">
+                  Sources: {item.sources.map((id) => sourceTitle(id)).join('; ')}.
+                </p>
+              </div>
+            ))}
+          </Disclosure>
+        )}
+        {others.length > 0 && (
+          <Disclosure summary={`Other possible causes (${others.length})`}>
+            {others.map((card) => (
+              <article key={card.id} class="cause-detail" aria-labelledby={`cause-${card.id}`}>
+                <h3 id={`cause-${card.id}`}>{card.name}</h3>
+                <CauseDetail card={card} />
+              </article>
+            ))}
+          </Disclosure>
+        )}
+        {unlikely.length > 0 && (
+          <Disclosure summary={`Less likely causes (${unlikely.length})`}>
+            {unlikely.map((card) => (
+              <article key={card.id} class="cause-detail" aria-labelledby={`cause-${card.id}`}>
+                <h3 id={`cause-${card.id}`}>{card.name}</h3>
+                <p>{card.summary}</p>
+                {card.pointsAway.length > 0 && (
+                  <>
+                    <h4>What points away from it</h4>
+                    <Evidence items={card.pointsAway} />
+                  </>
+                )}
+              </article>
+            ))}
+          </Disclosure>
+        )}
+        {startBack && (
+          <Disclosure summary="Your STarT Back score">
+            <p>
+              <strong>{riskWords(startBack.risk)}</strong>: {startBack.total} out of 9 in all, and{' '}
+              {startBack.distress} out of 5 on the questions about worry and mood.
+            </p>
+            {meaning && (
+              <>
+                <p>{meaning.text}</p>
+                <p class="small muted">
+                  From “{meaning.topicTitle}”. Sources: {meaning.sources.join('; ')}.
+                </p>
+              </>
+            )}
+            <p class="small muted">{KEELE_NOTICE}</p>
+          </Disclosure>
+        )}
+        <Disclosure summary="Sources for this result">
+          <ul class="source-list">
+            {[...new Set([...result.sources.map((s) => s.title), ...outlook.sources])].map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </Disclosure>
+      </section>
+
+      <p class="small muted result-meta">
+        Result from {when}. {PHASE_WORDS[result.phase]}
       </p>
-    </>
+      <div class="actions">
+        <a class="button" href={href('intake')}>
+          Answer the questions again
+        </a>
+      </div>
+    </div>
+  );
+}
+
+function sourceTitle(id: string): string {
+  return knowledgeBase.sources.find((s) => s.id === id)?.title ?? id;
+}
+
+/** A heading-like line a person opens for the detail behind it. */
+function Disclosure({
+  summary,
+  label,
+  children,
+}: {
+  summary: string;
+  /** Says what the summary is about, when the summary alone would be ambiguous. */
+  label?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <details class="disclosure">
+      <summary>
+        <span>
+          {summary}
+          {label && <span class="disclosure-label">{label}</span>}
+        </span>
+      </summary>
+      <div class="disclosure-body">{children}</div>
+    </details>
   );
 }
 
@@ -232,22 +310,15 @@ function Evidence({ items }: { items: ContributorCard['pointsTo'] }) {
   );
 }
 
-function ContributorCardView({ card }: { card: ContributorCard }) {
-  const titleId = `contributor-${card.id}`;
+/** The answers behind a cause, what points away, how strong the evidence is, and where to read more. */
+function CauseDetail({ card }: { card: ContributorCard }) {
   return (
-    <article class="card contributor" aria-labelledby={titleId}>
-      <h3 id={titleId}>{card.name}</h3>
-      <p>
-        <span class={`likelihood likelihood-${card.likelihood}`}>
-          {LIKELIHOOD_WORDS[card.likelihood]}
-        </span>
-      </p>
-      <p>{card.summary}</p>
-      <h4>Why we think so</h4>
-      {card.pointsTo.length > 0 ? (
-        <Evidence items={card.pointsTo} />
-      ) : (
-        <p>None of your answers points to it.</p>
+    <>
+      {card.pointsTo.length > 0 && (
+        <>
+          <h4>What points to it</h4>
+          <Evidence items={card.pointsTo} />
+        </>
       )}
       {card.pointsAway.length > 0 && (
         <>
@@ -255,20 +326,15 @@ function ContributorCardView({ card }: { card: ContributorCard }) {
           <Evidence items={card.pointsAway} />
         </>
       )}
-      <h4>How strong the evidence is: {STRENGTH_WORDS[card.strength]}</h4>
-      <p class="small">{card.strengthNote}</p>
-      <h4>Sources</h4>
-      <ul class="source-list">
-        {card.sources.map((s) => (
-          <li key={s}>{s}</li>
-        ))}
-      </ul>
+      <h4>How sure anyone can be: {STRENGTH_WORDS[card.strength].toLowerCase()} evidence</h4>
+      <p>{card.strengthNote}</p>
+      <p class="small muted">Sources: {card.sources.join('; ')}.</p>
       {card.topic && (
         <p>
           <a href={href('learn', card.topic.id)}>Read more: {card.topic.title}</a>
         </p>
       )}
-    </article>
+    </>
   );
 }
 
