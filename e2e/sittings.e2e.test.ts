@@ -3,7 +3,7 @@
 // about ten taps for a whole sitting with no changes, and the same counts on Progress and the report.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { completeIntake, openRoute, TIGHT_HAMSTRINGS } from './flows.js';
+import { completeIntake, openRoute, signUp, TIGHT_HAMSTRINGS } from './flows.js';
 import { screenshot, useE2E } from './harness.js';
 
 const e2e = useE2E();
@@ -114,5 +114,11 @@ describe('sittings over three days', () => {
 
     await openRoute(page, e2e.base, 'report');
     await expect.poll(() => page.locator('main').textContent()).toContain(words);
+
+    // Account: signing up offers to move what this device holds, counted in sittings too.
+    await signUp(page, e2e.base);
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toMatch(/This device holds [^.]*3 exercise sittings/);
   });
 });

@@ -1,6 +1,7 @@
 // Moves what a person kept on this device (assessments, sessions, check-ins, measurements) into their new account,
 // through the same API as everything else, so the server re-checks every item. The device copy is cleared only when
 // everything arrived; a move that stops part way keeps it and, tried again, sends only what has not arrived yet.
+import { sittingsFrom } from '../../engine/sittings.js';
 import { createMemoryStore, type MemorySnapshot } from '../../store/memory.js';
 import type {
   AssessmentRecord,
@@ -352,7 +353,8 @@ export async function deviceCounts(): Promise<Counts | null> {
   if (!record) return null;
   return {
     assessment: record.assessments.length,
-    session: record.sessions.length,
+    // Sittings, as Progress and the report count them: one sitting is several logged exercises.
+    session: sittingsFrom(record.sessions).length,
     checkin: record.checkins.length,
     measurement: record.measurements.length,
   };

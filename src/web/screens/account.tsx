@@ -600,7 +600,7 @@ function AccessTokens() {
 
 const NOUN: Record<keyof Counts, [string, string]> = {
   assessment: ['set of answers', 'sets of answers'],
-  session: ['exercise session', 'exercise sessions'],
+  session: ['exercise sitting', 'exercise sittings'],
   checkin: ['check-in', 'check-ins'],
   measurement: ['measurement', 'measurements'],
 };
