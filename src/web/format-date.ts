@@ -9,13 +9,17 @@ export function personLocale(): string | undefined {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function formatFor(locale: string | undefined, withYear: boolean): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${withYear ? 'y' : ''}`;
+function formatFor(
+  locale: string | undefined,
+  withYear: boolean,
+  month: 'short' | 'long',
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${withYear ? 'y' : ''}|${month}`;
   let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
       day: 'numeric',
-      month: 'short',
+      month,
       ...(withYear ? { year: 'numeric' } : {}),
       timeZone: 'UTC',
     });
@@ -31,7 +35,11 @@ function formatFor(locale: string | undefined, withYear: boolean): Intl.DateTime
  */
 export function formatDate(
   value: string,
-  { locale = personLocale(), year = true }: { locale?: string | undefined; year?: boolean } = {},
+  {
+    locale = personLocale(),
+    year = true,
+    month = 'short',
+  }: { locale?: string | undefined; year?: boolean; month?: 'short' | 'long' } = {},
 ): string {
   let day: Date;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -43,5 +51,5 @@ export function formatDate(
     day = new Date(Date.UTC(at.getFullYear(), at.getMonth(), at.getDate()));
   }
   if (Number.isNaN(day.getTime())) return value;
-  return formatFor(locale, year).format(day);
+  return formatFor(locale, year, month).format(day);
 }

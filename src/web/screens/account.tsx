@@ -1,5 +1,6 @@
 // The Account screen: where the data lives, sign up, log in, log out, access tokens, delete the account, and moving this device's data into it.
 import { sittingsFrom } from '../../engine/sittings.js';
+import { formatDate } from '../format-date.js';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp, type Account } from '../app-context.js';
 import { FailureNotice, Notice, ScreenTitle } from '../components/common.js';
@@ -364,11 +365,7 @@ const SCOPE_WORDS: Record<TokenScope, { label: string; hint: string }> = {
 const EXPIRY_CHOICES = [30, 90, 180, 365] as const;
 
 function dateWords(instant: string): string {
-  return new Date(instant).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  return formatDate(instant);
 }
 
 /**

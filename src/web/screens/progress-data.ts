@@ -1,6 +1,7 @@
 // The progress screen's numbers and words: chart series from the progress summary, dates, and the plain-language summaries.
 import { PAIN_AREAS, type PainArea } from '../../engine/intake-values.js';
 import { dayNumber } from '../../engine/local-date.js';
+import { formatDate as formatLocalDate, personLocale } from '../format-date.js';
 import type { ExtentTrend, ProgressSummary } from '../../engine/progress.js';
 import type { DayAdherence } from '../../engine/sittings.js';
 
@@ -17,27 +18,20 @@ export function dateToSeconds(date: string): number {
   return dayNumber(date) * DAY_SECONDS;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const axisFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
+/** The person's locale; British English where none is known (tests, the server). */
+const locale = () => personLocale() ?? 'en-GB';
 
 /** A local date in words, e.g. "3 Mar 2026". */
 export function formatDate(date: string): string {
-  const day = dayNumber(date);
-  return Number.isNaN(day) ? date : dateFormat.format(new Date(day * DAY_SECONDS * 1000));
+  return formatLocalDate(date, { locale: locale() });
 }
 
 /** An axis label for a chart's x value, e.g. "3 Mar". */
 export function axisDate(seconds: number): string {
-  return axisFormat.format(new Date(seconds * 1000));
+  return formatLocalDate(new Date(seconds * 1000).toISOString().slice(0, 10), {
+    locale: locale(),
+    year: false,
+  });
 }
 
 /** The x range to draw: half a day beyond the first and last points, so no point sits on the edge. */

@@ -1,4 +1,5 @@
 // Which reminders the calendar file holds: the programme's sessions each day and walking breaks while sitting, for a number of weeks.
+import { formatDate, personLocale } from '../format-date.js';
 import type { SelfCareItem } from '../../kb/types.js';
 import { addDays, weekday, type CalendarEvent } from './reminders-ics.js';
 
@@ -199,25 +200,9 @@ export function reminderEvents(o: ReminderOptions, content: ReminderContent): Ca
   return events;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** 23 November 2026. */
+/** 23 November 2026, in the person's locale (British English where none is known), through the one formatter. */
 export function formatDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${String(d)} ${MONTHS[(m ?? 1) - 1] ?? ''} ${String(y)}`;
+  return formatDate(date, { locale: personLocale() ?? 'en-GB', month: 'long' });
 }
 
 const listWords = (items: string[]) =>
