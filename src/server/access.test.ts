@@ -60,6 +60,7 @@ const ROUTES: Route[] = [
   { method: 'GET', url: '/api/programmes', access: 'read' },
   { method: 'POST', url: '/api/sessions', access: 'write', body: { entries: [ENTRY] } },
   { method: 'GET', url: '/api/sessions', access: 'read' },
+  { method: 'GET', url: '/api/sittings', access: 'read' },
   {
     method: 'POST',
     url: '/api/checkins',
