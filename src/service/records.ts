@@ -558,13 +558,7 @@ async function storedCheckinOutcome(
 ): Promise<CheckinOutcomeView> {
   const latest = await ctx.store.latestAssessment(c.userId);
   const legNews =
-    latest && latest.createdAt <= c.createdAt && legSettledOn(latest.answers, c) === false
-      ? newLegSymptoms(latest.answers, {
-          painAreas: c.painAreas as Intake['painAreas'],
-          legSide: c.legSide as Intake['legSide'],
-          numbness: c.warningSigns.numbness as Intake['numbness'] | undefined,
-        })
-      : null;
+    latest && latest.createdAt <= c.createdAt ? (storedLegNews(latest.answers, c) ?? null) : null;
   return {
     id: c.id,
     programmePaused: c.programmePaused,
@@ -585,16 +579,17 @@ const draftOf = (body: CheckinBody): CheckinDraft => ({
   warningSigns: body.warningSigns,
 });
 
-/** Whether a stored check-in shows the leg no worse than at the assessment (a warning-only one says nothing). */
-function legSettledOn(base: Intake, c: CheckinRecord): boolean | null {
-  if (c.painAreas === null || c.legSide === null) return null;
-  return (
-    newLegSymptoms(base, {
-      painAreas: c.painAreas as Intake['painAreas'],
-      legSide: c.legSide as Intake['legSide'],
-      numbness: c.warningSigns.numbness as Intake['numbness'] | undefined,
-    }) === null
-  );
+/**
+ * The leg areas, sides or numbness a stored check-in reports beyond the assessment's: null when it
+ * reports nothing new, undefined for a warning-only check-in, which says nothing about the leg.
+ */
+function storedLegNews(base: Intake, c: CheckinRecord): NewLegSymptoms | null | undefined {
+  if (c.painAreas === null || c.legSide === null) return undefined;
+  return newLegSymptoms(base, {
+    painAreas: c.painAreas as Intake['painAreas'],
+    legSide: c.legSide as Intake['legSide'],
+    numbness: c.warningSigns.numbness as Intake['numbness'] | undefined,
+  });
 }
 
 /**
@@ -701,8 +696,8 @@ export async function addCheckin(
         const days = (await store.allCheckins(userId))
           .filter((c) => c.date > since)
           .flatMap((c) => {
-            const settled = legSettledOn(latest.answers, c);
-            return settled === null ? [] : [{ date: c.date, settled }];
+            const news = storedLegNews(latest.answers, c);
+            return news === undefined ? [] : [{ date: c.date, settled: news === null }];
           });
         days.push({ date, settled: true });
         if (backOffSettled(state, days, kb)) {
