@@ -52,38 +52,41 @@ afterAll(async () => {
 });
 
 for (const backend of backends) {
-  describe.skipIf(backend.skip)(`bad bytes on ${backend.name}`, () => {
-    it.each(CASES)('%s is a 400 validation problem', async (name, method, route, body) => {
-      const store = await backend.open();
-      const app = await buildApp({ store, kb: knowledgeBase });
-      try {
-        const signup = await call(
-          app,
-          'POST',
-          '/api/auth/signup',
-          {},
-          {
-            email: `bytes.${randomBytes(4).toString('hex')}@example.org`,
-            password: 'correct horse battery',
-          },
-        );
-        const who = { cookie: cookieOf(signup) };
-        await call(app, 'POST', '/api/assessments', who, { answers: ANSWERS });
-        const res = await call(app, method, route, who, body);
-        expect(res.statusCode).toBe(400);
-        expect(res.headers['content-type']).toMatch(/problem\+json/);
-        const { requestId: _r, ...problem } = json<{ requestId: string }>(res);
-        const seen = answers.get(name) ?? [];
-        seen.push(problem);
-        answers.set(name, seen);
-        // The same answer on every store (the first run sets it, the next must match it).
-        expect(problem).toStrictEqual(seen[0]);
-        expect(problem).toMatchObject({ status: 400 });
-        expect((problem as { type?: string }).type).toMatch(/\/validation$/);
-      } finally {
-        await app.close();
-        await store.close();
-      }
-    });
-  });
+  describe.skipIf(backend.skip)(
+    `bad bytes on ${backend.name}${backend.skip ? ': SKIPPED, DATABASE_URL is not set' : ''}`,
+    () => {
+      it.each(CASES)('%s is a 400 validation problem', async (name, method, route, body) => {
+        const store = await backend.open();
+        const app = await buildApp({ store, kb: knowledgeBase });
+        try {
+          const signup = await call(
+            app,
+            'POST',
+            '/api/auth/signup',
+            {},
+            {
+              email: `bytes.${randomBytes(4).toString('hex')}@example.org`,
+              password: 'correct horse battery',
+            },
+          );
+          const who = { cookie: cookieOf(signup) };
+          await call(app, 'POST', '/api/assessments', who, { answers: ANSWERS });
+          const res = await call(app, method, route, who, body);
+          expect(res.statusCode).toBe(400);
+          expect(res.headers['content-type']).toMatch(/problem\+json/);
+          const { requestId: _r, ...problem } = json<{ requestId: string }>(res);
+          const seen = answers.get(name) ?? [];
+          seen.push(problem);
+          answers.set(name, seen);
+          // The same answer on every store (the first run sets it, the next must match it).
+          expect(problem).toStrictEqual(seen[0]);
+          expect(problem).toMatchObject({ status: 400 });
+          expect((problem as { type?: string }).type).toMatch(/\/validation$/);
+        } finally {
+          await app.close();
+          await store.close();
+        }
+      });
+    },
+  );
 }
