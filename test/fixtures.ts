@@ -66,3 +66,9 @@ export function storeWithPerson(userId: string): Store {
   });
   return store;
 }
+
+/** A parse result a fixture relies on: its value, or the test stops naming what did not parse. */
+export function parsed<T>(result: { ok: true; value: T } | { ok: false; problems: unknown[] }): T {
+  if (!result.ok) throw new Error(`fixture does not parse: ${JSON.stringify(result.problems)}`);
+  return result.value;
+}

@@ -9,7 +9,7 @@ import {
 } from '../src/service/records.js';
 import { assessmentBody, parseBody, sessionBody } from '../src/service/schemas.js';
 import type { CheckinRecord, Store } from '../src/store/types.js';
-import { ANSWERS } from './fixtures.js';
+import { parsed, ANSWERS } from './fixtures.js';
 
 /** A check-in's triage as stored (for rows written by hand). */
 export const TRIAGE: NonNullable<CheckinRecord['triage']> = {
@@ -31,11 +31,6 @@ export const OLD_PROGRAMME_STATE = {
   spreadEpisodes: [],
   warningCheckRequired: false,
 } as const;
-
-function parsed<T>(result: { ok: true; value: T } | { ok: false; problems: unknown[] }): T {
-  if (!result.ok) throw new Error(`fixture does not parse: ${JSON.stringify(result.problems)}`);
-  return result.value;
-}
 
 /**
  * Assesses a person on `store`, lets `writeOldState` put the old state in place of the programme's (as

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { intakeArb } from '../../test/arbitraries.js';
-import { ANSWERS, NO_WARNING_SIGNS, storeWithPerson } from '../../test/fixtures.js';
+import { parsed, ANSWERS, NO_WARNING_SIGNS, storeWithPerson } from '../../test/fixtures.js';
 import { newLegSymptoms } from '../engine/back-off.js';
 import {
   LEG_AREAS,
@@ -29,11 +29,6 @@ import { assessmentBody, checkinBody, parseBody, sessionBody } from './schemas.j
 
 const kb = knowledgeBase;
 const USER = 'user-0001';
-
-function parsed<T>(result: { ok: true; value: T } | { ok: false; problems: unknown[] }): T {
-  if (!result.ok) throw new Error(`fixture does not parse: ${JSON.stringify(result.problems)}`);
-  return result.value;
-}
 
 const exercise = (id: string): Exercise => {
   const ex = kb.exercises.find((e) => e.id === id);

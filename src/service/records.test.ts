@@ -1,6 +1,6 @@
 // The record service on the memory store, as the web app's device mode runs it: refusals, pausing, and check-ins and sessions sent twice.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ANSWERS, NO_WARNING_SIGNS, storeWithPerson } from '../../test/fixtures.js';
+import { parsed, ANSWERS, NO_WARNING_SIGNS, storeWithPerson } from '../../test/fixtures.js';
 import { knowledgeBase } from '../kb/index.js';
 import type { Store } from '../store/types.js';
 import {
@@ -29,10 +29,6 @@ import {
 const USER = 'user-0001';
 
 /** A parsed body, as the server's validator or the web app's form would hand it over. */
-function parsed<T>(result: { ok: true; value: T } | { ok: false; problems: unknown[] }): T {
-  if (!result.ok) throw new Error(`fixture does not parse: ${JSON.stringify(result.problems)}`);
-  return result.value;
-}
 
 const checkinOf = (over: object = {}): CheckinBody =>
   parsed(

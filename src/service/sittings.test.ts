@@ -1,7 +1,7 @@
 // Sittings through the record service: the exercises of one sitting, logged one by one (offline too, sent
 // twice), are one sitting in the record, in progress and in the list; a second sitting holds what is still due.
 import { describe, expect, it } from 'vitest';
-import { ANSWERS, storeWithPerson } from '../../test/fixtures.js';
+import { parsed, ANSWERS, storeWithPerson } from '../../test/fixtures.js';
 import { knowledgeBase } from '../kb/index.js';
 import {
   createAssessment,
@@ -15,11 +15,6 @@ import { assessmentBody, parseBody, sessionBody } from './schemas.js';
 
 const USER = 'user-sittings-1';
 
-function body<T>(result: { ok: true; value: T } | { ok: false; problems: unknown[] }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.value;
-}
-
 function context(start = '2026-11-20T07:00:00.000Z'): RecordContext {
   let t = Date.parse(start);
   return {
@@ -30,7 +25,7 @@ function context(start = '2026-11-20T07:00:00.000Z'): RecordContext {
 }
 
 const log = (exerciseId: string, sittingId: string, clientId: string, date = '2026-11-20') =>
-  body(
+  parsed(
     parseBody(sessionBody, {
       date,
       sittingId,
@@ -42,7 +37,7 @@ const log = (exerciseId: string, sittingId: string, clientId: string, date = '20
 describe('sittings in the record', () => {
   it('counts a whole sitting logged exercise by exercise as one sitting, and a repeat once', async () => {
     const ctx = context();
-    await createAssessment(ctx, USER, body(parseBody(assessmentBody, { answers: ANSWERS })));
+    await createAssessment(ctx, USER, parsed(parseBody(assessmentBody, { answers: ANSWERS })));
     const plan = (await currentProgramme(ctx, USER)).items;
     expect(plan.length).toBeGreaterThan(1);
     for (const [i, item] of plan.entries()) {
@@ -74,7 +69,7 @@ describe('sittings in the record', () => {
 
   it('files a sitting that runs past midnight under the day it began', async () => {
     const ctx = context('2026-11-20T23:50:00.000Z');
-    await createAssessment(ctx, USER, body(parseBody(assessmentBody, { answers: ANSWERS })));
+    await createAssessment(ctx, USER, parsed(parseBody(assessmentBody, { answers: ANSWERS })));
     const plan = (await currentProgramme(ctx, USER)).items;
     // The player sends the sitting's date with every exercise, even after midnight.
     for (const [i, item] of plan.entries()) {

@@ -1,7 +1,7 @@
 // A warning that stands until a new assessment: a later, less urgent warning never hides an earlier emergency,
 // whether the programme is paused or there is no programme yet.
 import { describe, expect, it } from 'vitest';
-import { ANSWERS, storeWithPerson } from '../../test/fixtures.js';
+import { parsed, ANSWERS, storeWithPerson } from '../../test/fixtures.js';
 import { knowledgeBase } from '../kb/index.js';
 import {
   addCheckin,
@@ -15,11 +15,6 @@ import { assessmentBody, checkinBody, parseBody } from './schemas.js';
 
 const USER = 'user-standing-1';
 
-function body<T>(result: { ok: true; value: T } | { ok: false; problems: unknown[] }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.value;
-}
-
 function context(): RecordContext {
   let t = Date.parse('2026-11-20T08:00:00.000Z');
   return {
@@ -29,14 +24,14 @@ function context(): RecordContext {
   };
 }
 
-const saddle = () => body(parseBody(checkinBody, { warningSigns: { saddleNumbness: true } }));
+const saddle = () => parsed(parseBody(checkinBody, { warningSigns: { saddleNumbness: true } }));
 const fever = () =>
-  body(parseBody(checkinBody, { warningSigns: { saddleNumbness: false, fever: true } }));
+  parsed(parseBody(checkinBody, { warningSigns: { saddleNumbness: false, fever: true } }));
 
 describe('a standing warning', () => {
   it('keeps an emergency when an urgent warning comes after it on a paused programme', async () => {
     const ctx = context();
-    await createAssessment(ctx, USER, body(parseBody(assessmentBody, { answers: ANSWERS })));
+    await createAssessment(ctx, USER, parsed(parseBody(assessmentBody, { answers: ANSWERS })));
     expect((await addCheckin(ctx, USER, saddle())).programmePaused).toBe(true);
     await addCheckin(ctx, USER, fever());
     const programme = await currentProgramme(ctx, USER);

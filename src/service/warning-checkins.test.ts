@@ -1,6 +1,6 @@
 // Check-ins that stop at a warning sign: every emergency and urgent rule is stored and stops exercise at once; other check-ins answer every question.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ANSWERS, NO_WARNING_SIGNS, storeWithPerson } from '../../test/fixtures.js';
+import { parsed, ANSWERS, NO_WARNING_SIGNS, storeWithPerson } from '../../test/fixtures.js';
 import { certainCheckins } from '../../test/warning-checkins.js';
 import { DAILY_WARNING_FIELDS } from '../engine/checkin.js';
 import { parseIntake, type Intake } from '../engine/intake.js';
@@ -25,11 +25,6 @@ import {
 } from './schemas.js';
 
 const USER = 'user-0001';
-
-function parsed<T>(result: { ok: true; value: T } | { ok: false; problems: unknown[] }): T {
-  if (!result.ok) throw new Error(`fixture does not parse: ${JSON.stringify(result.problems)}`);
-  return result.value;
-}
 
 const baseline: Intake = (() => {
   const r = parseIntake(ANSWERS);
