@@ -63,6 +63,12 @@ export function storeWithPerson(userId: string): Store {
     audit: [],
     loginLimits: [],
     erasures: [],
+    clinicianCodes: [],
+    invitations: [],
+    careLinks: [],
+    programmeVersions: [],
+    outcomes: [],
+    outcomeSchedule: [],
   });
   return store;
 }

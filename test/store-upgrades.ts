@@ -55,7 +55,12 @@ export async function checkOldProgrammeState(
   const ctx: RecordContext = { ...first, store: upgraded };
 
   const read = await upgraded.getCurrentProgramme(userId);
-  expect(read?.state).toStrictEqual({ ...OLD_PROGRAMME_STATE, backOff: null, restDate: null });
+  expect(read?.state).toStrictEqual({
+    ...OLD_PROGRAMME_STATE,
+    backOff: null,
+    restDate: null,
+    clinicianPause: null,
+  });
   expect(await todayView(ctx, userId, '2026-11-02')).toMatchObject({
     sessionAllowed: true,
     blockedBy: null,

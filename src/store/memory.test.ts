@@ -6,14 +6,22 @@ import {
   type MemorySnapshot,
   type MemorySnapshotV1,
   type MemorySnapshotV2,
+  type MemorySnapshotV3,
 } from './memory.js';
 import {
   assessmentPair,
   auditEntry,
   checkin,
+  clinicianCode,
+  clinicianUser,
   credential,
+  invitation,
+  linkFor,
   measurement,
   newUser,
+  outcome,
+  outcomeDue,
+  programmeVersion,
   sessionLog,
   storeContract,
   updateOf,
@@ -43,6 +51,24 @@ const countAttempt = (store: Store, k: LimitKey) =>
   }));
 const readLimits = (store: Store, keys: LimitKey[]) =>
   store.updateLimits(keys, (rows) => ({ rows: [], result: rows }));
+
+/** A snapshot as version 3 saved it: no clinician side, and users without a role or display name. */
+function asVersion3(snapshot: MemorySnapshot): MemorySnapshotV3 {
+  const {
+    clinicianCodes: _c,
+    invitations: _i,
+    careLinks: _l,
+    programmeVersions: _v,
+    outcomes: _o,
+    outcomeSchedule: _s,
+    ...tables
+  } = snapshot;
+  return {
+    ...tables,
+    version: 3,
+    users: tables.users.map(({ role: _r, displayName: _d, ...u }) => u),
+  };
+}
 
 describe('memory store snapshots', () => {
   /** A person with rows in every table: two assessments (one programme is history), a changed programme, and more. */
@@ -77,14 +103,61 @@ describe('memory store snapshots', () => {
       ...measurement(user.id, '2026-11-22'),
       clientId: `measure_${label}_0001`,
     });
-    return { user, token, clientId: withClientId.clientId ?? '', sessionClientId };
+    // The clinician side: a clinician signed up with a code, linked, changed the programme, asked for a measure.
+    const code = clinicianCode();
+    await store.addClinicianCode(code);
+    const clinician = clinicianUser(`${label}-physio`);
+    expect(await store.createClinician(clinician, code.codeHash, code.createdAt)).toBe(true);
+    const invited = invitation(clinician.id);
+    await store.addInvitation(invited);
+    await store.addInvitation(invitation(clinician.id));
+    const link = linkFor(user.id, invited);
+    expect(await store.acceptInvitation(invited.codeHash, link)).toBe(true);
+    await store.touchLink(user.id, link.id, '2026-11-22T08:00:00.000Z');
+    const changed = await store.getCurrentProgramme(user.id);
+    if (!changed) throw new Error('the programme was just added');
+    expect(await store.addProgrammeVersion(programmeVersion(changed, 1))).toBe(true);
+    expect(
+      await store.addProgrammeVersion(programmeVersion(changed, 2, clinician), updateOf(changed)),
+    ).toBe(true);
+    const due = outcomeDue(user.id, '2026-11-22', clinician.id);
+    await store.addOutcomeSchedule(due);
+    expect(
+      await store.addOutcome({
+        ...outcome(user.id, '2026-11-22'),
+        scheduleId: due.id,
+        clientId: `outcome_${label}_0001`,
+      }),
+    ).toBe(true);
+    await store.addAudit({ ...auditEntry(user.id), actor: clinician.id });
+    return {
+      user,
+      token,
+      clientId: withClientId.clientId ?? '',
+      sessionClientId,
+      clinician,
+      invited,
+      programmeId: changed.id,
+      outcomeClientId: `outcome_${label}_0001`,
+    };
   }
 
   /** Everything the Store methods say about one person. */
   async function readAll(store: Store, person: Awaited<ReturnType<typeof fill>>) {
-    const { user, token, clientId, sessionClientId } = person;
+    const { user, token, clientId, sessionClientId, clinician, invited, programmeId } = person;
     const page = { limit: 500 };
     return {
+      clinician: await store.getUser(clinician.id),
+      clinicianRowCounts: await store.rowCounts(clinician.id),
+      invitations: await store.listInvitations(clinician.id),
+      invitationByCode: await store.getInvitationByCode(invited.codeHash),
+      linksOfPerson: await store.listLinksOfPerson(user.id),
+      linksOfClinician: await store.listLinksOfClinician(clinician.id),
+      activeLink: await store.activeLink(user.id, clinician.id),
+      versions: await store.listProgrammeVersions(user.id, programmeId),
+      outcomes: await store.allOutcomes(user.id),
+      outcomeSchedule: await store.listOutcomeSchedule(user.id),
+      auditByOthers: await store.listAuditByOthers(user.id, page),
       user: await store.getUser(user.id),
       byEmail: await store.getUserByEmail(user.email),
       credential: await store.getCredential(token.tokenHash),
@@ -131,11 +204,18 @@ describe('memory store snapshots', () => {
 
     for (const person of people) {
       const before = await readAll(store, person);
-      // Not vacuous: every table of the person has rows.
-      for (const [table, n] of Object.entries(before.rowCounts))
-        expect(n, table).toBeGreaterThan(0);
+      // Not vacuous: every table of the person has rows (and the clinician has the invitations).
+      for (const [table, n] of Object.entries(before.rowCounts)) {
+        if (table === 'invitations') expect(n, table).toBe(0);
+        else expect(n, table).toBeGreaterThan(0);
+      }
+      expect(before.clinicianRowCounts.invitations).toBe(2);
+      expect(before.clinician?.role).toBe('clinician');
+      expect(before.versions).toHaveLength(2);
+      expect(before.outcomeSchedule[0]?.doneOutcomeId).toBe(before.outcomes[0]?.id);
+      expect(before.linksOfPerson[0]?.lastViewedAt).toBe('2026-11-22T08:00:00.000Z');
       expect(before.programmes.items).toHaveLength(2);
-      expect(before.currentProgramme?.revision).toBe(1);
+      expect(before.currentProgramme?.revision).toBe(2);
       expect(await readAll(restored, person)).toStrictEqual(before);
     }
     expect(await readLimits(restored, [ADDRESS])).toStrictEqual([
@@ -173,6 +253,20 @@ describe('memory store snapshots', () => {
     expect(await restored.createUser({ ...newUser('clash'), email: person.user.email })).toBe(
       false,
     );
+    // The clinician side's rules hold too: a used invitation, a taken version number, a seen client id.
+    expect(
+      await restored.acceptInvitation(
+        person.invited.codeHash,
+        linkFor(person.user.id, person.invited),
+      ),
+    ).toBe('unusable');
+    await expect(restored.addProgrammeVersion(programmeVersion(current, 2))).rejects.toThrow();
+    expect(
+      await restored.addOutcome({
+        ...outcome(person.user.id, '2026-11-23'),
+        clientId: person.outcomeClientId,
+      }),
+    ).toBe('duplicate');
 
     // Writes to one store never show in the other, nor in the snapshot object.
     expect(await restored.addCheckin(checkin(person.user.id, '2026-11-23'))).toBe(true);
@@ -187,7 +281,7 @@ describe('memory store snapshots', () => {
     const store = createMemoryStore();
     const person = await fill(store, 'snap-v1');
     const current = store.snapshot();
-    const { loginLimits: _l, erasures: _e, ...tables } = current;
+    const { loginLimits: _l, erasures: _e, ...tables } = asVersion3(current);
     const v1: MemorySnapshotV1 = {
       ...tables,
       version: 1,
@@ -215,13 +309,26 @@ describe('memory store snapshots', () => {
     );
     expect(restored.snapshot().version).toBe(MEMORY_SNAPSHOT_VERSION);
     // Everything but the session logs' client ids, the credentials' new fields and the limits
-    // (which start afresh) comes through unchanged.
+    // (which start afresh) comes through unchanged; the clinician side starts empty.
     expect({
       ...restored.snapshot(),
       sessionLogs: [],
       credentials: [],
       loginLimits: [],
-    }).toStrictEqual({ ...current, sessionLogs: [], credentials: [], loginLimits: [] });
+    }).toStrictEqual({
+      ...current,
+      // Everyone was a person before version 4.
+      users: current.users.map((u) => ({ ...u, role: 'person', displayName: null })),
+      sessionLogs: [],
+      credentials: [],
+      loginLimits: [],
+      clinicianCodes: [],
+      invitations: [],
+      careLinks: [],
+      programmeVersions: [],
+      outcomes: [],
+      outcomeSchedule: [],
+    });
     const programme = await restored.getCurrentProgramme(person.user.id);
     if (!programme) throw new Error('the upgraded store lost the programme');
     const sent: SessionLogRecord = {
@@ -238,7 +345,7 @@ describe('memory store snapshots', () => {
     const session = credential(person.user.id, 'session');
     await store.addCredential(session);
     const current = store.snapshot();
-    const { loginLimits: _l, erasures: _e, ...tables } = current;
+    const { loginLimits: _l, erasures: _e, ...tables } = asVersion3(current);
     const v2: MemorySnapshotV2 = {
       ...tables,
       version: 2,
@@ -268,6 +375,49 @@ describe('memory store snapshots', () => {
     expect(await restored.listCheckins(person.user.id, { limit: 10 })).toStrictEqual(
       await store.listCheckins(person.user.id, { limit: 10 }),
     );
+  });
+
+  it('upgrades a version 3 snapshot: users become people with no display name, the clinician side starts empty', async () => {
+    const store = createMemoryStore();
+    const person = await fill(store, 'snap-v3');
+    const current = store.snapshot();
+    const v3 = JSON.parse(JSON.stringify(asVersion3(current))) as MemorySnapshotV3;
+    expect(v3.users.every((u) => !('role' in u) && !('displayName' in u))).toBe(true);
+    expect(v3).not.toHaveProperty('careLinks');
+
+    const restored = createMemoryStore(v3);
+    const saved = restored.snapshot();
+    expect(saved.version).toBe(MEMORY_SNAPSHOT_VERSION);
+    // The clinician made with the code was one in version 4 only; in a real version 3 snapshot
+    // there were none, so every user reads back as a person.
+    expect(await restored.getUser(person.user.id)).toStrictEqual({
+      ...person.user,
+      email: person.user.email.toLowerCase(),
+      role: 'person',
+      displayName: null,
+    });
+    expect(saved.users.every((u) => u.role === 'person' && u.displayName === null)).toBe(true);
+    expect(saved).toStrictEqual({
+      ...current,
+      users: saved.users,
+      clinicianCodes: [],
+      invitations: [],
+      careLinks: [],
+      programmeVersions: [],
+      outcomes: [],
+      outcomeSchedule: [],
+    });
+    expect(await restored.listLinksOfPerson(person.user.id)).toStrictEqual([]);
+    expect(await restored.allOutcomes(person.user.id)).toStrictEqual([]);
+    // And the clinician side works on it from there.
+    const clinician = clinicianUser('snap-v3-new');
+    expect(await restored.createUser(clinician)).toBe(true);
+    const invited = invitation(clinician.id);
+    await restored.addInvitation(invited);
+    expect(
+      await restored.acceptInvitation(invited.codeHash, linkFor(person.user.id, invited)),
+    ).toBe(true);
+    expect((await restored.rowCounts(person.user.id)).care_links).toBe(1);
   });
 
   it('reads a programme state saved before backing off existed, and applies sessions to it', async () => {

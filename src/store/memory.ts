@@ -8,17 +8,23 @@ import { checkPage, pageFrom } from './paging.js';
 import type {
   AssessmentRecord,
   AuditRecord,
+  CareLinkRecord,
   CheckinRecord,
+  ClinicianCodeRecord,
   CredentialRecord,
   ErasureRecord,
+  InvitationRecord,
   LimitKey,
   LimitRow,
   MeasurementRecord,
+  OutcomeRecord,
+  OutcomeScheduleRecord,
   Page,
   PageRequest,
   PersonStore,
   ProgrammeRecord,
   ProgrammeUpdate,
+  ProgrammeVersionRecord,
   RowCounts,
   SessionLogRecord,
   Store,
@@ -35,6 +41,21 @@ const copyOrUndefined = <T>(value: T | undefined): T | undefined =>
 
 const byIdDesc = (a: { id: string }, b: { id: string }): number =>
   a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
+/** A page of rows already sorted newest first (by id): the rows below the cursor, copied. */
+function pageOfRows<T extends { id: string }>(rows: T[], page: PageRequest): Page<T> {
+  checkPage(page);
+  const { cursor } = page;
+  const after = rows.filter((r) => cursor === undefined || r.id < cursor);
+  return pageFrom(after.slice(0, page.limit + 1).map(copy), page.limit);
+}
+
+/** A user as stored and read back: accounts made before roles existed are people with no display name. */
+const withRole = (user: UserRecord): UserRecord => ({
+  ...copy(user),
+  role: user.role ?? 'person',
+  displayName: user.displayName ?? null,
+});
 
 /** Oldest first by the person's date, then by creation; the SQL stores order by (date, id) too. */
 const byDateThenId = (a: { date: string; id: string }, b: { date: string; id: string }): number =>
@@ -63,6 +84,25 @@ class PersonTable<T extends { userId: string; id: string }> {
     rows.set(row.id, copy(row));
   }
 
+  /** Puts a changed copy of an existing row in its place (rows are never changed in place: see `savePerson`). */
+  replace(row: T): void {
+    const rows = this.byUser.get(row.userId);
+    if (!rows?.has(row.id)) throw new Error(`${this.name}: no row (${row.userId}, ${row.id})`);
+    rows.set(row.id, copy(row));
+  }
+
+  /** Takes one row out (undoing an insert). */
+  remove(userId: string, id: string): void {
+    this.byUser.get(userId)?.delete(id);
+  }
+
+  /** The stored rows of every person that pass `keep` (not copies), newest first. */
+  storedWhere(keep: (row: T) => boolean): T[] {
+    return [...this.byUser.values()]
+      .flatMap((rows) => [...rows.values()].filter(keep))
+      .sort(byIdDesc);
+  }
+
   /** The stored row itself (not a copy): only for this store's own updates. */
   stored(userId: string, id: string): T | undefined {
     return this.byUser.get(userId)?.get(id);
@@ -79,10 +119,7 @@ class PersonTable<T extends { userId: string; id: string }> {
   }
 
   page(userId: string, page: PageRequest): Page<T> {
-    checkPage(page);
-    const { cursor } = page;
-    const rows = this.storedRows(userId).filter((r) => cursor === undefined || r.id < cursor);
-    return pageFrom(rows.slice(0, page.limit + 1).map(copy), page.limit);
+    return pageOfRows(this.storedRows(userId), page);
   }
 
   /** Every row of every person, copied, in id order (for snapshots). */
@@ -107,9 +144,11 @@ export type StoredLimit = LimitKey & LimitRow;
 /**
  * The format of `MemorySnapshot`; bump it (and upgrade older snapshots in `restore`) when it changes.
  * 2: session logs carry `clientId`. 3: credentials carry an id, name, scopes and last use; assessments
- * and measurements a `clientId`; login failures became limits; erasure records.
+ * and measurements a `clientId`; login failures became limits; erasure records. 4: users carry a role
+ * and a display name; clinician codes, invitations, care links, programme versions, outcome measures
+ * and their schedule.
  */
-export const MEMORY_SNAPSHOT_VERSION = 3;
+export const MEMORY_SNAPSHOT_VERSION = 4;
 
 /** Every table of a memory store as plain, JSON-serialisable data. */
 export interface MemorySnapshot {
@@ -124,6 +163,26 @@ export interface MemorySnapshot {
   audit: AuditRecord[];
   loginLimits: StoredLimit[];
   erasures: ErasureRecord[];
+  clinicianCodes: ClinicianCodeRecord[];
+  invitations: InvitationRecord[];
+  careLinks: CareLinkRecord[];
+  programmeVersions: ProgrammeVersionRecord[];
+  outcomes: OutcomeRecord[];
+  outcomeSchedule: OutcomeScheduleRecord[];
+}
+
+/** The collections version 4 added (the clinician side, docs/clinician.md). */
+type AddedInV4 =
+  | 'clinicianCodes'
+  | 'invitations'
+  | 'careLinks'
+  | 'programmeVersions'
+  | 'outcomes'
+  | 'outcomeSchedule';
+
+/** A snapshot saved before version 4: no roles, no clinician side, no outcome measures. */
+export interface MemorySnapshotV3 extends Omit<MemorySnapshot, 'version' | AddedInV4> {
+  version: 3;
 }
 
 /** A credential as version 2 kept it: before ids, names, scopes and last use. */
@@ -134,7 +193,7 @@ type CredentialV2 = Pick<
 
 /** A snapshot saved before version 3 (a device may still hold one). */
 export interface MemorySnapshotV2 extends Omit<
-  MemorySnapshot,
+  MemorySnapshotV3,
   'version' | 'credentials' | 'loginLimits' | 'erasures'
 > {
   version: 2;
@@ -149,7 +208,31 @@ export interface MemorySnapshotV1 extends Omit<MemorySnapshotV2, 'version' | 'se
 }
 
 /** Any snapshot this code can start from: the current format or an older one it upgrades. */
-export type SavedMemorySnapshot = MemorySnapshot | MemorySnapshotV2 | MemorySnapshotV1;
+export type SavedMemorySnapshot =
+  MemorySnapshot | MemorySnapshotV3 | MemorySnapshotV2 | MemorySnapshotV1;
+
+/** The methods of the clinician side (links, programme versions, outcome measures) a person's store offers. */
+type ClinicianMethods = Pick<
+  PersonStore,
+  | 'addInvitation'
+  | 'getInvitationByCode'
+  | 'listInvitations'
+  | 'cancelInvitation'
+  | 'acceptInvitation'
+  | 'listLinksOfPerson'
+  | 'listLinksOfClinician'
+  | 'activeLink'
+  | 'endLink'
+  | 'touchLink'
+  | 'addProgrammeVersion'
+  | 'listProgrammeVersions'
+  | 'markVersionsSeen'
+  | 'addOutcome'
+  | 'allOutcomes'
+  | 'addOutcomeSchedule'
+  | 'listOutcomeSchedule'
+  | 'listAuditByOthers'
+>;
 
 /** The memory store, which can also hand out its whole content to be saved. */
 export interface MemoryStore extends Store {
@@ -174,9 +257,9 @@ function restore(snapshot: SavedMemorySnapshot): MemorySnapshot {
     // Tokens from before scopes could do everything a token can now; sessions need none. Login
     // failures were counted differently: the limits start afresh.
     const { loginFailures: _f, ...v2 } = snapshot as MemorySnapshotV2;
-    return {
+    return restore({
       ...v2,
-      version: MEMORY_SNAPSHOT_VERSION,
+      version: 3,
       credentials: v2.credentials.map((c) => ({
         ...c,
         id: newId(new Date(c.createdAt)),
@@ -186,6 +269,21 @@ function restore(snapshot: SavedMemorySnapshot): MemorySnapshot {
       })),
       loginLimits: [],
       erasures: [],
+    });
+  }
+  if (version === 3) {
+    // Nobody could be a clinician, link to one or answer an outcome measure before version 4; users
+    // read back as people (`withRole`) when loaded.
+    const v3 = snapshot as MemorySnapshotV3;
+    return {
+      ...v3,
+      version: MEMORY_SNAPSHOT_VERSION,
+      clinicianCodes: [],
+      invitations: [],
+      careLinks: [],
+      programmeVersions: [],
+      outcomes: [],
+      outcomeSchedule: [],
     };
   }
   if (version !== MEMORY_SNAPSHOT_VERSION) {
@@ -211,6 +309,13 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
   const audit = new PersonTable<AuditRecord>('audit');
   const limits = new Map<string, StoredLimit>();
   const erasures: ErasureRecord[] = [];
+  const clinicianCodes = new Map<string, ClinicianCodeRecord>();
+  /** By id; keyed by the clinician, and unique by code hash, as the SQL table is. */
+  const invitations = new Map<string, InvitationRecord>();
+  const careLinks = new PersonTable<CareLinkRecord>('care_links');
+  const programmeVersions = new PersonTable<ProgrammeVersionRecord>('programme_versions');
+  const outcomes = new PersonTable<OutcomeRecord>('outcomes');
+  const outcomeSchedule = new PersonTable<OutcomeScheduleRecord>('outcome_schedule');
   let closed = false;
   /** Each person's queue: `withPerson` work and deletions run one after another, as under the SQL stores' lock. */
   const queues = new Map<string, Promise<unknown>>();
@@ -223,10 +328,21 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     measurements,
     audit,
   ];
+  /**
+   * The person tables of the clinician side. Their writes inside `withPerson` are undone step by step
+   * (a journal) rather than by `savePerson`, because accepting an invitation also changes a row that
+   * is the clinician's, not the person's.
+   */
+  const clinicalTables: PersonTable<{ userId: string; id: string }>[] = [
+    careLinks,
+    programmeVersions,
+    outcomes,
+    outcomeSchedule,
+  ];
 
   if (snapshot) {
     const saved = restore(snapshot);
-    for (const u of saved.users) users.set(u.id, copy(u));
+    for (const u of saved.users) users.set(u.id, withRole(u));
     for (const c of saved.credentials) credentials.set(c.tokenHash, copy(c));
     for (const a of saved.assessments) assessments.insert(a);
     // Snapshots saved by earlier versions lack later state fields: read them through the upgrade step.
@@ -238,6 +354,12 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     for (const a of saved.audit) audit.insert(a);
     for (const l of saved.loginLimits) limits.set(limitName(l), copy(l));
     erasures.push(...saved.erasures.map(copy));
+    for (const c of saved.clinicianCodes) clinicianCodes.set(c.codeHash, copy(c));
+    for (const i of saved.invitations) invitations.set(i.id, copy(i));
+    for (const l of saved.careLinks) careLinks.insert(l);
+    for (const v of saved.programmeVersions) programmeVersions.insert(v);
+    for (const o of saved.outcomes) outcomes.insert(o);
+    for (const e of saved.outcomeSchedule) outcomeSchedule.insert(e);
   }
 
   /** Runs one method: failures become rejections (as in the SQL stores), never synchronous throws. */
@@ -354,7 +476,210 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     userId: string,
   ): T[] => table.storedRows(userId).sort(byDateThenId).map(copy);
 
+  /** The clinician side's methods; inside `withPerson`, each write notes how to undo itself in `undo`. */
+  const clinicianRecords = (undo: (() => void)[] | undefined): ClinicianMethods => {
+    const note = (step: () => void): void => {
+      undo?.push(step);
+    };
+    const insertRow = <T extends { userId: string; id: string }>(
+      table: PersonTable<T>,
+      row: T,
+    ): void => {
+      table.insert(row);
+      note(() => {
+        table.remove(row.userId, row.id);
+      });
+    };
+    /** Replaces a stored row with a changed copy (`before` is the stored row, never changed in place). */
+    const replaceRow = <T extends { userId: string; id: string }>(
+      table: PersonTable<T>,
+      before: T,
+      after: T,
+    ): void => {
+      table.replace(after);
+      note(() => {
+        table.replace(before);
+      });
+    };
+    const putInvitation = (before: InvitationRecord | undefined, after: InvitationRecord): void => {
+      invitations.set(after.id, copy(after));
+      note(() => {
+        if (before) invitations.set(before.id, before);
+        else invitations.delete(after.id);
+      });
+    };
+    const invitationByCode = (codeHash: string): InvitationRecord | undefined => {
+      for (const i of invitations.values()) if (i.codeHash === codeHash) return i;
+      return undefined;
+    };
+    const storedActiveLink = (userId: string, clinicianId: string): CareLinkRecord | undefined =>
+      careLinks
+        .storedRows(userId)
+        .find((l) => l.clinicianId === clinicianId && l.status === 'active');
+
+    return {
+      addInvitation: (invitation) =>
+        settle(() => {
+          requirePerson(invitation.clinicianId);
+          if (invitations.has(invitation.id)) {
+            throw new Error(`invitations: duplicate id ${invitation.id}`);
+          }
+          if (invitationByCode(invitation.codeHash)) {
+            throw new Error('invitations: duplicate code hash');
+          }
+          putInvitation(undefined, invitation);
+        }),
+
+      getInvitationByCode: (codeHash) => settle(() => copyOrUndefined(invitationByCode(codeHash))),
+
+      listInvitations: (clinicianId) =>
+        settle(() =>
+          [...invitations.values()]
+            .filter((i) => i.clinicianId === clinicianId)
+            .sort(byIdDesc)
+            .map(copy),
+        ),
+
+      cancelInvitation: (clinicianId, id, at) =>
+        settle(() => {
+          const found = invitations.get(id);
+          if (!found || found.clinicianId !== clinicianId) return false;
+          if (found.usedAt !== null || found.cancelledAt !== null) return false;
+          putInvitation(found, { ...found, cancelledAt: at });
+          return true;
+        }),
+
+      acceptInvitation: (codeHash, link) =>
+        settle(() => {
+          requirePerson(link.userId);
+          const found = invitationByCode(codeHash);
+          if (
+            !found ||
+            found.usedAt !== null ||
+            found.cancelledAt !== null ||
+            found.expiresAt <= link.createdAt
+          ) {
+            return 'unusable' as const;
+          }
+          if (found.clinicianId !== link.clinicianId || found.id !== link.invitationId) {
+            throw new Error('acceptInvitation: the link names another invitation or clinician');
+          }
+          if (storedActiveLink(link.userId, link.clinicianId)) return 'already-linked' as const;
+          if (careLinks.has(link.userId, link.id)) {
+            throw new Error(`care_links: duplicate key (${link.userId}, ${link.id})`);
+          }
+          putInvitation(found, { ...found, usedAt: link.createdAt, usedBy: link.userId });
+          insertRow(careLinks, { ...link, status: 'active', endedAt: null, endedBy: null });
+          return true as const;
+        }),
+
+      listLinksOfPerson: (userId) => settle(() => careLinks.storedRows(userId).map(copy)),
+
+      listLinksOfClinician: (clinicianId) =>
+        settle(() => careLinks.storedWhere((l) => l.clinicianId === clinicianId).map(copy)),
+
+      activeLink: (userId, clinicianId) =>
+        settle(() => copyOrUndefined(storedActiveLink(userId, clinicianId))),
+
+      endLink: (userId, linkId, at, by) =>
+        settle(() => {
+          const found = careLinks.stored(userId, linkId);
+          if (!found || found.status !== 'active') return false;
+          replaceRow(careLinks, found, { ...found, status: 'ended', endedAt: at, endedBy: by });
+          return true;
+        }),
+
+      touchLink: (userId, linkId, at) =>
+        settle(() => {
+          const found = careLinks.stored(userId, linkId);
+          if (found) replaceRow(careLinks, found, { ...found, lastViewedAt: at });
+        }),
+
+      addProgrammeVersion: (version, update) =>
+        settle(() => {
+          requirePerson(version.userId);
+          const target = update ? updatable(version.userId, update) : undefined;
+          if (update && !target) return false;
+          const taken = programmeVersions
+            .storedRows(version.userId)
+            .some((v) => v.programmeId === version.programmeId && v.number === version.number);
+          if (taken) {
+            throw new Error(
+              `programme_versions: duplicate number ${version.number} of programme ${version.programmeId}`,
+            );
+          }
+          insertRow(programmeVersions, version);
+          if (update && target) applyUpdate(target, update);
+          return true;
+        }),
+
+      listProgrammeVersions: (userId, programmeId) =>
+        settle(() =>
+          programmeVersions
+            .storedRows(userId)
+            .filter((v) => v.programmeId === programmeId)
+            .sort((a, b) => b.number - a.number || byIdDesc(a, b))
+            .map(copy),
+        ),
+
+      markVersionsSeen: (userId, programmeId, upTo, at) =>
+        settle(() => {
+          const unseen = programmeVersions
+            .storedRows(userId)
+            .filter((v) => v.programmeId === programmeId && v.seenAt === null && v.number <= upTo);
+          for (const v of unseen) replaceRow(programmeVersions, v, { ...v, seenAt: at });
+          return unseen.length;
+        }),
+
+      addOutcome: (outcome) =>
+        settle(() => {
+          requirePerson(outcome.userId);
+          const clientId = outcome.clientId ?? null;
+          if (clientId !== null && byClientId(outcomes, outcome.userId, clientId)) {
+            return 'duplicate' as const;
+          }
+          insertRow(outcomes, { ...outcome, clientId });
+          const entry =
+            outcome.scheduleId === null
+              ? undefined
+              : outcomeSchedule.stored(outcome.userId, outcome.scheduleId);
+          if (entry && entry.doneOutcomeId === null) {
+            replaceRow(outcomeSchedule, entry, { ...entry, doneOutcomeId: outcome.id });
+          }
+          return true as const;
+        }),
+
+      allOutcomes: (userId) => settle(() => oldestFirst(outcomes, userId)),
+
+      addOutcomeSchedule: (entry) =>
+        settle(() => {
+          requirePerson(entry.userId);
+          insertRow(outcomeSchedule, entry);
+        }),
+
+      listOutcomeSchedule: (userId) =>
+        settle(() =>
+          outcomeSchedule
+            .storedRows(userId)
+            .sort((a, b) =>
+              a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : -byIdDesc(a, b),
+            )
+            .map(copy),
+        ),
+
+      listAuditByOthers: (userId, page) =>
+        settle(() =>
+          pageOfRows(
+            audit.storedRows(userId).filter((a) => a.actor !== userId && a.actor !== 'anonymous'),
+            page,
+          ),
+        ),
+    };
+  };
+
   const records: PersonStore = {
+    ...clinicianRecords(undefined),
+
     getUser: (id) => settle(() => copyOrUndefined(users.get(id))),
 
     getUserByEmail: (email) => settle(() => copyOrUndefined(userByEmail(email))),
@@ -523,6 +848,12 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
           measurements: measurements.count(userId),
           audit: audit.count(userId),
           login_limits: u ? [...limits.values()].filter((l) => l.account === u.email).length : 0,
+          // A link is the person's row (it stays, ended, when the clinician's account goes).
+          care_links: careLinks.count(userId),
+          invitations: [...invitations.values()].filter((i) => i.clinicianId === userId).length,
+          programme_versions: programmeVersions.count(userId),
+          outcomes: outcomes.count(userId),
+          outcome_schedule: outcomeSchedule.count(userId),
         };
       }),
   };
@@ -535,7 +866,29 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
       settle(() => {
         if (users.has(user.id)) throw new Error(`users: duplicate id ${user.id}`);
         if (userByEmail(user.email)) return false;
-        users.set(user.id, { ...copy(user), email: normalizeEmail(user.email) });
+        users.set(user.id, { ...withRole(user), email: normalizeEmail(user.email) });
+        return true;
+      }),
+
+    addClinicianCode: (code) =>
+      settle(() => {
+        if (clinicianCodes.has(code.codeHash))
+          throw new Error('clinician_codes: duplicate code hash');
+        clinicianCodes.set(code.codeHash, copy(code));
+      }),
+
+    createClinician: (user, codeHash, now) =>
+      settle(() => {
+        // The code is checked first, so nobody without a good code learns whether an email is taken.
+        const code = clinicianCodes.get(codeHash);
+        if (!code || code.usedAt !== null || code.expiresAt <= now) return false;
+        if (users.has(user.id)) throw new Error(`users: duplicate id ${user.id}`);
+        if (userByEmail(user.email)) return 'email-taken' as const;
+        users.set(user.id, {
+          ...withRole({ ...user, role: 'clinician' }),
+          email: normalizeEmail(user.email),
+        });
+        clinicianCodes.set(codeHash, { ...code, usedAt: now, usedBy: user.id });
         return true;
       }),
 
@@ -547,6 +900,20 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
           for (const [name, l] of limits) if (l.account === u.email) limits.delete(name);
           for (const [hash, c] of credentials) if (c.userId === userId) credentials.delete(hash);
           for (const t of personTables) t.deleteUser(userId);
+          for (const t of clinicalTables) t.deleteUser(userId);
+          // As the SQL store does: a clinician's invitations go with them, their links stay on their
+          // people's records, ended, and the code they signed up with no longer names them.
+          for (const [id, i] of invitations) if (i.clinicianId === userId) invitations.delete(id);
+          const endedAt = erasure?.at ?? new Date().toISOString();
+          for (const l of careLinks.storedWhere(
+            (row) => row.clinicianId === userId && row.status === 'active',
+          )) {
+            careLinks.remove(l.userId, l.id);
+            careLinks.insert({ ...l, status: 'ended', endedAt, endedBy: 'clinician' });
+          }
+          for (const [hash, c] of clinicianCodes) {
+            if (c.usedBy === userId) clinicianCodes.set(hash, { ...c, usedBy: null });
+          }
           users.delete(userId);
           if (erasure) erasures.push(copy(erasure));
           return true;
@@ -561,10 +928,14 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
         });
         // The queue keeps the person's other work and their deletion waiting until this is done;
         // what the work wrote is put back as it was when it fails, as a rollback would.
+        const undo: (() => void)[] = [];
         try {
-          return await work(records);
+          return await work({ ...records, ...clinicianRecords(undo) });
         } catch (e) {
-          if (!closed) restorePerson(userId, saved);
+          if (!closed) {
+            for (const step of undo.reverse()) step();
+            restorePerson(userId, saved);
+          }
           throw e;
         }
       }),
@@ -627,6 +998,12 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
         audit: audit.allRows(),
         loginLimits: [...limits.values()].map(copy),
         erasures: erasures.map(copy),
+        clinicianCodes: [...clinicianCodes.values()].map(copy),
+        invitations: [...invitations.values()].sort((a, b) => byIdDesc(b, a)).map(copy),
+        careLinks: careLinks.allRows(),
+        programmeVersions: programmeVersions.allRows(),
+        outcomes: outcomes.allRows(),
+        outcomeSchedule: outcomeSchedule.allRows(),
       };
     },
 

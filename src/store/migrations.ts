@@ -354,7 +354,186 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    id: 7,
+    name: 'clinicians-links-versions-outcomes',
+    async up(db, dialect) {
+      // The clinician side (docs/clinician.md): accounts get a role and a display name; operators'
+      // sign-up codes; clinicians' invitations; the links people make by accepting them; the versions
+      // of a programme; outcome measures and their schedule. Every table is created only when missing
+      // and the users' columns are looked up first, so it is safe to re-run.
+      await clinicianTables(db, dialect);
+    },
+  },
 ];
+
+/** Whether a table has a column (SQLite has no ADD COLUMN IF NOT EXISTS). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function hasColumn(db: Kysely<any>, dialect: SqlDialect, table: string, column: string) {
+  const found =
+    dialect === 'postgres'
+      ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+          where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`.execute(
+          db,
+        )
+      : await sql<{
+          name: string;
+        }>`select name from pragma_table_info(${table}) where name = ${column}`.execute(db);
+  return found.rows.length > 0;
+}
+
+/** Migration 7: roles, and the tables of the clinician side, on either dialect. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function clinicianTables(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+  const t = columnTypes(dialect);
+  const end = strict(dialect);
+  if (!(await hasColumn(db, dialect, 'users', 'role'))) {
+    // Everyone before this migration was a person; the check keeps a typo from making a third kind.
+    await db.schema
+      .alterTable('users')
+      .addColumn('role', t.text, (c) =>
+        c
+          .notNull()
+          .defaultTo('person')
+          .check(sql`role in ('person', 'clinician')`),
+      )
+      .execute();
+  }
+  if (!(await hasColumn(db, dialect, 'users', 'display_name'))) {
+    await db.schema.alterTable('users').addColumn('display_name', t.text).execute();
+  }
+
+  // Not a person's data: kept after the clinician made with one is deleted, naming nobody then.
+  await db.schema
+    .createTable('clinician_codes')
+    .ifNotExists()
+    .addColumn('code_hash', t.key, (c) => c.primaryKey())
+    .addColumn('created_at', t.key, (c) => c.notNull())
+    .addColumn('expires_at', t.key, (c) => c.notNull())
+    .addColumn('used_at', t.key)
+    .addColumn('used_by', t.key, (c) => c.references('users.id').onDelete('set null'))
+    .modifyEnd(end)
+    .execute();
+
+  // Keyed by the clinician: until accepted an invitation names no person. Deleting the clinician
+  // removes them; deleting the person who accepted one forgets who it was.
+  await db.schema
+    .createTable('invitations')
+    .ifNotExists()
+    .addColumn('clinician_id', t.key, (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('id', t.key, (c) => c.notNull())
+    .addColumn('code_hash', t.key, (c) => c.notNull().unique())
+    .addColumn('created_at', t.key, (c) => c.notNull())
+    .addColumn('expires_at', t.key, (c) => c.notNull())
+    .addColumn('used_at', t.key)
+    .addColumn('used_by', t.key, (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('cancelled_at', t.key)
+    .addPrimaryKeyConstraint('invitations_pk', ['clinician_id', 'id'])
+    .modifyEnd(end)
+    .execute();
+
+  // Keyed by the person, who owns the link: it goes with the person's account. When the clinician's
+  // account goes, the link is ended and kept (the person's record of who could see what, and when),
+  // so clinician_id has no foreign key.
+  await db.schema
+    .createTable('care_links')
+    .ifNotExists()
+    .addColumn('user_id', t.key, (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('id', t.key, (c) => c.notNull())
+    .addColumn('clinician_id', t.key, (c) => c.notNull())
+    .addColumn('invitation_id', t.key, (c) => c.notNull())
+    .addColumn('created_at', t.key, (c) => c.notNull())
+    .addColumn('status', t.text, (c) => c.notNull().check(sql`status in ('active', 'ended')`))
+    .addColumn('ended_at', t.key)
+    .addColumn('ended_by', t.text)
+    .addColumn('last_viewed_at', t.key)
+    .addPrimaryKeyConstraint('care_links_pk', ['user_id', 'id'])
+    .modifyEnd(end)
+    .execute();
+  // A clinician's list of people.
+  await db.schema
+    .createIndex('care_links_clinician_id')
+    .ifNotExists()
+    .on('care_links')
+    .column('clinician_id')
+    .execute();
+  // At most one active link between a person and a clinician: a race that makes two fails loudly.
+  await db.schema
+    .createIndex('care_links_one_active')
+    .ifNotExists()
+    .on('care_links')
+    .columns(['user_id', 'clinician_id'])
+    .unique()
+    .where(sql.ref('status'), '=', 'active')
+    .execute();
+
+  await db.schema
+    .createTable('programme_versions')
+    .ifNotExists()
+    .addColumn('user_id', t.key, (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('id', t.key, (c) => c.notNull())
+    .addColumn('programme_id', t.key, (c) => c.notNull())
+    .addColumn('number', t.int, (c) => c.notNull())
+    .addColumn('created_at', t.key, (c) => c.notNull())
+    .addColumn('author_role', t.text, (c) => c.notNull())
+    .addColumn('author_id', t.key)
+    .addColumn('author_name', t.text)
+    .addColumn('changes', t.json, (c) => c.notNull())
+    .addColumn('note', t.text)
+    .addColumn('programme', t.json, (c) => c.notNull())
+    .addColumn('seen_at', t.key)
+    .addPrimaryKeyConstraint('programme_versions_pk', ['user_id', 'id'])
+    .modifyEnd(end)
+    .execute();
+  // Two changes both based on one version would make the same number: the second fails.
+  await db.schema
+    .createIndex('programme_versions_number')
+    .ifNotExists()
+    .on('programme_versions')
+    .columns(['user_id', 'programme_id', 'number'])
+    .unique()
+    .execute();
+
+  await db.schema
+    .createTable('outcomes')
+    .ifNotExists()
+    .addColumn('user_id', t.key, (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('id', t.key, (c) => c.notNull())
+    .addColumn('instrument', t.text, (c) => c.notNull())
+    .addColumn('date', t.key, (c) => c.notNull())
+    .addColumn('created_at', t.key, (c) => c.notNull())
+    .addColumn('answers', t.json, (c) => c.notNull())
+    .addColumn('score', t.real, (c) => c.notNull())
+    .addColumn('entered_by', t.key, (c) => c.notNull())
+    .addColumn('schedule_id', t.key)
+    .addColumn('client_id', t.text)
+    .addPrimaryKeyConstraint('outcomes_pk', ['user_id', 'id'])
+    .modifyEnd(end)
+    .execute();
+  // NULLs never collide in a unique index, so outcomes sent without a client id are unaffected.
+  await db.schema
+    .createIndex('outcomes_user_client_id')
+    .ifNotExists()
+    .on('outcomes')
+    .columns(['user_id', 'client_id'])
+    .unique()
+    .execute();
+
+  await db.schema
+    .createTable('outcome_schedule')
+    .ifNotExists()
+    .addColumn('user_id', t.key, (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('id', t.key, (c) => c.notNull())
+    .addColumn('instrument', t.text, (c) => c.notNull())
+    .addColumn('due_date', t.key, (c) => c.notNull())
+    .addColumn('created_at', t.key, (c) => c.notNull())
+    .addColumn('created_by', t.key, (c) => c.notNull())
+    .addColumn('done_outcome_id', t.key)
+    .addColumn('cancelled_at', t.key)
+    .addPrimaryKeyConstraint('outcome_schedule_pk', ['user_id', 'id'])
+    .modifyEnd(end)
+    .execute();
+}
 
 /** The person tables, in the order migration 5 gives them foreign keys. */
 const PERSON_TABLES_5 = [

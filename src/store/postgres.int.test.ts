@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from './migrations.js';
 import { openStore } from './open.js';
 import { openPostgresStore, type Database } from './sql.js';
-import { assessmentPair, newUser, sessionLog, storeContract, updateOf } from './store.contract.js';
+import {
+  assessmentPair,
+  clinicianCode,
+  clinicianUser,
+  invitation,
+  linkFor,
+  newUser,
+  sessionLog,
+  storeContract,
+  updateOf,
+} from './store.contract.js';
 import { checkOldProgrammeState, TRIAGE } from '../../test/store-upgrades.js';
 import type { CheckinRecord, Store } from './types.js';
 
@@ -49,11 +59,17 @@ describe.skipIf(!url)(
         expect(rows.map((r) => r.table_name)).toStrictEqual([
           'assessments',
           'audit',
+          'care_links',
           'checkins',
+          'clinician_codes',
           'credentials',
           'erasures',
+          'invitations',
           'login_limits',
           'measurements',
+          'outcome_schedule',
+          'outcomes',
+          'programme_versions',
           'programmes',
           'schema_migrations',
           'session_logs',
@@ -380,7 +396,9 @@ describe.skipIf(!url)(
             db,
           );
         }
-        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([5, 6]);
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual(
+          MIGRATIONS.filter((m) => m.id >= 5).map((m) => m.id),
+        );
         await five.up(db, 'postgres');
         await five.up(db, 'postgres');
         expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([]);
@@ -418,6 +436,70 @@ describe.skipIf(!url)(
         expect((await store.getCurrentProgramme('u1'))?.revision).toBe(3);
         expect(await store.deleteUser('u1')).toBe(true);
         expect(Object.values(await store.rowCounts('u1')).every((n) => n === 0)).toBe(true);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('upgrades a schema of migration 6: users become people, the clinician tables arrive, and migration 7 is safe to re-run', async () => {
+      const fresh = schemaName();
+      schemas.push(fresh);
+      const seven = MIGRATIONS.find((m) => m.id === 7);
+      if (!seven) throw new Error('expected migration 7');
+      const pool = new pg.Pool({
+        connectionString: databaseUrl,
+        options: `-c search_path=${fresh}`,
+      });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      try {
+        expect(
+          await migrate(
+            db,
+            'postgres',
+            { schema: fresh },
+            MIGRATIONS.filter((m) => m.id <= 6),
+          ),
+        ).toStrictEqual([1, 2, 3, 4, 5, 6]);
+        await sql`insert into users (id, email, password_hash, created_at)
+          values ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([7]);
+        await seven.up(db, 'postgres');
+        await seven.up(db, 'postgres');
+        expect(await migrate(db, 'postgres', { schema: fresh })).toStrictEqual([]);
+        await expect(
+          sql`insert into users (id, email, password_hash, created_at, role)
+            values ('u2', 'u2@example.org', 'x', '2026-11-01T00:00:00.000Z', 'admin')`.execute(db),
+        ).rejects.toThrow(/check constraint/);
+        const fks = await sql<{ source: string; target: string; on_delete: string }>`select
+          conrelid::regclass::text as source, confrelid::regclass::text as target,
+          confdeltype as on_delete from pg_constraint
+          where contype = 'f' and connamespace = ${fresh}::regnamespace
+            and conrelid::regclass::text in ('clinician_codes', 'invitations', 'care_links',
+              'programme_versions', 'outcomes', 'outcome_schedule')
+          order by 1, 3`.execute(db);
+        // c: cascade, n: set null.
+        expect(fks.rows).toStrictEqual([
+          { source: 'care_links', target: 'users', on_delete: 'c' },
+          { source: 'clinician_codes', target: 'users', on_delete: 'n' },
+          { source: 'invitations', target: 'users', on_delete: 'c' },
+          { source: 'invitations', target: 'users', on_delete: 'n' },
+          { source: 'outcome_schedule', target: 'users', on_delete: 'c' },
+          { source: 'outcomes', target: 'users', on_delete: 'c' },
+          { source: 'programme_versions', target: 'users', on_delete: 'c' },
+        ]);
+      } finally {
+        await db.destroy();
+      }
+      const store = await openPostgresStore(databaseUrl, { schema: fresh });
+      try {
+        expect(await store.getUser('u1')).toStrictEqual({
+          id: 'u1',
+          email: 'u1@example.org',
+          passwordHash: 'x',
+          createdAt: '2026-11-01T00:00:00.000Z',
+          role: 'person',
+          displayName: null,
+        });
       } finally {
         await store.close();
       }
@@ -509,6 +591,65 @@ describe.skipIf(!url)(
         const revision = (await b.getCurrentProgramme(user.id))?.revision;
         // The programme changed exactly when the winner carried the update.
         expect(revision).toBe(results.indexOf(true) < 3 ? 1 : 0);
+      });
+
+      it('links exactly one of several people accepting one invitation through separate pools', async () => {
+        const [a, b, c] = stores;
+        if (!a || !b || !c) throw new Error('beforeAll opens three stores');
+        const clinician = clinicianUser('race-link');
+        await a.createUser(clinician);
+        const invited = invitation(clinician.id);
+        await a.addInvitation(invited);
+        const writers = [a, b, c, a, b, c];
+        const people = writers.map((_, i) => newUser(`race-link-${i}`));
+        for (const p of people) await a.createUser(p);
+        const results = await Promise.all(
+          people.map((p, i) =>
+            (writers[i] ?? a).acceptInvitation(invited.codeHash, linkFor(p.id, invited)),
+          ),
+        );
+        expect(results.filter((r) => r === true)).toHaveLength(1);
+        expect(results.filter((r) => r === 'unusable')).toHaveLength(people.length - 1);
+        const links = await b.listLinksOfClinician(clinician.id);
+        expect(links.map((l) => l.userId)).toStrictEqual([people[results.indexOf(true)]?.id]);
+      });
+
+      it('links a person once when they accept several invitations of one clinician through separate pools', async () => {
+        const [a, b, c] = stores;
+        if (!a || !b || !c) throw new Error('beforeAll opens three stores');
+        const clinician = clinicianUser('race-twice');
+        const person = newUser('race-twice-p');
+        await a.createUser(clinician);
+        await a.createUser(person);
+        const writers = [a, b, c];
+        const invited = writers.map(() => invitation(clinician.id));
+        for (const i of invited) await a.addInvitation(i);
+        const results = await Promise.all(
+          invited.map((i, n) =>
+            (writers[n] ?? a).acceptInvitation(i.codeHash, linkFor(person.id, i)),
+          ),
+        );
+        expect(results.filter((r) => r === true)).toHaveLength(1);
+        expect(results.filter((r) => r === 'already-linked')).toHaveLength(invited.length - 1);
+        expect(await c.listLinksOfPerson(person.id)).toHaveLength(1);
+      });
+
+      it('signs up exactly one of several clinicians racing with one code through separate pools', async () => {
+        const [a, b, c] = stores;
+        if (!a || !b || !c) throw new Error('beforeAll opens three stores');
+        const code = clinicianCode();
+        await a.addClinicianCode(code);
+        const writers = [a, b, c, a, b, c];
+        const racers = writers.map((_, i) => clinicianUser(`race-code-${i}`));
+        const results = await Promise.all(
+          racers.map((u, i) => (writers[i] ?? a).createClinician(u, code.codeHash, code.createdAt)),
+        );
+        expect(results.filter((r) => r === true)).toHaveLength(1);
+        expect(results.filter((r) => r === false)).toHaveLength(racers.length - 1);
+        const made = await Promise.all(racers.map((u) => b.getUser(u.id)));
+        expect(made.filter((u) => u !== undefined).map((u) => u?.role)).toStrictEqual([
+          'clinician',
+        ]);
       });
 
       it('keeps one current programme when two assessments race', async () => {

@@ -19,17 +19,23 @@ import { checkPage, pageFrom } from './paging.js';
 import type {
   AssessmentRecord,
   AuditRecord,
+  CareLinkRecord,
   CheckinRecord,
   CredentialRecord,
   ErasureRecord,
+  InvitationRecord,
   LimitKey,
   LimitRow,
   MeasurementRecord,
+  OutcomeRecord,
+  OutcomeScheduleRecord,
   Page,
   PageRequest,
   PersonStore,
   ProgrammeRecord,
   ProgrammeUpdate,
+  ProgrammeVersionRecord,
+  Role,
   RowCounts,
   SessionLogRecord,
   Store,
@@ -48,6 +54,9 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   created_at: string;
+  /** Added by migration 7 ('person' for older accounts). */
+  role: Role;
+  display_name: string | null;
 }
 
 export interface CredentialsTable {
@@ -164,6 +173,82 @@ export interface ErasuresTable {
   requested_by: ErasureRecord['requestedBy'];
 }
 
+/** Added by migration 7: an operator's single-use code for one clinician's sign-up. */
+export interface ClinicianCodesTable {
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+}
+
+/** Added by migration 7: a clinician's invitations, keyed by the clinician. */
+export interface InvitationsTable {
+  clinician_id: string;
+  id: string;
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  cancelled_at: string | null;
+}
+
+/** Added by migration 7: a person's links to clinicians, keyed by the person. */
+export interface CareLinksTable {
+  user_id: string;
+  id: string;
+  clinician_id: string;
+  invitation_id: string;
+  created_at: string;
+  status: CareLinkRecord['status'];
+  ended_at: string | null;
+  ended_by: CareLinkRecord['endedBy'];
+  last_viewed_at: string | null;
+}
+
+/** Added by migration 7: every version of a person's programme. */
+export interface ProgrammeVersionsTable {
+  user_id: string;
+  id: string;
+  programme_id: string;
+  number: number;
+  created_at: string;
+  author_role: ProgrammeVersionRecord['authorRole'];
+  author_id: string | null;
+  author_name: string | null;
+  changes: Json<ProgrammeVersionRecord['changes']>;
+  note: string | null;
+  programme: Json<ProgrammeVersionRecord['programme']>;
+  seen_at: string | null;
+}
+
+/** Added by migration 7: scored outcome measures. */
+export interface OutcomesTable {
+  user_id: string;
+  id: string;
+  instrument: OutcomeRecord['instrument'];
+  date: string;
+  created_at: string;
+  answers: Json<OutcomeRecord['answers']>;
+  score: number;
+  entered_by: string;
+  schedule_id: string | null;
+  client_id: string | null;
+}
+
+/** Added by migration 7: outcome measures a clinician asked for. */
+export interface OutcomeScheduleTable {
+  user_id: string;
+  id: string;
+  instrument: OutcomeScheduleRecord['instrument'];
+  due_date: string;
+  created_at: string;
+  created_by: string;
+  done_outcome_id: string | null;
+  cancelled_at: string | null;
+}
+
 /** The tables as the queries see them (migrations.ts creates them). */
 export interface Database {
   users: UsersTable;
@@ -176,6 +261,12 @@ export interface Database {
   audit: AuditTable;
   login_limits: LoginLimitsTable;
   erasures: ErasuresTable;
+  clinician_codes: ClinicianCodesTable;
+  invitations: InvitationsTable;
+  care_links: CareLinksTable;
+  programme_versions: ProgrammeVersionsTable;
+  outcomes: OutcomesTable;
+  outcome_schedule: OutcomeScheduleTable;
 }
 
 /** The person tables, keyed by user_id and referring to users (ON DELETE CASCADE); `rowCounts` walks them. */
@@ -187,6 +278,9 @@ const PERSON_TABLES = [
   'checkins',
   'measurements',
   'audit',
+  'programme_versions',
+  'outcomes',
+  'outcome_schedule',
 ] as const;
 /** The person tables listed newest first by id. */
 type PagedTableName =
@@ -229,7 +323,89 @@ const toUser = (r: Selectable<UsersTable>): UserRecord => ({
   email: r.email,
   passwordHash: r.password_hash,
   createdAt: r.created_at,
+  role: r.role,
+  displayName: r.display_name,
 });
+
+/** A user's row as inserted: people unless said otherwise. */
+const userRow = (user: UserRecord, role: Role = user.role ?? 'person') => ({
+  id: user.id,
+  email: normalizeEmail(user.email),
+  password_hash: user.passwordHash,
+  created_at: user.createdAt,
+  role,
+  display_name: user.displayName ?? null,
+});
+
+const toInvitation = (r: Selectable<InvitationsTable>): InvitationRecord => ({
+  id: r.id,
+  clinicianId: r.clinician_id,
+  codeHash: r.code_hash,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+  usedBy: r.used_by,
+  cancelledAt: r.cancelled_at,
+});
+
+const toCareLink = (r: Selectable<CareLinksTable>): CareLinkRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  clinicianId: r.clinician_id,
+  invitationId: r.invitation_id,
+  createdAt: r.created_at,
+  status: r.status,
+  endedAt: r.ended_at,
+  endedBy: r.ended_by,
+  lastViewedAt: r.last_viewed_at,
+});
+
+const toProgrammeVersion = (r: Selectable<ProgrammeVersionsTable>): ProgrammeVersionRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  programmeId: r.programme_id,
+  number: r.number,
+  createdAt: r.created_at,
+  authorRole: r.author_role,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  changes: fromJson(r.changes),
+  note: r.note,
+  programme: fromJson(r.programme),
+  seenAt: r.seen_at,
+});
+
+const toOutcome = (r: Selectable<OutcomesTable>): OutcomeRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  instrument: r.instrument,
+  date: r.date,
+  createdAt: r.created_at,
+  answers: fromJson(r.answers),
+  score: r.score,
+  enteredBy: r.entered_by,
+  scheduleId: r.schedule_id,
+  clientId: r.client_id,
+});
+
+const toOutcomeSchedule = (r: Selectable<OutcomeScheduleTable>): OutcomeScheduleRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  instrument: r.instrument,
+  dueDate: r.due_date,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  doneOutcomeId: r.done_outcome_id,
+  cancelledAt: r.cancelled_at,
+});
+
+/** Thrown inside a transaction to roll it back and answer `value` instead. */
+class Rollback<T> extends Error {
+  constructor(readonly value: T) {
+    super('rolled back on purpose');
+    this.name = 'Rollback';
+  }
+}
 
 const toCredential = (r: Selectable<CredentialsTable>): CredentialRecord => ({
   tokenHash: r.token_hash,
@@ -767,6 +943,292 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
 
     listAudit: (userId, page) => pageOf('audit', userId, page, toAudit),
 
+    async listAuditByOthers(userId, page) {
+      checkPage(page);
+      let query = conn
+        .selectFrom('audit')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('actor', '!=', userId)
+        .where('actor', '!=', 'anonymous');
+      if (page.cursor !== undefined) query = query.where('id', '<', page.cursor);
+      const rows = await query
+        .orderBy('id', 'desc')
+        .limit(page.limit + 1)
+        .execute();
+      return pageFrom(rows.map(toAudit), page.limit);
+    },
+
+    addInvitation: (i) =>
+      forPerson(i.clinicianId, async () => {
+        await conn
+          .insertInto('invitations')
+          .values({
+            clinician_id: i.clinicianId,
+            id: i.id,
+            code_hash: i.codeHash,
+            created_at: i.createdAt,
+            expires_at: i.expiresAt,
+            used_at: i.usedAt,
+            used_by: i.usedBy,
+            cancelled_at: i.cancelledAt,
+          })
+          .execute();
+      }),
+
+    async getInvitationByCode(codeHash) {
+      const r = await conn
+        .selectFrom('invitations')
+        .selectAll()
+        .where('code_hash', '=', codeHash)
+        .executeTakeFirst();
+      return r && toInvitation(r);
+    },
+
+    async listInvitations(clinicianId) {
+      const rows = await conn
+        .selectFrom('invitations')
+        .selectAll()
+        .where('clinician_id', '=', clinicianId)
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toInvitation);
+    },
+
+    async cancelInvitation(clinicianId, id, at) {
+      const result = await conn
+        .updateTable('invitations')
+        .set({ cancelled_at: at })
+        .where('clinician_id', '=', clinicianId)
+        .where('id', '=', id)
+        .where('used_at', 'is', null)
+        .where('cancelled_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    acceptInvitation: (codeHash, link) =>
+      forPerson(link.userId, async () => {
+        // PostgreSQL: the row lock makes a second person accepting the same code wait, then read it
+        // used. The person's own lock (`withPerson`) keeps their two accepts from both linking.
+        let query = conn.selectFrom('invitations').selectAll().where('code_hash', '=', codeHash);
+        if (kind === 'postgres') query = query.forUpdate();
+        const found = await query.executeTakeFirst();
+        if (
+          !found ||
+          found.used_at !== null ||
+          found.cancelled_at !== null ||
+          found.expires_at <= link.createdAt
+        ) {
+          return 'unusable' as const;
+        }
+        if (found.clinician_id !== link.clinicianId || found.id !== link.invitationId) {
+          throw new Error('acceptInvitation: the link names another invitation or clinician');
+        }
+        const linked = await conn
+          .selectFrom('care_links')
+          .select('id')
+          .where('user_id', '=', link.userId)
+          .where('clinician_id', '=', link.clinicianId)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
+        if (linked) return 'already-linked' as const;
+        const used = await conn
+          .updateTable('invitations')
+          .set({ used_at: link.createdAt, used_by: link.userId })
+          .where('clinician_id', '=', found.clinician_id)
+          .where('id', '=', found.id)
+          .where('used_at', 'is', null)
+          .where('cancelled_at', 'is', null)
+          .executeTakeFirst();
+        if (used.numUpdatedRows !== 1n) return 'unusable' as const;
+        await conn
+          .insertInto('care_links')
+          .values({
+            user_id: link.userId,
+            id: link.id,
+            clinician_id: link.clinicianId,
+            invitation_id: link.invitationId,
+            created_at: link.createdAt,
+            status: 'active',
+            ended_at: null,
+            ended_by: null,
+            last_viewed_at: link.lastViewedAt,
+          })
+          .execute();
+        return true as const;
+      }),
+
+    async listLinksOfPerson(userId) {
+      const rows = await conn
+        .selectFrom('care_links')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toCareLink);
+    },
+
+    async listLinksOfClinician(clinicianId) {
+      const rows = await conn
+        .selectFrom('care_links')
+        .selectAll()
+        .where('clinician_id', '=', clinicianId)
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toCareLink);
+    },
+
+    async activeLink(userId, clinicianId) {
+      const r = await conn
+        .selectFrom('care_links')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('clinician_id', '=', clinicianId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      return r && toCareLink(r);
+    },
+
+    async endLink(userId, linkId, at, by) {
+      const result = await conn
+        .updateTable('care_links')
+        .set({ status: 'ended', ended_at: at, ended_by: by })
+        .where('user_id', '=', userId)
+        .where('id', '=', linkId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async touchLink(userId, linkId, at) {
+      await conn
+        .updateTable('care_links')
+        .set({ last_viewed_at: at })
+        .where('user_id', '=', userId)
+        .where('id', '=', linkId)
+        .execute();
+    },
+
+    addProgrammeVersion: (v, update) =>
+      forPerson(v.userId, async () => {
+        // As addSessionLog: the revision first, then the insert, then the update.
+        if (update && !(await updatable(v.userId, update))) return false;
+        await conn
+          .insertInto('programme_versions')
+          .values({
+            user_id: v.userId,
+            id: v.id,
+            programme_id: v.programmeId,
+            number: v.number,
+            created_at: v.createdAt,
+            author_role: v.authorRole,
+            author_id: v.authorId,
+            author_name: v.authorName,
+            changes: toJson(v.changes),
+            note: v.note,
+            programme: toJson(v.programme),
+            seen_at: v.seenAt,
+          })
+          .execute();
+        if (update) await applyUpdate(v.userId, update);
+        return true;
+      }),
+
+    async listProgrammeVersions(userId, programmeId) {
+      const rows = await conn
+        .selectFrom('programme_versions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('programme_id', '=', programmeId)
+        .orderBy('number', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toProgrammeVersion);
+    },
+
+    async markVersionsSeen(userId, programmeId, upTo, at) {
+      const result = await conn
+        .updateTable('programme_versions')
+        .set({ seen_at: at })
+        .where('user_id', '=', userId)
+        .where('programme_id', '=', programmeId)
+        .where('seen_at', 'is', null)
+        .where('number', '<=', upTo)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    addOutcome: (o) =>
+      forPerson(o.userId, async () => {
+        const inserted = await conn
+          .insertInto('outcomes')
+          .values({
+            user_id: o.userId,
+            id: o.id,
+            instrument: o.instrument,
+            date: o.date,
+            created_at: o.createdAt,
+            answers: toJson(o.answers),
+            score: o.score,
+            entered_by: o.enteredBy,
+            schedule_id: o.scheduleId,
+            client_id: o.clientId ?? null,
+          })
+          .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+          .executeTakeFirst();
+        if (inserted.numInsertedOrUpdatedRows !== 1n) return 'duplicate' as const;
+        if (o.scheduleId !== null) {
+          await conn
+            .updateTable('outcome_schedule')
+            .set({ done_outcome_id: o.id })
+            .where('user_id', '=', o.userId)
+            .where('id', '=', o.scheduleId)
+            .where('done_outcome_id', 'is', null)
+            .execute();
+        }
+        return true as const;
+      }),
+
+    async allOutcomes(userId) {
+      const rows = await conn
+        .selectFrom('outcomes')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('date', 'asc')
+        .orderBy('id', 'asc')
+        .execute();
+      return rows.map(toOutcome);
+    },
+
+    addOutcomeSchedule: (e) =>
+      forPerson(e.userId, async () => {
+        await conn
+          .insertInto('outcome_schedule')
+          .values({
+            user_id: e.userId,
+            id: e.id,
+            instrument: e.instrument,
+            due_date: e.dueDate,
+            created_at: e.createdAt,
+            created_by: e.createdBy,
+            done_outcome_id: e.doneOutcomeId,
+            cancelled_at: e.cancelledAt,
+          })
+          .execute();
+      }),
+
+    async listOutcomeSchedule(userId) {
+      const rows = await conn
+        .selectFrom('outcome_schedule')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('due_date', 'asc')
+        .orderBy('id', 'asc')
+        .execute();
+      return rows.map(toOutcomeSchedule);
+    },
+
     async rowCounts(userId) {
       const user = await conn
         .selectFrom('users')
@@ -783,6 +1245,21 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
             .executeTakeFirst(),
         );
       }
+      // A link is the person's row, and names the clinician: it counts for both.
+      counts.care_links = await count(
+        conn
+          .selectFrom('care_links')
+          .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
+          .where('user_id', '=', userId)
+          .executeTakeFirst(),
+      );
+      counts.invitations = await count(
+        conn
+          .selectFrom('invitations')
+          .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
+          .where('clinician_id', '=', userId)
+          .executeTakeFirst(),
+      );
       counts.login_limits = user
         ? await count(
             conn
@@ -822,15 +1299,57 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
       // Only an email clash is "taken"; an id clash is a bug and still throws.
       const result = await db
         .insertInto('users')
-        .values({
-          id: user.id,
-          email: normalizeEmail(user.email),
-          password_hash: user.passwordHash,
-          created_at: user.createdAt,
-        })
+        .values(userRow(user))
         .onConflict((oc) => oc.column('email').doNothing())
         .executeTakeFirst();
       return result.numInsertedOrUpdatedRows === 1n;
+    },
+
+    async addClinicianCode(code) {
+      await db
+        .insertInto('clinician_codes')
+        .values({
+          code_hash: code.codeHash,
+          created_at: code.createdAt,
+          expires_at: code.expiresAt,
+          used_at: code.usedAt,
+          used_by: code.usedBy,
+        })
+        .execute();
+    },
+
+    async createClinician(user, codeHash, now) {
+      try {
+        return await inTransaction(db, kind, async (conn) => {
+          // The code is checked first, so nobody without a good code learns whether an email is
+          // taken. PostgreSQL: the row lock makes a second sign-up with this code wait, then read it used.
+          let query = conn
+            .selectFrom('clinician_codes')
+            .selectAll()
+            .where('code_hash', '=', codeHash);
+          if (kind === 'postgres') query = query.forUpdate();
+          const code = await query.executeTakeFirst();
+          if (!code || code.used_at !== null || code.expires_at <= now) return false;
+          const inserted = await conn
+            .insertInto('users')
+            .values(userRow(user, 'clinician'))
+            .onConflict((oc) => oc.column('email').doNothing())
+            .executeTakeFirst();
+          if (inserted.numInsertedOrUpdatedRows !== 1n) return 'email-taken' as const;
+          const used = await conn
+            .updateTable('clinician_codes')
+            .set({ used_at: now, used_by: user.id })
+            .where('code_hash', '=', codeHash)
+            .where('used_at', 'is', null)
+            .executeTakeFirst();
+          // Only if the lock above failed to hold: the account must not outlive the lost race.
+          if (used.numUpdatedRows !== 1n) throw new Rollback(false);
+          return true;
+        });
+      } catch (e) {
+        if (e instanceof Rollback) return e.value as false;
+        throw e;
+      }
     },
 
     async deleteUser(userId, erasure) {
@@ -840,6 +1359,17 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
         const user = await query.executeTakeFirst();
         if (!user) return false;
         await conn.deleteFrom('login_limits').where('account', '=', user.email).execute();
+        // A clinician's links stay on their people's records, ended as the account goes.
+        await conn
+          .updateTable('care_links')
+          .set({
+            status: 'ended',
+            ended_at: erasure?.at ?? new Date().toISOString(),
+            ended_by: 'clinician',
+          })
+          .where('clinician_id', '=', userId)
+          .where('status', '=', 'active')
+          .execute();
         // Every person table refers to users with ON DELETE CASCADE: this removes all of it.
         await conn.deleteFrom('users').where('id', '=', userId).execute();
         if (erasure) {
@@ -874,6 +1404,11 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
       withPerson(checkin.userId, (tx) => tx.addCheckin(checkin, update)),
     addMeasurement: (measurement) =>
       withPerson(measurement.userId, (tx) => tx.addMeasurement(measurement)),
+    acceptInvitation: (codeHash, link) =>
+      withPerson(link.userId, (tx) => tx.acceptInvitation(codeHash, link)),
+    addProgrammeVersion: (version, update) =>
+      withPerson(version.userId, (tx) => tx.addProgrammeVersion(version, update)),
+    addOutcome: (outcome) => withPerson(outcome.userId, (tx) => tx.addOutcome(outcome)),
 
     listErasures: async (page) => {
       checkPage(page);

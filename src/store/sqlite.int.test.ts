@@ -150,7 +150,9 @@ describe('SQLite set-up', () => {
       await sql`insert into login_failures (key, id, at)
         values ('account:u1@example.org', 'f1', '2026-11-01T00:00:00.000Z')`.execute(db);
 
-      expect(await migrate(db, 'sqlite')).toStrictEqual([5, 6]);
+      expect(await migrate(db, 'sqlite')).toStrictEqual(
+        MIGRATIONS.filter((m) => m.id >= 5).map((m) => m.id),
+      );
       await five.up(db, 'sqlite');
       await five.up(db, 'sqlite');
       expect(await migrate(db, 'sqlite')).toStrictEqual([]);
@@ -174,11 +176,15 @@ describe('SQLite set-up', () => {
         where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
       expect(indexes.rows.map((r) => r.name)).toStrictEqual([
         'assessments_user_client_id',
+        'care_links_clinician_id',
+        'care_links_one_active',
         'checkins_user_client_id',
         'credentials_id',
         'credentials_user_id',
         'login_limits_account',
         'measurements_user_client_id',
+        'outcomes_user_client_id',
+        'programme_versions_number',
         'programmes_one_current',
         'session_logs_user_client_id',
         'session_logs_user_date',
@@ -214,6 +220,98 @@ describe('SQLite set-up', () => {
       expect((await store.getCurrentProgramme('u1'))?.revision).toBe(3);
       expect(await store.deleteUser('u1')).toBe(true);
       expect(Object.values(await store.rowCounts('u1')).every((n) => n === 0)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a database of migration 6: users become people, the clinician tables arrive, and migration 7 is safe to re-run', async () => {
+    const file = path.join(freshDir(), 'u7.sqlite');
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqliteConnection(file) }),
+    });
+    const seven = MIGRATIONS.find((m) => m.id === 7);
+    if (!seven) throw new Error('expected migration 7');
+    const created = [
+      'clinician_codes',
+      'invitations',
+      'care_links',
+      'programme_versions',
+      'outcomes',
+      'outcome_schedule',
+    ];
+    try {
+      expect(
+        await migrate(
+          db,
+          'sqlite',
+          {},
+          MIGRATIONS.filter((m) => m.id <= 6),
+        ),
+      ).toStrictEqual([1, 2, 3, 4, 5, 6]);
+      await sql`insert into users (id, email, password_hash, created_at)
+        values ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
+      expect(await migrate(db, 'sqlite')).toStrictEqual([7]);
+      await seven.up(db, 'sqlite');
+      await seven.up(db, 'sqlite');
+      expect(await migrate(db, 'sqlite')).toStrictEqual([]);
+
+      const users = await sql<{
+        name: string;
+        notnull: number;
+        dflt_value: string | null;
+      }>`select name, "notnull", dflt_value from pragma_table_info('users')
+        where name in ('role', 'display_name') order by name`.execute(db);
+      expect(users.rows).toStrictEqual([
+        { name: 'display_name', notnull: 0, dflt_value: null },
+        { name: 'role', notnull: 1, dflt_value: "'person'" },
+      ]);
+      // No third kind of account.
+      await expect(
+        sql`insert into users (id, email, password_hash, created_at, role)
+          values ('u2', 'u2@example.org', 'x', '2026-11-01T00:00:00.000Z', 'admin')`.execute(db),
+      ).rejects.toThrow(/CHECK/);
+      await expect(
+        sql`insert into care_links (user_id, id, clinician_id, invitation_id, created_at, status)
+          values ('u1', 'l1', 'u1', 'i1', '2026-11-01T00:00:00.000Z', 'paused')`.execute(db),
+      ).rejects.toThrow(/CHECK/);
+
+      for (const table of created) {
+        const ddl = await sql<{ sql: string }>`select sql from sqlite_master
+          where type = 'table' and name = ${table}`.execute(db);
+        expect(ddl.rows[0]?.sql, table).toMatch(/strict\s*$/i);
+      }
+      const fks = await sql<{
+        name: string;
+        from: string;
+        on_delete: string;
+      }>`select m.name, f."from", f.on_delete from sqlite_master m, pragma_foreign_key_list(m.name) f
+        where m.type = 'table' and m.name in (${sql.join(created)}) order by m.name, f."from"`.execute(
+        db,
+      );
+      expect(fks.rows).toStrictEqual([
+        { name: 'care_links', from: 'user_id', on_delete: 'CASCADE' },
+        { name: 'clinician_codes', from: 'used_by', on_delete: 'SET NULL' },
+        { name: 'invitations', from: 'clinician_id', on_delete: 'CASCADE' },
+        { name: 'invitations', from: 'used_by', on_delete: 'SET NULL' },
+        { name: 'outcome_schedule', from: 'user_id', on_delete: 'CASCADE' },
+        { name: 'outcomes', from: 'user_id', on_delete: 'CASCADE' },
+        { name: 'programme_versions', from: 'user_id', on_delete: 'CASCADE' },
+      ]);
+    } finally {
+      await db.destroy();
+    }
+    const store = await openSqliteStore(file);
+    try {
+      expect(await store.getUser('u1')).toStrictEqual({
+        id: 'u1',
+        email: 'u1@example.org',
+        passwordHash: 'x',
+        createdAt: '2026-11-01T00:00:00.000Z',
+        role: 'person',
+        displayName: null,
+      });
+      expect(await store.listLinksOfPerson('u1')).toStrictEqual([]);
     } finally {
       await store.close();
     }

@@ -9,15 +9,21 @@ import { newId } from './ids.js';
 import type {
   AssessmentRecord,
   AuditRecord,
+  CareLinkRecord,
   CheckinRecord,
+  ClinicianCodeRecord,
   CredentialRecord,
   ErasureRecord,
+  InvitationRecord,
   LimitKey,
   MeasurementRecord,
+  OutcomeRecord,
+  OutcomeScheduleRecord,
   Page,
   PageRequest,
   ProgrammeRecord,
   ProgrammeUpdate,
+  ProgrammeVersionRecord,
   SessionLogRecord,
   Store,
   UserRecord,
@@ -232,6 +238,7 @@ export function updateOf(p: ProgrammeRecord, expectedRevision = p.revision): Pro
     warningCheckRequired: true,
     backOff: { reason: 'spread', since: '2026-11-20', until: 'settled' },
     restDate: '2026-11-20',
+    clinicianPause: null,
   };
   return {
     id: p.id,
@@ -243,17 +250,151 @@ export function updateOf(p: ProgrammeRecord, expectedRevision = p.revision): Pro
   };
 }
 
+// ---- The clinician side (docs/clinician.md): accounts, invitations, links, versions, outcomes.
+
+const DAY_MS = 86400_000;
+
+/** A clinician's account, as sign-up makes it. */
+export function clinicianUser(label: string): UserRecord {
+  return { ...newUser(label), role: 'clinician', displayName: `${label} Morgan, physiotherapist` };
+}
+
+/** An operator's sign-up code for one clinician, valid 14 days from `at`. */
+export function clinicianCode(at: Date = tick()): ClinicianCodeRecord {
+  return {
+    codeHash: `sha256:code-${newId(at)}`,
+    createdAt: at.toISOString(),
+    expiresAt: new Date(at.getTime() + 14 * DAY_MS).toISOString(),
+    usedAt: null,
+    usedBy: null,
+  };
+}
+
+/** An open invitation of a clinician, valid 7 days from `at`. */
+export function invitation(clinicianId: string, at: Date = tick()): InvitationRecord {
+  return {
+    id: newId(at),
+    clinicianId,
+    codeHash: `sha256:invite-${newId(at)}`,
+    createdAt: at.toISOString(),
+    expiresAt: new Date(at.getTime() + 7 * DAY_MS).toISOString(),
+    usedAt: null,
+    usedBy: null,
+    cancelledAt: null,
+  };
+}
+
+/** The link a person makes by accepting `invited` at `at`. */
+export function linkFor(
+  userId: string,
+  invited: InvitationRecord,
+  at: Date = tick(),
+): CareLinkRecord {
+  return {
+    userId,
+    id: newId(at),
+    clinicianId: invited.clinicianId,
+    invitationId: invited.id,
+    createdAt: at.toISOString(),
+    status: 'active',
+    endedAt: null,
+    endedBy: null,
+    lastViewedAt: null,
+  };
+}
+
+/** A version of a programme: the engine's (number 1) or a clinician's change. */
+export function programmeVersion(
+  p: ProgrammeRecord,
+  number: number,
+  author: UserRecord | null = null,
+): ProgrammeVersionRecord {
+  const now = tick();
+  return {
+    userId: p.userId,
+    id: newId(now),
+    programmeId: p.id,
+    number,
+    createdAt: now.toISOString(),
+    authorRole: author ? 'clinician' : 'engine',
+    authorId: author?.id ?? null,
+    authorName: author?.displayName ?? null,
+    changes: author
+      ? [
+          {
+            op: 'dose',
+            exerciseId: firstExercise().exerciseId,
+            before: { sets: 2 },
+            after: { sets: 3 },
+          },
+          { op: 'note', exerciseId: firstExercise().exerciseId, before: null, after: 'Slowly.' },
+        ]
+      : [],
+    note: author ? 'A little more, as it felt easy. Stop if the leg pain spreads.' : null,
+    programme: structuredClone(p.programme),
+    seenAt: author ? null : now.toISOString(),
+  };
+}
+
+/** A Roland-Morris answer of `ticks` statements ticked, scored as its authors say (one point each). */
+export function outcome(
+  userId: string,
+  date: string,
+  ticks = 5,
+  enteredBy: string = userId,
+): OutcomeRecord {
+  const now = tick();
+  return {
+    userId,
+    id: newId(now),
+    instrument: 'rmdq',
+    date,
+    createdAt: now.toISOString(),
+    answers: { instrument: 'rmdq', ticked: Array.from({ length: 24 }, (_, i) => i < ticks) },
+    score: ticks,
+    enteredBy,
+    scheduleId: null,
+    clientId: null,
+  };
+}
+
+/** A measure a clinician asked the person to fill in from `dueDate`. */
+export function outcomeDue(
+  userId: string,
+  dueDate: string,
+  createdBy: string,
+): OutcomeScheduleRecord {
+  const now = tick();
+  return {
+    userId,
+    id: newId(now),
+    instrument: 'rmdq',
+    dueDate,
+    createdAt: now.toISOString(),
+    createdBy,
+    doneOutcomeId: null,
+    cancelledAt: null,
+  };
+}
+
 const ROW_COUNT_KEYS = [
   'assessments',
   'audit',
+  'care_links',
   'checkins',
   'credentials',
+  'invitations',
   'login_limits',
   'measurements',
+  'outcome_schedule',
+  'outcomes',
+  'programme_versions',
   'programmes',
   'session_logs',
   'users',
 ];
+/** The tables a person (not a clinician) has no rows in. */
+const CLINICIAN_ONLY = new Set(['invitations']);
 
 /** Reads every page of a list, checking each page's shape on the way. */
 async function allPages<T extends { id: string }>(
@@ -313,7 +454,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       it('creates, finds by id and by email in any case, and stores the email lower-cased', async () => {
         const user = newUser('Ana');
         expect(await store.createUser(user)).toBe(true);
-        const stored = { ...user, email: user.email.toLowerCase() };
+        // Made without a role (as before roles existed): read back as a person with no display name.
+        const stored = {
+          ...user,
+          email: user.email.toLowerCase(),
+          role: 'person',
+          displayName: null,
+        };
         expect(await store.getUser(user.id)).toStrictEqual(stored);
         expect(await store.getUserByEmail(user.email.toUpperCase())).toStrictEqual(stored);
         expect(await store.getUserByEmail(user.email.toLowerCase())).toStrictEqual(stored);
@@ -1156,6 +1303,504 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
     });
 
+    describe('the clinician side: accounts, sign-up codes, invitations and links', () => {
+      /** A clinician and a person, both stored. */
+      async function pair(label: string) {
+        const clinician = clinicianUser(`${label}-c`);
+        const person = newUser(`${label}-p`);
+        expect(await store.createUser(clinician)).toBe(true);
+        expect(await store.createUser(person)).toBe(true);
+        return { clinician, person };
+      }
+      /** A stored open invitation of the clinician. */
+      async function invite(clinicianId: string, at?: Date) {
+        const invited = invitation(clinicianId, at);
+        await store.addInvitation(invited);
+        return invited;
+      }
+
+      it('stores a role and a display name, and reads a person with none', async () => {
+        const clinician = clinicianUser('role');
+        expect(await store.createUser(clinician)).toBe(true);
+        const stored = { ...clinician, email: clinician.email.toLowerCase() };
+        expect(await store.getUser(clinician.id)).toStrictEqual(stored);
+        expect(await store.getUserByEmail(clinician.email)).toStrictEqual(stored);
+        const person: UserRecord = { ...newUser('role-p'), role: 'person', displayName: null };
+        expect(await store.createUser(person)).toBe(true);
+        expect((await store.getUser(person.id))?.role).toBe('person');
+      });
+
+      it('makes a clinician with a sign-up code once, and never with an unknown or expired one', async () => {
+        const code = clinicianCode();
+        await store.addClinicianCode(code);
+        await expect(store.addClinicianCode({ ...code })).rejects.toThrow();
+        const now = tick().toISOString();
+        // The role is the clinician's whatever the record said.
+        const first = { ...newUser('code-a'), displayName: 'Alex Morgan, physiotherapist' };
+        expect(await store.createClinician(first, code.codeHash, now)).toBe(true);
+        expect(await store.getUser(first.id)).toStrictEqual({
+          ...first,
+          email: first.email.toLowerCase(),
+          role: 'clinician',
+        });
+        const second = clinicianUser('code-b');
+        expect(await store.createClinician(second, code.codeHash, now)).toBe(false);
+        expect(await store.createClinician(second, 'sha256:no-such-code', now)).toBe(false);
+        expect(await store.getUser(second.id)).toBeUndefined();
+
+        // Expired at its expiry instant, usable the millisecond before.
+        const at = tick();
+        const ending = clinicianCode(at);
+        await store.addClinicianCode(ending);
+        const expiry = new Date(ending.expiresAt);
+        expect(await store.createClinician(second, ending.codeHash, ending.expiresAt)).toBe(false);
+        expect(
+          await store.createClinician(
+            second,
+            ending.codeHash,
+            new Date(expiry.getTime() - 1).toISOString(),
+          ),
+        ).toBe(true);
+      });
+
+      it("says 'email-taken' without using up the code, so it still works for another email", async () => {
+        const code = clinicianCode();
+        await store.addClinicianCode(code);
+        const existing = newUser('taken');
+        await store.createUser(existing);
+        const now = tick().toISOString();
+        const clash = { ...clinicianUser('taken-2'), email: existing.email.toUpperCase() };
+        expect(await store.createClinician(clash, code.codeHash, now)).toBe('email-taken');
+        expect(await store.getUser(clash.id)).toBeUndefined();
+        expect((await store.getUser(existing.id))?.role).toBe('person');
+        const other = clinicianUser('taken-3');
+        expect(await store.createClinician(other, code.codeHash, now)).toBe(true);
+      });
+
+      it('lets exactly one of two clinicians racing with one code sign up', async () => {
+        const code = clinicianCode();
+        await store.addClinicianCode(code);
+        const now = tick().toISOString();
+        const racers = [clinicianUser('race-a'), clinicianUser('race-b')];
+        const results = await Promise.all(
+          racers.map((u) => store.createClinician(u, code.codeHash, now)),
+        );
+        expect(results.map(String).sort()).toStrictEqual(['false', 'true']);
+        const made = await Promise.all(racers.map((u) => store.getUser(u.id)));
+        expect(made.filter((u) => u !== undefined)).toHaveLength(1);
+      });
+
+      it('stores invitations by clinician and code, newest first, each code once', async () => {
+        const { clinician } = await pair('inv');
+        const other = clinicianUser('inv-other');
+        await store.createUser(other);
+        const older = await invite(clinician.id);
+        const newer = await invite(clinician.id);
+        const theirs = await invite(other.id);
+        expect(await store.getInvitationByCode(newer.codeHash)).toStrictEqual(newer);
+        expect(await store.getInvitationByCode('sha256:unknown')).toBeUndefined();
+        expect(await store.listInvitations(clinician.id)).toStrictEqual([newer, older]);
+        expect(await store.listInvitations(other.id)).toStrictEqual([theirs]);
+        await expect(
+          store.addInvitation({ ...invitation(clinician.id), codeHash: older.codeHash }),
+        ).rejects.toThrow();
+        await expect(store.addInvitation(invitation(newId(tick())))).rejects.toBeInstanceOf(
+          PersonGone,
+        );
+        expect((await store.rowCounts(clinician.id)).invitations).toBe(2);
+      });
+
+      it('withdraws an open invitation of that clinician only, once, and it cannot be accepted then', async () => {
+        const { clinician, person } = await pair('cancel');
+        const other = clinicianUser('cancel-other');
+        await store.createUser(other);
+        const invited = await invite(clinician.id);
+        const at = tick().toISOString();
+        expect(await store.cancelInvitation(other.id, invited.id, at)).toBe(false);
+        expect(await store.cancelInvitation(clinician.id, newId(tick()), at)).toBe(false);
+        expect(await store.cancelInvitation(clinician.id, invited.id, at)).toBe(true);
+        expect(await store.cancelInvitation(clinician.id, invited.id, at)).toBe(false);
+        expect(await store.getInvitationByCode(invited.codeHash)).toStrictEqual({
+          ...invited,
+          cancelledAt: at,
+        });
+        expect(await store.acceptInvitation(invited.codeHash, linkFor(person.id, invited))).toBe(
+          'unusable',
+        );
+        expect(await store.listLinksOfPerson(person.id)).toStrictEqual([]);
+        // A used invitation cannot be withdrawn.
+        const used = await invite(clinician.id);
+        expect(await store.acceptInvitation(used.codeHash, linkFor(person.id, used))).toBe(true);
+        expect(await store.cancelInvitation(clinician.id, used.id, tick().toISOString())).toBe(
+          false,
+        );
+        expect((await store.getInvitationByCode(used.codeHash))?.cancelledAt).toBeNull();
+      });
+
+      it('accepts an invitation once: it is used up and the active link is stored for both sides', async () => {
+        const { clinician, person } = await pair('accept');
+        const invited = await invite(clinician.id);
+        const link = linkFor(person.id, invited);
+        expect(await store.acceptInvitation(invited.codeHash, link)).toBe(true);
+        expect(await store.getInvitationByCode(invited.codeHash)).toStrictEqual({
+          ...invited,
+          usedAt: link.createdAt,
+          usedBy: person.id,
+        });
+        expect(await store.listLinksOfPerson(person.id)).toStrictEqual([link]);
+        expect(await store.listLinksOfClinician(clinician.id)).toStrictEqual([link]);
+        expect(await store.activeLink(person.id, clinician.id)).toStrictEqual(link);
+        expect(await store.activeLink(clinician.id, person.id)).toBeUndefined();
+
+        const someoneElse = newUser('accept-2');
+        await store.createUser(someoneElse);
+        expect(
+          await store.acceptInvitation(invited.codeHash, linkFor(someoneElse.id, invited)),
+        ).toBe('unusable');
+        expect(
+          await store.acceptInvitation('sha256:unknown', linkFor(someoneElse.id, invited)),
+        ).toBe('unusable');
+        expect(await store.listLinksOfClinician(clinician.id)).toStrictEqual([link]);
+        const ghost = await invite(clinician.id);
+        await expect(
+          store.acceptInvitation(ghost.codeHash, linkFor(newId(tick()), ghost)),
+        ).rejects.toBeInstanceOf(PersonGone);
+        expect((await store.getInvitationByCode(ghost.codeHash))?.usedAt).toBeNull();
+      });
+
+      it('refuses an invitation at its expiry instant and accepts it the millisecond before', async () => {
+        const { clinician, person } = await pair('expiry');
+        const invited = await invite(clinician.id);
+        const expiry = new Date(invited.expiresAt);
+        expect(
+          await store.acceptInvitation(invited.codeHash, linkFor(person.id, invited, expiry)),
+        ).toBe('unusable');
+        expect((await store.getInvitationByCode(invited.codeHash))?.usedAt).toBeNull();
+        const justBefore = new Date(expiry.getTime() - 1);
+        expect(
+          await store.acceptInvitation(invited.codeHash, linkFor(person.id, invited, justBefore)),
+        ).toBe(true);
+      });
+
+      it("says 'already-linked' while the person has an active link to that clinician, leaving the invitation open", async () => {
+        const { clinician, person } = await pair('twice');
+        const first = await invite(clinician.id);
+        const link = linkFor(person.id, first);
+        expect(await store.acceptInvitation(first.codeHash, link)).toBe(true);
+        const second = await invite(clinician.id);
+        expect(await store.acceptInvitation(second.codeHash, linkFor(person.id, second))).toBe(
+          'already-linked',
+        );
+        expect(await store.getInvitationByCode(second.codeHash)).toStrictEqual(second);
+        // A person may follow more than one clinician.
+        const another = clinicianUser('twice-other');
+        await store.createUser(another);
+        const theirs = await invite(another.id);
+        const otherLink = linkFor(person.id, theirs);
+        expect(await store.acceptInvitation(theirs.codeHash, otherLink)).toBe(true);
+        expect(await store.listLinksOfPerson(person.id)).toStrictEqual([otherLink, link]);
+        // Once the first link has ended, the clinician's open invitation links them again.
+        expect(await store.endLink(person.id, link.id, tick().toISOString(), 'person')).toBe(true);
+        const again = linkFor(person.id, second);
+        expect(await store.acceptInvitation(second.codeHash, again)).toBe(true);
+        expect(await store.activeLink(person.id, clinician.id)).toStrictEqual(again);
+      });
+
+      it('lets exactly one of two people racing with one invitation link, and writes one link', async () => {
+        const { clinician, person } = await pair('race-inv');
+        const rival = newUser('race-inv-2');
+        await store.createUser(rival);
+        const invited = await invite(clinician.id);
+        const results = await Promise.all(
+          [person, rival].map((p) =>
+            store.acceptInvitation(invited.codeHash, linkFor(p.id, invited)),
+          ),
+        );
+        expect(results.map(String).sort()).toStrictEqual(['true', 'unusable']);
+        const links = await store.listLinksOfClinician(clinician.id);
+        expect(links).toHaveLength(1);
+        expect((await store.getInvitationByCode(invited.codeHash))?.usedBy).toBe(links[0]?.userId);
+      });
+
+      it('links a person once when they accept two invitations of one clinician at the same moment', async () => {
+        const { clinician, person } = await pair('race-twice');
+        const a = await invite(clinician.id);
+        const b = await invite(clinician.id);
+        const results = await Promise.all(
+          [a, b].map((i) => store.acceptInvitation(i.codeHash, linkFor(person.id, i))),
+        );
+        expect(results.map(String).sort()).toStrictEqual(['already-linked', 'true']);
+        expect(await store.listLinksOfPerson(person.id)).toHaveLength(1);
+        const open = await Promise.all([a, b].map((i) => store.getInvitationByCode(i.codeHash)));
+        expect(open.filter((i) => i?.usedAt === null)).toHaveLength(1);
+      });
+
+      it('ends a link at once, from either side, once; notes when the clinician looked', async () => {
+        const { clinician, person } = await pair('end');
+        const invited = await invite(clinician.id);
+        const link = linkFor(person.id, invited);
+        await store.acceptInvitation(invited.codeHash, link);
+        const viewed = tick().toISOString();
+        await store.touchLink(person.id, link.id, viewed);
+        expect((await store.activeLink(person.id, clinician.id))?.lastViewedAt).toBe(viewed);
+        await store.touchLink(person.id, newId(tick()), viewed);
+
+        const at = tick().toISOString();
+        expect(await store.endLink(clinician.id, link.id, at, 'clinician')).toBe(false);
+        expect(await store.endLink(person.id, link.id, at, 'clinician')).toBe(true);
+        expect(await store.endLink(person.id, link.id, tick().toISOString(), 'person')).toBe(false);
+        expect(await store.activeLink(person.id, clinician.id)).toBeUndefined();
+        const ended = {
+          ...link,
+          lastViewedAt: viewed,
+          status: 'ended',
+          endedAt: at,
+          endedBy: 'clinician',
+        };
+        expect(await store.listLinksOfPerson(person.id)).toStrictEqual([ended]);
+        expect(await store.listLinksOfClinician(clinician.id)).toStrictEqual([ended]);
+      });
+
+      it("removes a deleted clinician's invitations and ends their links, which stay on their people's records", async () => {
+        const { clinician, person } = await pair('gone');
+        const invited = await invite(clinician.id);
+        await invite(clinician.id);
+        const link = linkFor(person.id, invited);
+        await store.acceptInvitation(invited.codeHash, link);
+        const read: AuditRecord = { ...auditEntry(person.id), actor: clinician.id };
+        await store.addAudit(read);
+        const counts = await store.rowCounts(clinician.id);
+        expect(counts.invitations).toBe(2);
+        // A link is the person's row: it counts for the person, not the clinician.
+        expect(counts.care_links).toBe(0);
+        expect((await store.rowCounts(person.id)).care_links).toBe(1);
+
+        const at = '2026-12-01T09:00:00.000Z';
+        const erasure = {
+          id: 'erasure-gone',
+          subjectHash: 'a'.repeat(64),
+          at,
+          requestedBy: 'person' as const,
+        };
+        expect(await store.deleteUser(clinician.id, erasure)).toBe(true);
+        expect(Object.values(await store.rowCounts(clinician.id)).every((n) => n === 0)).toBe(true);
+        expect(await store.listInvitations(clinician.id)).toStrictEqual([]);
+        expect(await store.getInvitationByCode(invited.codeHash)).toBeUndefined();
+        expect(await store.activeLink(person.id, clinician.id)).toBeUndefined();
+        const [kept] = await store.listLinksOfPerson(person.id);
+        expect(kept).toMatchObject({
+          id: link.id,
+          status: 'ended',
+          endedAt: at,
+          endedBy: 'clinician',
+        });
+        // The person's own record, and the trail of who read it, stay.
+        expect(await store.getUser(person.id)).toBeDefined();
+        expect((await store.listAuditByOthers(person.id, { limit: 10 })).items).toStrictEqual([
+          read,
+        ]);
+      });
+    });
+
+    describe('the clinician side: programme versions, outcome measures, the access log', () => {
+      it('stores the engine version, and a clinician version with its programme update under the revision guard', async () => {
+        const { user, programme } = await personWithProgramme('ver');
+        const clinician = clinicianUser('ver-c');
+        await store.createUser(clinician);
+        const first = programmeVersion(programme, 1);
+        expect(await store.addProgrammeVersion(first)).toBe(true);
+        expect((await store.getCurrentProgramme(user.id))?.revision).toBe(0);
+
+        const second = programmeVersion(programme, 2, clinician);
+        const update = updateOf(programme);
+        expect(await store.addProgrammeVersion(second, update)).toBe(true);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual({
+          ...programme,
+          programme: update.programme,
+          state: update.state,
+          revision: 1,
+        });
+
+        // Based on the revision before: refused, nothing written.
+        const stale = programmeVersion(programme, 3, clinician);
+        expect(
+          await store.addProgrammeVersion(stale, { ...updateOf(programme, 0), paused: true }),
+        ).toBe(false);
+        expect((await store.getCurrentProgramme(user.id))?.revision).toBe(1);
+        expect(await store.listProgrammeVersions(user.id, programme.id)).toStrictEqual([
+          second,
+          first,
+        ]);
+        // A number taken twice is a bug (two changes both based on one version): it throws.
+        await expect(
+          store.addProgrammeVersion({ ...programmeVersion(programme, 2, clinician) }),
+        ).rejects.toThrow();
+        expect(await store.listProgrammeVersions(user.id, newId(tick()))).toStrictEqual([]);
+        expect((await store.rowCounts(user.id)).programme_versions).toBe(2);
+      });
+
+      it('marks the unseen versions up to a number as seen, once, and says how many', async () => {
+        const { user, programme } = await personWithProgramme('seen');
+        const clinician = clinicianUser('seen-c');
+        await store.createUser(clinician);
+        const engineVersion = programmeVersion(programme, 1);
+        await store.addProgrammeVersion(engineVersion);
+        const changes = [2, 3, 4].map((n) => programmeVersion(programme, n, clinician));
+        for (const v of changes) expect(await store.addProgrammeVersion(v)).toBe(true);
+        const other = await personWithProgramme('seen-other');
+        await store.addProgrammeVersion(programmeVersion(other.programme, 2, clinician));
+
+        const at = tick().toISOString();
+        expect(await store.markVersionsSeen(user.id, programme.id, 3, at)).toBe(2);
+        expect(await store.markVersionsSeen(user.id, programme.id, 3, tick().toISOString())).toBe(
+          0,
+        );
+        const listed = await store.listProgrammeVersions(user.id, programme.id);
+        expect(listed.map((v) => [v.number, v.seenAt])).toStrictEqual([
+          [4, null],
+          [3, at],
+          [2, at],
+          [1, engineVersion.seenAt],
+        ]);
+        expect(await store.markVersionsSeen(user.id, newId(tick()), 10, at)).toBe(0);
+        expect(
+          (await store.listProgrammeVersions(other.user.id, other.programme.id))[0]?.seenAt,
+        ).toBeNull();
+      });
+
+      it('stores outcomes oldest first, closes the schedule entry they answer, and refuses a repeated client id', async () => {
+        const user = newUser('out');
+        const clinician = clinicianUser('out-c');
+        await store.createUser(user);
+        await store.createUser(clinician);
+        const later = outcomeDue(user.id, '2026-12-20', clinician.id);
+        const sooner = outcomeDue(user.id, '2026-12-06', clinician.id);
+        await store.addOutcomeSchedule(later);
+        await store.addOutcomeSchedule(sooner);
+        expect(await store.listOutcomeSchedule(user.id)).toStrictEqual([sooner, later]);
+
+        const answered: OutcomeRecord = {
+          ...outcome(user.id, '2026-12-06', 9),
+          scheduleId: sooner.id,
+          clientId: 'device-outcome-1',
+        };
+        const baseline = outcome(user.id, '2026-11-22', 12);
+        const oswestry: OutcomeRecord = {
+          ...outcome(user.id, '2026-11-29', 0, clinician.id),
+          instrument: 'oswestry-total',
+          answers: { instrument: 'oswestry-total', total: 34 },
+          score: 34,
+        };
+        expect(await store.addOutcome(answered)).toBe(true);
+        expect(await store.addOutcome(baseline)).toBe(true);
+        expect(await store.addOutcome(oswestry)).toBe(true);
+        expect(await store.allOutcomes(user.id)).toStrictEqual([baseline, oswestry, answered]);
+        expect(await store.listOutcomeSchedule(user.id)).toStrictEqual([
+          { ...sooner, doneOutcomeId: answered.id },
+          later,
+        ]);
+
+        // Sent again from the device: stored once, and the entry still names the first answer.
+        const again: OutcomeRecord = {
+          ...outcome(user.id, '2026-12-07', 3),
+          scheduleId: sooner.id,
+          clientId: 'device-outcome-1',
+        };
+        expect(await store.addOutcome(again)).toBe('duplicate');
+        expect(await store.allOutcomes(user.id)).toHaveLength(3);
+        expect((await store.listOutcomeSchedule(user.id))[0]?.doneOutcomeId).toBe(answered.id);
+        await expect(store.addOutcome({ ...baseline })).rejects.toThrow();
+        await expect(store.addOutcome(outcome(newId(tick()), '2026-12-01'))).rejects.toBeInstanceOf(
+          PersonGone,
+        );
+        await expect(
+          store.addOutcomeSchedule(outcomeDue(newId(tick()), '2026-12-01', clinician.id)),
+        ).rejects.toBeInstanceOf(PersonGone);
+        const counts = await store.rowCounts(user.id);
+        expect([counts.outcomes, counts.outcome_schedule]).toStrictEqual([3, 2]);
+      });
+
+      it('lists only what others did with the record, newest first, in pages', async () => {
+        const user = newUser('log');
+        await store.createUser(user);
+        const clinician = clinicianUser('log-c');
+        await store.createUser(clinician);
+        const byOthers: AuditRecord[] = [];
+        for (const actor of [
+          clinician.id,
+          user.id,
+          'operator',
+          'anonymous',
+          clinician.id,
+          'system',
+        ]) {
+          const row: AuditRecord = { ...auditEntry(user.id), actor };
+          await store.addAudit(row);
+          if (actor !== user.id && actor !== 'anonymous') byOthers.push(row);
+        }
+        const elsewhere = newUser('log-other');
+        await store.createUser(elsewhere);
+        await store.addAudit({ ...auditEntry(elsewhere.id), actor: clinician.id });
+
+        const pages = await allPages((p) => store.listAuditByOthers(user.id, p), 2);
+        expect(pages.map((p) => p.length)).toStrictEqual([2, 2]);
+        expect(pages.flat()).toStrictEqual([...byOthers].reverse());
+        expect((await store.listAuditByOthers(user.id, { limit: 4 })).nextCursor).toBeNull();
+        await expect(store.listAuditByOthers(user.id, { limit: 0 })).rejects.toThrow(RangeError);
+      });
+
+      it('offers every clinician-side method inside withPerson, and keeps none of its writes when the work fails', async () => {
+        const { user, programme } = await personWithProgramme('tx');
+        const clinician = clinicianUser('tx-c');
+        await store.createUser(clinician);
+        const invited = invitation(clinician.id);
+        await store.addInvitation(invited);
+        const due = outcomeDue(user.id, '2026-12-01', clinician.id);
+        await store.addOutcomeSchedule(due);
+        const link = linkFor(user.id, invited);
+
+        await expect(
+          store.withPerson(user.id, async (tx) => {
+            expect(await tx.acceptInvitation(invited.codeHash, link)).toBe(true);
+            expect(await tx.activeLink(user.id, clinician.id)).toStrictEqual(link);
+            await tx.touchLink(user.id, link.id, tick().toISOString());
+            expect(
+              await tx.addProgrammeVersion(
+                programmeVersion(programme, 2, clinician),
+                updateOf(programme),
+              ),
+            ).toBe(true);
+            expect(
+              await tx.addOutcome({ ...outcome(user.id, '2026-12-01'), scheduleId: due.id }),
+            ).toBe(true);
+            expect(await tx.listOutcomeSchedule(user.id)).toHaveLength(1);
+            throw new Error('the work failed half way');
+          }),
+        ).rejects.toThrow(/half way/);
+
+        expect(await store.getInvitationByCode(invited.codeHash)).toStrictEqual(invited);
+        expect(await store.listLinksOfPerson(user.id)).toStrictEqual([]);
+        expect(await store.listProgrammeVersions(user.id, programme.id)).toStrictEqual([]);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(programme);
+        expect(await store.allOutcomes(user.id)).toStrictEqual([]);
+        expect(await store.listOutcomeSchedule(user.id)).toStrictEqual([due]);
+
+        // And the same work that succeeds keeps all of it.
+        const kept = await store.withPerson(user.id, async (tx) => {
+          const accepted = await tx.acceptInvitation(invited.codeHash, link);
+          const seen = await tx.markVersionsSeen(user.id, programme.id, 1, tick().toISOString());
+          const logged = await tx.listAuditByOthers(user.id, { limit: 5 });
+          return { accepted, seen, logged };
+        });
+        expect(kept).toStrictEqual({
+          accepted: true,
+          seen: 0,
+          logged: { items: [], nextCursor: null },
+        });
+        expect(await store.listLinksOfClinician(clinician.id)).toStrictEqual([link]);
+      });
+    });
+
     describe('erasure records', () => {
       it('leaves the erasure record given with a deletion, and none without one', async () => {
         const gone = newUser('erased');
@@ -1186,6 +1831,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         const m = measurement(p.user.id, '2026-11-20');
         const a = auditEntry(p.user.id);
         const cred = credential(p.user.id, 'token');
+        const clinician = clinicianUser(`${label}-physio`);
+        expect(await store.createUser(clinician)).toBe(true);
+        const invited = invitation(clinician.id);
+        await store.addInvitation(invited);
+        expect(await store.acceptInvitation(invited.codeHash, linkFor(p.user.id, invited))).toBe(
+          true,
+        );
+        expect(await store.addProgrammeVersion(programmeVersion(p.programme, 1))).toBe(true);
+        const due = outcomeDue(p.user.id, '2026-11-27', clinician.id);
+        await store.addOutcomeSchedule(due);
+        expect(
+          await store.addOutcome({ ...outcome(p.user.id, '2026-11-27'), scheduleId: due.id }),
+        ).toBe(true);
         expect(await store.addSessionLog(log, updateOf(p.programme))).toBe(true);
         expect(await store.addCheckin(c)).toBe(true);
         await store.addMeasurement(m);
@@ -1196,7 +1854,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           account: p.user.email.toLowerCase(),
           address: '192.0.2.1',
         });
-        return { ...p, log, checkin: c, measurement: m, audit: a, credential: cred };
+        return { ...p, log, checkin: c, measurement: m, audit: a, credential: cred, clinician };
       }
 
       it("never shows one person another's rows", async () => {
@@ -1233,7 +1891,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
         const before = await store.rowCounts(a.user.id);
         expect(Object.keys(before).sort()).toStrictEqual(ROW_COUNT_KEYS);
-        for (const key of ROW_COUNT_KEYS) expect(before[key], key).toBeGreaterThan(0);
+        for (const key of ROW_COUNT_KEYS) {
+          if (CLINICIAN_ONLY.has(key)) expect(before[key], key).toBe(0);
+          else expect(before[key], key).toBeGreaterThan(0);
+        }
         const bBefore = await store.rowCounts(b.user.id);
         expect(bBefore).toStrictEqual(before);
 
@@ -1256,6 +1917,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(pair).toBeUndefined();
         expect(address?.count).toBeGreaterThan(0);
         expect(await store.getCurrentProgramme(b.user.id)).toBeDefined();
+        // Their clinician keeps their account, and their link to b; none to a.
+        expect(await store.getUser(a.clinician.id)).toBeDefined();
+        expect(await store.listLinksOfClinician(a.clinician.id)).toStrictEqual([]);
+        expect(await store.listLinksOfClinician(b.clinician.id)).toHaveLength(1);
         // The email is free again.
         expect(await store.createUser({ ...newUser('again'), email: a.user.email })).toBe(true);
         // Deleting someone unknown is harmless.

@@ -5,17 +5,26 @@ import type { Intake } from '../engine/intake.js';
 import type { Programme } from '../engine/plan.js';
 import type { ProgrammeState, SessionEntry, ProgrammeChange } from '../engine/session.js';
 import type { Level, TriageReason } from '../engine/triage.js';
+import type { OutcomeAnswers } from '../engine/outcomes.js';
+import type { InstrumentId } from '../kb/instruments.js';
 
 /** ISO 8601 instant in UTC, e.g. 2026-11-21T10:00:00.000Z. Sorts as text. */
 export type Instant = string;
 /** A person's local calendar date, YYYY-MM-DD. */
 export type LocalDate = string;
 
+/** Who an account is for: a person with their own record, or a clinician who follows people linked to them. */
+export type Role = 'person' | 'clinician';
+
 export interface UserRecord {
   id: string;
   email: string;
   passwordHash: string;
   createdAt: Instant;
+  /** Read back as 'person' for accounts made before roles existed. */
+  role?: Role;
+  /** The name a clinician is shown by to the people linked to them ("Alex Morgan, physiotherapist"); null for people. */
+  displayName?: string | null;
 }
 
 /** What a personal access token may do; account changes (tokens, password, deletion) need a browser session. */
@@ -137,7 +146,10 @@ export type AuditAction =
   | 'token-create'
   | 'token-revoke'
   | 'password-change'
-  | 'password-reset';
+  | 'password-reset'
+  | 'invite'
+  | 'link'
+  | 'unlink';
 
 /** How it ended: done, a wrong password, refused (scope, limits, cross-site, the record's rules), or a repeat of a stored write. */
 export type AuditOutcome = 'ok' | 'failed' | 'refused' | 'duplicate';
@@ -176,8 +188,11 @@ export interface ErasureRecord {
 
 /** A login or sign-up limiter's key: what is being counted. */
 export interface LimitKey {
-  /** `login-pair` (account and address), `login-account`, `login-address`, `signup-address`. */
-  scope: 'login-pair' | 'login-account' | 'login-address' | 'signup-address';
+  /**
+   * `login-pair` (account and address), `login-account`, `login-address`, `signup-address`;
+   * `invite-lookup` (a person trying invitation codes: account is the person's id).
+   */
+  scope: 'login-pair' | 'login-account' | 'login-address' | 'signup-address' | 'invite-lookup';
   /** The normalised email, or '' when the scope has none. */
   account: string;
   /** The client address, or '' when the scope has none. */
@@ -191,6 +206,120 @@ export interface LimitRow {
   windowStart: Instant;
   /** Refused until then (back-off), or null. */
   blockedUntil: Instant | null;
+}
+
+/** A single-use code the operator gives to let one clinician sign up (`backchain clinician-code`). */
+export interface ClinicianCodeRecord {
+  /** sha256 of the code; the code itself is shown once and never stored. */
+  codeHash: string;
+  createdAt: Instant;
+  expiresAt: Instant;
+  usedAt: Instant | null;
+  /** The clinician account made with it. */
+  usedBy: string | null;
+}
+
+/**
+ * A clinician's invitation: a short code (and a link holding it), single use, expiring after 7 days.
+ * Keyed by the clinician: until it is accepted it names no person.
+ */
+export interface InvitationRecord {
+  id: string;
+  clinicianId: string;
+  /** sha256 of the normalised code; the code is shown to the clinician once, when it is made. */
+  codeHash: string;
+  createdAt: Instant;
+  expiresAt: Instant;
+  /** When a person accepted it (it is then used up), or null. */
+  usedAt: Instant | null;
+  usedBy: string | null;
+  /** When the clinician withdrew it before anyone accepted it, or null. */
+  cancelledAt: Instant | null;
+}
+
+/**
+ * A person's link to a clinician, keyed by the person (who owns it): made when the person accepts an
+ * invitation, ended by either side at any moment. An ended link gives no access and is kept for the
+ * record (who could see what, and when).
+ */
+export interface CareLinkRecord {
+  userId: string;
+  id: string;
+  clinicianId: string;
+  invitationId: string;
+  createdAt: Instant;
+  status: 'active' | 'ended';
+  endedAt: Instant | null;
+  endedBy: 'person' | 'clinician' | 'operator' | null;
+  /** When the clinician last opened this person's record (their list ranks what came after it). */
+  lastViewedAt: Instant | null;
+}
+
+/** What one change of a programme version did to one exercise (or to the whole programme). */
+export interface ProgrammeVersionChange {
+  op: 'add' | 'remove' | 'dose' | 'note' | 'pause' | 'resume';
+  /** The exercise changed; absent for pause and resume. */
+  exerciseId?: string;
+  /** The item before and after (dose, times a day, note), for the history's "from … to …". */
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * One version of a person's programme: who made it and why, what changed, and the programme as it then
+ * stood. Version 1 is the engine's, from the assessment; each clinician change makes the next one. The
+ * history is kept (never rebuilt), and the person marks each clinician version as seen.
+ */
+export interface ProgrammeVersionRecord {
+  userId: string;
+  id: string;
+  programmeId: string;
+  /** 1, 2, 3 … within the programme. */
+  number: number;
+  createdAt: Instant;
+  /** 'engine' for the generated programme; 'clinician' for a clinician's change. */
+  authorRole: 'engine' | 'clinician';
+  /** The clinician's account id, or null for the engine. */
+  authorId: string | null;
+  /** The clinician's display name at the time, kept so the history reads the same after they leave. */
+  authorName: string | null;
+  changes: ProgrammeVersionChange[];
+  /** The clinician's note to the person about this change (shown before their next sitting). */
+  note: string | null;
+  programme: Programme;
+  /** When the person saw this version's changes; null until then (engine versions are seen when made). */
+  seenAt: Instant | null;
+}
+
+/** A scored outcome measure: answered by the person, or a total a clinician entered (the Oswestry index). */
+export interface OutcomeRecord {
+  userId: string;
+  id: string;
+  instrument: InstrumentId;
+  date: LocalDate;
+  createdAt: Instant;
+  /** The answers as given (`OutcomeAnswers`), so the score can be checked and exported item by item. */
+  answers: OutcomeAnswers;
+  score: number;
+  /** Who entered it: the person's own id, or the clinician's. */
+  enteredBy: string;
+  /** The schedule entry this answers, if any. */
+  scheduleId: string | null;
+  clientId: string | null;
+}
+
+/** An outcome measure a clinician asked the person to fill in, from a date. */
+export interface OutcomeScheduleRecord {
+  userId: string;
+  id: string;
+  instrument: InstrumentId;
+  dueDate: LocalDate;
+  createdAt: Instant;
+  createdBy: string;
+  /** The outcome that answered it, or null while it is still due. */
+  doneOutcomeId: string | null;
+  /** When it was withdrawn, or null. */
+  cancelledAt: Instant | null;
 }
 
 export interface Page<T> {
@@ -314,6 +443,76 @@ export interface Store {
   listMeasurements(userId: string, page: PageRequest): Promise<Page<MeasurementRecord>>;
   allMeasurements(userId: string): Promise<MeasurementRecord[]>;
 
+  // ---- Clinicians: sign-up codes, invitations, links (see docs/clinician.md) ----
+
+  addClinicianCode(code: ClinicianCodeRecord): Promise<void>;
+  /**
+   * Uses up a clinician sign-up code and creates the clinician's account, atomically: false (nothing
+   * written) when the code is unknown, used or expired at `now`, or 'email-taken' when the email is.
+   */
+  createClinician(
+    user: UserRecord,
+    codeHash: string,
+    now: Instant,
+  ): Promise<true | false | 'email-taken'>;
+
+  addInvitation(invitation: InvitationRecord): Promise<void>;
+  getInvitationByCode(codeHash: string): Promise<InvitationRecord | undefined>;
+  /** A clinician's invitations, newest first. */
+  listInvitations(clinicianId: string): Promise<InvitationRecord[]>;
+  /** Withdraws an unused invitation; false when the clinician has no such unused one. */
+  cancelInvitation(clinicianId: string, id: string, at: Instant): Promise<boolean>;
+  /**
+   * Accepts an invitation for `link.userId`, atomically: marks the invitation used and stores the
+   * active link. 'unusable' (nothing written) when the invitation is used, withdrawn or expired at
+   * `link.createdAt`; 'already-linked' when the person already has an active link to that clinician.
+   */
+  acceptInvitation(
+    codeHash: string,
+    link: CareLinkRecord,
+  ): Promise<true | 'unusable' | 'already-linked'>;
+
+  /** A person's links (active and ended), newest first. */
+  listLinksOfPerson(userId: string): Promise<CareLinkRecord[]>;
+  /** A clinician's links (active and ended), newest first. */
+  listLinksOfClinician(clinicianId: string): Promise<CareLinkRecord[]>;
+  /** The active link between this person and this clinician, if any: the one test of a clinician's access. */
+  activeLink(userId: string, clinicianId: string): Promise<CareLinkRecord | undefined>;
+  /** Ends a link at once; false when the person has no active link with that id. */
+  endLink(
+    userId: string,
+    linkId: string,
+    at: Instant,
+    by: CareLinkRecord['endedBy'],
+  ): Promise<boolean>;
+  /** Notes that the clinician opened the person's record. */
+  touchLink(userId: string, linkId: string, at: Instant): Promise<void>;
+
+  // ---- Programme versions ----
+
+  /** Stores a version (the engine's first, or a clinician's change with its programme update, atomically). */
+  addProgrammeVersion(version: ProgrammeVersionRecord, update?: ProgrammeUpdate): Promise<boolean>;
+  /** A programme's versions, newest first. */
+  listProgrammeVersions(userId: string, programmeId: string): Promise<ProgrammeVersionRecord[]>;
+  /** Marks every unseen version of the person up to and including `number` of this programme as seen. */
+  markVersionsSeen(userId: string, programmeId: string, upTo: number, at: Instant): Promise<number>;
+
+  // ---- Outcome measures ----
+
+  /** Stores an outcome (closing its schedule entry when it names one); 'duplicate' when its clientId was seen. */
+  addOutcome(outcome: OutcomeRecord): Promise<true | 'duplicate'>;
+  /** Every outcome of the person, oldest first. */
+  allOutcomes(userId: string): Promise<OutcomeRecord[]>;
+  addOutcomeSchedule(entry: OutcomeScheduleRecord): Promise<void>;
+  /** Every schedule entry of the person, oldest due first. */
+  listOutcomeSchedule(userId: string): Promise<OutcomeScheduleRecord[]>;
+
+  /**
+   * Audit rows of this person written by someone else (a clinician or the operator), newest first:
+   * what the person sees as "who looked at your record".
+   */
+  listAuditByOthers(userId: string, page: PageRequest): Promise<Page<AuditRecord>>;
+
   addAudit(entry: AuditRecord): Promise<void>;
   listAudit(userId: string, page: PageRequest): Promise<Page<AuditRecord>>;
 
@@ -357,4 +556,6 @@ export type PersonStore = Omit<
   | 'listErasures'
   | 'createUser'
   | 'kind'
+  | 'addClinicianCode'
+  | 'createClinician'
 >;
