@@ -11,3 +11,5 @@ export * from './checkin.js';
 export * from './warning-now.js';
 export * from './progress.js';
 export * from './questions.js';
+export * from './clinician-change.js';
+export * from './caseload.js';

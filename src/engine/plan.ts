@@ -33,6 +33,8 @@ export interface PlanItem {
   serves: ContributorId[];
   /** Extra care this person must take with this exercise. */
   cautions: string[];
+  /** A clinician's note to the person about this exercise (docs/clinician.md); absent when none. */
+  note?: string;
 }
 
 export interface SelfCarePick {

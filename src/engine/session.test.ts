@@ -1026,6 +1026,7 @@ describe('restoreProgrammeState: states stored before backing off existed', () =
       warningCheckRequired: false,
       backOff: null,
       restDate: null,
+      clinicianPause: null,
     });
   });
 

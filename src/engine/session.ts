@@ -12,7 +12,7 @@ import {
   type PrescribedDosage,
   type Programme,
 } from './plan.js';
-import { mostRestrictiveGate } from './triage.js';
+import { mostRestrictiveGate, type Gate } from './triage.js';
 
 /** How an exercise felt compared with last time: kept for older clients, never read by progression. */
 export type Felt = 'easier' | 'same' | 'harder';
@@ -69,6 +69,17 @@ export interface ProgrammeState {
   backOff: BackOff | null;
   /** The local date on which the stop rules ended exercise for the day (pain spread), or null. */
   restDate: string | null;
+  /** A clinician paused the programme (docs/clinician.md): who, when, and their note; null when not. */
+  clinicianPause: ClinicianPause | null;
+}
+
+/** A pause a clinician set; only a clinician lifts it (a warning sign's pause is another thing). */
+export interface ClinicianPause {
+  by: string;
+  name: string;
+  /** ISO instant. */
+  since: string;
+  note: string | null;
 }
 
 export function initialProgrammeState(): ProgrammeState {
@@ -79,6 +90,7 @@ export function initialProgrammeState(): ProgrammeState {
     warningCheckRequired: false,
     backOff: null,
     restDate: null,
+    clinicianPause: null,
   };
 }
 
@@ -104,10 +116,30 @@ export function permittedNow(
   state: Pick<ProgrammeState, 'backOff' | 'dropped'>,
   exclusions: readonly ExclusionCode[] = programme.exclusions,
 ): boolean {
-  if (!isPermitted(ex, programme.gate, exclusions)) return false;
-  if (state.dropped.includes(ex.id)) return false;
-  if (state.backOff && (!ex.gentle || ex.nerveTension)) return false;
-  return true;
+  return barringRule(ex, programme.gate, state, exclusions) === null;
+}
+
+/** The safety rules that can bar an exercise from a programme, as `permittedNow` applies them. */
+export type BarringRule = 'gate' | 'never-when' | 'stop-rule' | 'back-off';
+
+/**
+ * The rule that bars an exercise now, or null when none does: the one check behind `permittedNow` and a
+ * clinician's refused change, so the two can never disagree. When several bar it, the most specific to
+ * this person is named: a gate that stops all exercise, then "never when", the stop rules' drop, the
+ * back-off, and last the gentle-only gate (which a back-off also sets).
+ */
+export function barringRule(
+  ex: Exercise,
+  gate: Gate,
+  state: Pick<ProgrammeState, 'backOff' | 'dropped'>,
+  exclusions: readonly ExclusionCode[],
+): BarringRule | null {
+  if (gate === 'not-now') return 'gate';
+  if (ex.neverWhen.some((code) => exclusions.includes(code))) return 'never-when';
+  if (state.dropped.includes(ex.id)) return 'stop-rule';
+  if (state.backOff && (!ex.gentle || ex.nerveTension)) return 'back-off';
+  if (!isPermitted(ex, gate, exclusions)) return 'gate';
+  return null;
 }
 
 /**
