@@ -4,6 +4,12 @@ import { z } from 'zod';
 import { intakeSchema, START_BACK_Q9, type IntakeField } from '../engine/intake.js';
 import { QUESTIONS } from '../engine/questions.js';
 import { TRIAGE_RULES } from '../engine/triage.js';
+import {
+  INSTRUMENT_IDS,
+  instrumentById,
+  type Instrument,
+  type InstrumentId,
+} from '../kb/instruments.js';
 import { CONTRIBUTOR_IDS, EXERCISE_IDS, SELF_CARE_IDS } from '../kb/types.js';
 import type { Coding } from './types.js';
 
@@ -22,6 +28,11 @@ export const SYSTEM = {
   assessment: 'urn:backchain:assessment',
   triageReason: 'urn:backchain:triage-reason',
   knowledgeBase: 'urn:backchain:knowledge-base',
+  outcome: 'urn:backchain:outcome',
+  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
+  consentAction: 'http://terminology.hl7.org/CodeSystem/consentaction',
+  actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
 } as const;
 
 /** Identifier systems: the record ids of our own store, so an export can be matched back to its rows. */
@@ -31,6 +42,9 @@ export const IDENTIFIER_SYSTEM = {
   programme: 'urn:backchain:id:programme',
   checkin: 'urn:backchain:id:checkin',
   measurement: 'urn:backchain:id:measurement',
+  link: 'urn:backchain:id:link',
+  programmeVersion: 'urn:backchain:id:programme-version',
+  outcome: 'urn:backchain:id:outcome',
 } as const;
 
 /** Core FHIR extensions used by the Questionnaire. */
@@ -38,6 +52,9 @@ export const EXTENSION_URL = {
   minValue: 'http://hl7.org/fhir/StructureDefinition/minValue',
   maxValue: 'http://hl7.org/fhir/StructureDefinition/maxValue',
   itemControl: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl',
+  maxOccurs: 'http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs',
+  /** The score an answer adds, on a coded answer of a scored scale. */
+  ordinalValue: 'http://hl7.org/fhir/StructureDefinition/ordinalValue',
 } as const;
 
 export const QUESTIONNAIRE_URL = 'urn:backchain:questionnaire:intake';
@@ -50,6 +67,62 @@ const INTAKE_SYSTEM_PREFIX = 'urn:backchain:intake:';
 export function intakeSystem(field: IntakeField | 'startBack.q9'): string {
   return `${INTAKE_SYSTEM_PREFIX}${field}`;
 }
+
+/** The Questionnaire of one outcome instrument, e.g. `urn:backchain:questionnaire:rmdq`. */
+export function outcomeQuestionnaireUrl(instrument: InstrumentId): string {
+  return `urn:backchain:questionnaire:${instrument}`;
+}
+/** The outcome Questionnaires' version: bumped when an instrument's items or linkIds change. */
+export const OUTCOME_QUESTIONNAIRE_VERSION = '1';
+/** The canonical (URL and version) a QuestionnaireResponse of an instrument names. */
+export function outcomeQuestionnaireCanonical(instrument: InstrumentId): string {
+  return `${outcomeQuestionnaireUrl(instrument)}|${OUTCOME_QUESTIONNAIRE_VERSION}`;
+}
+/** The code system of one instrument's labelled answers (their codes are the scores, e.g. `-2`). */
+export function outcomeAnswerSystem(instrument: InstrumentId): string {
+  return `urn:backchain:outcome:${instrument}:answer`;
+}
+
+/** The code of an instrument's total score: LOINC where instruments.ts names one, our own code otherwise. */
+export function outcomeCoding(instrument: Instrument): Coding {
+  return instrument.loinc
+    ? { system: SYSTEM.loinc, code: instrument.loinc.code, display: instrument.loinc.display }
+    : { system: SYSTEM.outcome, code: instrument.id, display: instrument.name };
+}
+
+/** The link's Consent is about the person's privacy: who may see and change their record. */
+export const CONSENT_SCOPE = {
+  system: SYSTEM.consentScope,
+  code: 'patient-privacy',
+  display: 'Privacy Consent',
+} as const satisfies Coding;
+
+/** LOINC 59284-0, the consent category R4's example value set gives for a patient's own consent. */
+export const CONSENT_CATEGORY = {
+  system: SYSTEM.loinc,
+  code: '59284-0',
+  display: 'Patient Consent',
+} as const satisfies Coding;
+
+/** The person opted in, by accepting an invitation: nobody is linked by default. */
+export const CONSENT_POLICY_RULE = {
+  system: SYSTEM.actCode,
+  code: 'OPTIN',
+  display: 'opt-in',
+} as const satisfies Coding;
+
+/** The clinician receives the person's information. */
+export const CONSENT_ACTOR_ROLE = {
+  system: SYSTEM.participationType,
+  code: 'PRCP',
+  display: 'primary information recipient',
+} as const satisfies Coding;
+
+/** What an active link lets the clinician do: read the record, and change the programme. */
+export const CONSENT_ACTIONS = [
+  { system: SYSTEM.consentAction, code: 'access', display: 'Access' },
+  { system: SYSTEM.consentAction, code: 'correct', display: 'Access and Correct' },
+] as const satisfies readonly Coding[];
 
 /** LOINC 72514-3, the 0–10 numeric pain rating the check-in asks. */
 export const PAIN_SEVERITY_CODING = {
@@ -289,7 +362,7 @@ const activityCode = z.union([
 /** A CarePlan of the programme: every activity coded with a known exercise or self-care id. */
 export const carePlanCodeSchema = z.looseObject({
   resourceType: z.literal('CarePlan'),
-  status: z.enum(['active', 'on-hold']),
+  status: z.enum(['active', 'on-hold', 'revoked']),
   intent: z.literal('plan'),
   subject: reference,
   activity: z
@@ -297,7 +370,14 @@ export const carePlanCodeSchema = z.looseObject({
       z.looseObject({
         detail: z.looseObject({
           code: activityCode,
-          status: z.enum(['not-started', 'in-progress', 'on-hold', 'unknown']),
+          status: z.enum([
+            'not-started',
+            'in-progress',
+            'on-hold',
+            'stopped',
+            'cancelled',
+            'unknown',
+          ]),
         }),
       }),
     )
@@ -316,3 +396,82 @@ export const patientSchema = z.strictObject({
   ),
   telecom: z.array(z.strictObject({ system: z.literal('email'), value: z.string() })).optional(),
 });
+
+/** A clinician, as the person sees them: the record id, the name they are shown by, their email; nothing else. */
+export const practitionerSchema = z.strictObject({
+  resourceType: z.literal('Practitioner'),
+  id: z.string(),
+  identifier: z
+    .array(z.strictObject({ system: z.literal(IDENTIFIER_SYSTEM.user), value: z.string() }))
+    .length(1),
+  name: z.array(z.strictObject({ text: z.string().min(1) })).optional(),
+  telecom: z.array(z.strictObject({ system: z.literal('email'), value: z.string() })).length(1),
+});
+
+/** The Consent of one link: privacy scope, LOINC 59284-0, opt-in, a permit for one clinician to access and correct. */
+export const consentCodeSchema = z.looseObject({
+  resourceType: z.literal('Consent'),
+  status: z.enum(['active', 'inactive']),
+  scope: conceptWith(SYSTEM.consentScope, [CONSENT_SCOPE.code]),
+  category: z.array(conceptWith(SYSTEM.loinc, [CONSENT_CATEGORY.code])).length(1),
+  patient: reference,
+  performer: z.array(reference).length(1),
+  policyRule: conceptWith(SYSTEM.actCode, [CONSENT_POLICY_RULE.code]),
+  provision: z.looseObject({
+    type: z.literal('permit'),
+    period: z.looseObject({ start: z.string() }),
+    actor: z
+      .array(
+        z.looseObject({
+          role: conceptWith(SYSTEM.participationType, [CONSENT_ACTOR_ROLE.code]),
+          reference: z.looseObject({ type: z.literal('Practitioner') }),
+        }),
+      )
+      .length(1),
+    action: z
+      .array(
+        z.looseObject({ coding: z.array(codingOf(SYSTEM.consentAction, ['access', 'correct'])) }),
+      )
+      .min(1),
+  }),
+});
+
+const OUR_OUTCOME_CODES = INSTRUMENT_IDS.filter((id) => instrumentById(id).loinc === undefined);
+const LOINC_OUTCOME_CODES = INSTRUMENT_IDS.flatMap((id) => instrumentById(id).loinc?.code ?? []);
+
+/** The total score of an outcome measure: LOINC where the instrument has a code, ours otherwise, within its range. */
+export const outcomeObservationCodeSchema = z
+  .looseObject({
+    resourceType: z.literal('Observation'),
+    status: z.literal('final'),
+    category: z.array(conceptWith(SYSTEM.observationCategory, ['survey'])).min(1),
+    code: z.union([
+      conceptWith(SYSTEM.loinc, LOINC_OUTCOME_CODES),
+      conceptWith(SYSTEM.outcome, OUR_OUTCOME_CODES),
+    ]),
+    subject: reference,
+    derivedFrom: z.array(reference).length(1),
+    valueInteger: z.int().optional(),
+    valueQuantity: z
+      .strictObject({
+        value: z.number(),
+        unit: z.literal('{score}'),
+        system: z.literal(SYSTEM.ucum),
+        code: z.literal('{score}'),
+      })
+      .optional(),
+  })
+  .refine(
+    (o) => (o.valueInteger === undefined) !== (o.valueQuantity === undefined),
+    'exactly one value: an integer, or a quantity for a mean',
+  )
+  .refine((o) => {
+    const code = o.code.coding.find(
+      (c) => c.system === SYSTEM.loinc || c.system === SYSTEM.outcome,
+    )?.code;
+    const id = INSTRUMENT_IDS.find((i) => i === code || instrumentById(i).loinc?.code === code);
+    const value = o.valueInteger ?? o.valueQuantity?.value;
+    if (id === undefined || value === undefined) return false;
+    const { min, max } = instrumentById(id).range;
+    return value >= min && value <= max;
+  }, 'a score within its instrument’s range');

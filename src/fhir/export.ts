@@ -1,17 +1,29 @@
-// Exports of a person's whole record: a FHIR R4 collection Bundle, plain JSON, and check-ins and sessions as CSV.
-// Pure and deterministic: the clock (`now`) and the knowledge-base version are passed in; the same record gives the same output.
-import { adherenceOf, sittingsFrom } from '../engine/sittings.js';
+// Exports of a person's whole record: a FHIR R4 collection Bundle, plain JSON, and check-ins, sessions and outcomes as CSV.
+// Pure and deterministic: the clock (`now`) and the knowledge base are passed in; the same record gives the same output.
 import type { ContributorResult } from '../engine/contributors.js';
-import type { PlanItem, PrescribedDosage } from '../engine/plan.js';
-import { knowledgeBase, type ExerciseId, type SelfCareId } from '../kb/index.js';
+import { INSTRUMENT_IDS } from '../kb/instruments.js';
+import type { KnowledgeBase } from '../kb/types.js';
 import type {
   AssessmentRecord,
+  CareLinkRecord,
   CheckinRecord,
   MeasurementRecord,
+  OutcomeRecord,
+  OutcomeScheduleRecord,
   ProgrammeRecord,
+  ProgrammeVersionRecord,
   SessionLogRecord,
   UserRecord,
 } from '../store/types.js';
+import { currentCarePlan, versionCarePlans } from './care-plans.js';
+import {
+  absentClinician,
+  careTeamResource,
+  consentResource,
+  engineDevice,
+  practitionerResource,
+  type ExportClinician,
+} from './clinicians.js';
 import {
   ASSESSMENT_CODING,
   CATEGORY_EXAM,
@@ -26,16 +38,14 @@ import {
   riskProbabilityCoding,
   SYSTEM,
 } from './codes.js';
+import { chronological, fhirId, kbTag } from './common.js';
+import { outcomeObservation, outcomeQuestionnaire, outcomeResponse } from './outcomes.js';
 import { intakeQuestionnaire, questionnaireResponseItems } from './questionnaire.js';
 import type {
   Annotation,
   Bundle,
   BundleEntry,
-  CarePlan,
-  CarePlanActivity,
-  CarePlanActivityStatus,
   ExportedResource,
-  Meta,
   Observation,
   Patient,
   QuestionnaireResponse,
@@ -45,6 +55,9 @@ import type {
 } from './types.js';
 import { uuidUrn } from './uuid.js';
 
+export { dosageInWords } from './care-plans.js';
+export type { ExportClinician } from './clinicians.js';
+
 /** Everything of one person that an export covers (as the store returns it; any order). */
 export interface ExportRecord {
   user: UserRecord;
@@ -53,53 +66,27 @@ export interface ExportRecord {
   sessions: SessionLogRecord[];
   checkins: CheckinRecord[];
   measurements: MeasurementRecord[];
+  /** Every clinician the person was ever linked to whose account still exists. */
+  clinicians: ExportClinician[];
+  /** The person's links, active and ended. */
+  links: CareLinkRecord[];
+  /** Every version of every programme of the person. */
+  versions: ProgrammeVersionRecord[];
+  outcomes: OutcomeRecord[];
+  outcomeSchedule: OutcomeScheduleRecord[];
 }
 
 export interface ExportOptions {
   /** The server's public origin; when given, the Bundle links to itself there. */
   baseUrl?: string;
-  kbVersion: string;
+  /** The knowledge base the export names things with (and tags itself with). */
+  kb: KnowledgeBase;
   /** The export instant (ISO 8601 with zone): the only notion of time the export has. */
   now: string;
 }
 
-const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
-
-/** The record id when it is a valid FHIR id, else the UUID of its key (always valid). */
-function fhirId(candidate: string, key: string): string {
-  return FHIR_ID.test(candidate) ? candidate : uuidUrn(key).slice('urn:uuid:'.length);
-}
-
-function kbTag(version: string): Meta {
-  return { tag: [{ system: SYSTEM.knowledgeBase, code: version }] };
-}
-
-/** Oldest first, ties by id, so the output never depends on the order the store listed rows in. */
-function chronological<T extends { createdAt: string; id: string; date?: string }>(
-  rows: readonly T[],
-): T[] {
-  const key = (r: T) => `${r.date ?? ''}\u0000${r.createdAt}\u0000${r.id}`;
-  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-const exerciseName = (id: string) => knowledgeBase.exercises.find((e) => e.id === id)?.name ?? id;
-const selfCareItem = (id: SelfCareId) => knowledgeBase.selfCare.find((s) => s.id === id);
-const contributorName = (id: string) =>
-  knowledgeBase.contributors.find((c) => c.id === id)?.name ?? id;
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const TIMES = ['never', 'once', 'twice'];
-
-/** A prescribed dose in plain words, e.g. "2 sets of 3 holds of 20 seconds on each side, twice a day". */
-export function dosageInWords(d: PrescribedDosage, timesPerDay: number): string {
-  const unit =
-    d.unit === 'seconds'
-      ? `${plural(d.repeats, 'hold', 'holds')} of ${plural(d.amount, 'second', 'seconds')}`
-      : plural(d.amount, 'repetition', 'repetitions');
-  const sides = d.sides === 'each' ? ' on each side' : '';
-  const often = TIMES[timesPerDay] ?? `${timesPerDay} times`;
-  return `${plural(d.sets, 'set', 'sets')} of ${unit}${sides}, ${often} a day`;
-}
+const contributorName = (kb: KnowledgeBase, id: string) =>
+  kb.contributors.find((c) => c.id === id)?.name ?? id;
 
 function patientResource(user: UserRecord): Patient {
   // Only the record id and the sign-in email: the export carries no other personal data, because we hold none.
@@ -125,12 +112,12 @@ function questionnaireResponse(a: AssessmentRecord, patient: Reference): Questio
   };
 }
 
-function contributorPrediction(c: ContributorResult): RiskAssessmentPrediction {
+function contributorPrediction(kb: KnowledgeBase, c: ContributorResult): RiskAssessmentPrediction {
   const evidence = c.evidence.map((e) => `${e.effect === 'for' ? 'For' : 'Against'}: ${e.text}`);
   return {
     outcome: {
-      coding: [{ system: SYSTEM.contributor, code: c.id, display: contributorName(c.id) }],
-      text: contributorName(c.id),
+      coding: [{ system: SYSTEM.contributor, code: c.id, display: contributorName(kb, c.id) }],
+      text: contributorName(kb, c.id),
     },
     // The score is the relative weight of the clues (0 to 1), not a calibrated probability; the rationale says so.
     probabilityDecimal: c.score,
@@ -142,7 +129,12 @@ function contributorPrediction(c: ContributorResult): RiskAssessmentPrediction {
   };
 }
 
-function riskAssessment(a: AssessmentRecord, patient: Reference, basis: Reference): RiskAssessment {
+function riskAssessment(
+  kb: KnowledgeBase,
+  a: AssessmentRecord,
+  patient: Reference,
+  basis: Reference,
+): RiskAssessment {
   const r = a.result;
   const note: Annotation[] = [
     // The triage level has no home in RiskAssessment without an extension, so it travels as text.
@@ -167,7 +159,7 @@ function riskAssessment(a: AssessmentRecord, patient: Reference, basis: Referenc
     subject: patient,
     occurrenceDateTime: a.createdAt,
     basis: [basis],
-    prediction: r.contributors.map(contributorPrediction),
+    prediction: r.contributors.map((c) => contributorPrediction(kb, c)),
     // The advice is what lowers the risk: see a clinician today, soon, or look after it yourself.
     mitigation: r.triage.advice,
     note,
@@ -223,92 +215,12 @@ function measurementObservation(m: MeasurementRecord, patient: Reference): Obser
   return obs;
 }
 
-function exerciseActivity(item: PlanItem, status: CarePlanActivityStatus): CarePlanActivity {
-  const name = exerciseName(item.exerciseId);
-  const description = [
-    `${name}: ${dosageInWords(item.dosage, item.timesPerDay)}.`,
-    ...item.cautions,
-  ];
-  return {
-    detail: {
-      kind: 'ServiceRequest',
-      code: {
-        coding: [{ system: SYSTEM.exercise, code: item.exerciseId, display: name }],
-        text: name,
-      },
-      status,
-      scheduledTiming: { repeat: { frequency: item.timesPerDay, period: 1, periodUnit: 'd' } },
-      description: description.join(' '),
-    },
-  };
-}
-
-function selfCareActivity(id: SelfCareId, why: string | undefined): CarePlanActivity {
-  const item = selfCareItem(id);
-  const name = item?.name ?? id;
-  const minutes = item?.minutes ? ` (${item.minutes.min} to ${item.minutes.max} minutes)` : '';
-  return {
-    detail: {
-      kind: 'ServiceRequest',
-      code: { coding: [{ system: SYSTEM.selfCare, code: id, display: name }], text: name },
-      // Self-care is not logged, so whether it has started is honestly unknown.
-      status: 'unknown',
-      description: `${name}${minutes}.${why === undefined ? '' : ` ${why}`}`,
-    },
-  };
-}
-
-function carePlan(
-  p: ProgrammeRecord,
-  sessions: readonly SessionLogRecord[],
-  patient: Reference,
-  assessment: Reference | undefined,
-): CarePlan {
-  const prog = p.programme;
-  const practised = new Set(
-    sessions
-      .filter((s) => s.programmeId === p.id)
-      .flatMap((s) => s.entries.map((e) => e.exerciseId)),
-  );
-  const exerciseStatus = (id: ExerciseId): CarePlanActivityStatus =>
-    p.paused ? 'on-hold' : practised.has(id) ? 'in-progress' : 'not-started';
-  const activity = [
-    ...prog.items.map((item) => exerciseActivity(item, exerciseStatus(item.exerciseId))),
-    ...prog.selfCare.map((id) =>
-      selfCareActivity(id, prog.selfCareDetails.find((d) => d.id === id)?.why),
-    ),
-  ];
-  const note: Annotation[] = [];
-  if (p.pausedBy) note.push({ text: `Paused (${p.pausedBy.level}): ${p.pausedBy.advice}` });
-  note.push(...prog.notes.map((text) => ({ text })));
-  note.push(...prog.stopRules.map((rule) => ({ text: `Stop rule: ${rule.text}` })));
-  note.push({ text: `Progression: ${prog.progressionRule}` });
-  if (p.state.dropped.length > 0) {
-    note.push({
-      text: `Dropped by the stop rules: ${p.state.dropped.map(exerciseName).join('; ')}.`,
-    });
-  }
-  const plan: CarePlan = {
-    resourceType: 'CarePlan',
-    id: fhirId(p.id, `care-plan:${p.id}`),
-    meta: kbTag(prog.knowledgeBase),
-    identifier: [{ system: IDENTIFIER_SYSTEM.programme, value: p.id }],
-    status: p.paused ? 'on-hold' : 'active',
-    intent: 'plan',
-    title: 'Backchain exercise and self-care programme',
-    description: `Phase: ${prog.phase}. Exercise: ${prog.gate}.`,
-    subject: patient,
-    period: { start: p.createdAt },
-    created: p.createdAt,
-    note,
-  };
-  if (assessment) plan.supportingInfo = [assessment];
-  if (activity.length > 0) plan.activity = activity;
-  return plan;
-}
-
-/** The person's whole record as a FHIR R4 `collection` Bundle: the intake Questionnaire first, then the Patient and the rest. */
+/**
+ * The person's whole record as a FHIR R4 `collection` Bundle: the Questionnaires first (the intake, then each
+ * outcome instrument used), the Patient, the clinicians and the links, then the record itself.
+ */
 export function exportBundle(record: ExportRecord, opts: ExportOptions): Bundle {
+  const { kb } = opts;
   const entries: BundleEntry[] = [];
   const add = (key: string, resource: ExportedResource): Reference => {
     const fullUrl = uuidUrn(key);
@@ -316,32 +228,52 @@ export function exportBundle(record: ExportRecord, opts: ExportOptions): Bundle 
     return { reference: fullUrl, type: resource.resourceType };
   };
 
-  // Included so the responses' canonical resolves inside the bundle, without a server to ask.
-  add('questionnaire:intake:1', intakeQuestionnaire(opts.kbVersion));
+  // Included so the responses' canonicals resolve inside the bundle, without a server to ask.
+  add('questionnaire:intake:1', intakeQuestionnaire(kb.version));
+  const used = new Set(record.outcomes.map((o) => o.instrument));
+  for (const id of INSTRUMENT_IDS.filter((i) => used.has(i))) {
+    add(`questionnaire:outcome:${id}`, outcomeQuestionnaire(id));
+  }
   const patient = add(`patient:${record.user.id}`, patientResource(record.user));
+
+  const practitioners = new Map<string, Reference>();
+  for (const c of [...record.clinicians].sort((x, y) => (x.id < y.id ? -1 : 1))) {
+    practitioners.set(c.id, add(`practitioner:${c.id}`, practitionerResource(c)));
+  }
+  const clinician = (id: string, nameThen?: string | null): Reference =>
+    practitioners.get(id) ?? absentClinician(id, nameThen);
+  // The person's own id means they entered it themselves.
+  const enteredBy = (id: string): Reference => (id === record.user.id ? patient : clinician(id));
+
+  const links = chronological(record.links);
+  const team = careTeamResource(record.user.id, links, patient, clinician);
+  if (team) add(`care-team:${record.user.id}`, team);
+  for (const l of links)
+    add(`consent:${l.id}`, consentResource(l, patient, clinician(l.clinicianId)));
 
   const riskOf = new Map<string, Reference>();
   for (const a of chronological(record.assessments)) {
     const qr = add(`questionnaire-response:${a.id}`, questionnaireResponse(a, patient));
-    riskOf.set(a.id, add(`risk-assessment:${a.id}`, riskAssessment(a, patient, qr)));
+    riskOf.set(a.id, add(`risk-assessment:${a.id}`, riskAssessment(kb, a, patient, qr)));
   }
   const p = record.programme;
-  if (p) {
-    const plan = carePlan(p, record.sessions, patient, riskOf.get(p.assessmentId));
-    // Adherence as every other surface counts it: sittings and exercises, planned against done.
-    const a = adherenceOf(
-      p.programme.items,
-      sittingsFrom(record.sessions.filter((s) => s.programmeId === p.id)),
-      p.createdAt.slice(0, 10),
-      opts.now.slice(0, 10),
-    );
-    plan.note = [
-      ...(plan.note ?? []),
-      {
-        text: `Adherence since the programme began: ${String(a.done)} of ${String(a.planned)} sittings, ${String(a.exercises.done)} of ${String(a.exercises.planned)} exercises.`,
-      },
-    ];
-    add(`care-plan:${p.id}`, plan);
+  const planContext = { kb, patient, sessions: record.sessions, now: opts.now };
+  if (record.versions.length > 0) {
+    // Versions replace the single CarePlan: one per version, each with its author.
+    const engine = record.versions.some((v) => v.authorRole === 'engine')
+      ? add('device:backchain-engine', engineDevice(kb.version))
+      : undefined;
+    const plans = versionCarePlans(record.versions, {
+      ...planContext,
+      current: p,
+      engine: engine ?? { type: 'Device', display: 'Backchain' },
+      clinician,
+      assessmentOf: (programmeId) =>
+        p && programmeId === p.id ? riskOf.get(p.assessmentId) : undefined,
+    });
+    for (const { key, plan } of plans) add(key, plan);
+  } else if (p) {
+    add(`care-plan:${p.id}`, currentCarePlan(p, planContext, riskOf.get(p.assessmentId)));
   }
   for (const c of chronological(record.checkins)) {
     // A check-in that carried only warning signs has no pain rating to report.
@@ -351,10 +283,15 @@ export function exportBundle(record: ExportRecord, opts: ExportOptions): Bundle 
   for (const m of chronological(record.measurements)) {
     add(`measurement:${m.id}`, measurementObservation(m, patient));
   }
+  for (const o of chronological(record.outcomes)) {
+    const who = enteredBy(o.enteredBy);
+    const qr = add(`outcome-response:${o.id}`, outcomeResponse(o, patient, who));
+    add(`outcome:${o.id}`, outcomeObservation(o, patient, who, qr));
+  }
 
   const bundle: Bundle = {
     resourceType: 'Bundle',
-    meta: kbTag(opts.kbVersion),
+    meta: kbTag(kb.version),
     type: 'collection',
     timestamp: opts.now,
     entry: entries,
@@ -377,23 +314,38 @@ export interface JsonExport {
   sessions: SessionLogRecord[];
   checkins: CheckinRecord[];
   measurements: MeasurementRecord[];
+  /** The clinicians the person linked to: id, the name they are shown by, email. */
+  clinicians: ExportClinician[];
+  links: CareLinkRecord[];
+  versions: ProgrammeVersionRecord[];
+  outcomes: OutcomeRecord[];
+  outcomeSchedule: OutcomeScheduleRecord[];
 }
 
 /** The whole record as plain JSON-ready data; the password hash never leaves the server. */
 export function exportJson(
   record: ExportRecord,
-  opts: Pick<ExportOptions, 'kbVersion' | 'now'>,
+  opts: Pick<ExportOptions, 'kb' | 'now'>,
 ): JsonExport {
   const { id, email, createdAt } = record.user;
   return {
     exportedAt: opts.now,
-    knowledgeBase: opts.kbVersion,
+    knowledgeBase: opts.kb.version,
     user: { id, email, createdAt },
     assessments: record.assessments,
     programme: record.programme ?? null,
     sessions: record.sessions,
     checkins: record.checkins,
     measurements: record.measurements,
+    clinicians: record.clinicians.map((c) => ({
+      id: c.id,
+      displayName: c.displayName,
+      email: c.email,
+    })),
+    links: record.links,
+    versions: record.versions,
+    outcomes: record.outcomes,
+    outcomeSchedule: record.outcomeSchedule,
   };
 }
 
@@ -414,6 +366,9 @@ export const CSV_COLUMNS = [
   'tooEasy',
   'newNumbnessOrWeakness',
   'sittingId',
+  'instrument',
+  'score',
+  'answers',
 ] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 type CsvValue = string | number | boolean | null;
@@ -430,7 +385,10 @@ export function csvField(value: CsvValue | undefined): string {
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
-/** Check-ins and session entries as one CSV text (RFC 4180, CRLF line ends), oldest first, one row per check-in or entry. */
+/**
+ * Check-ins, session entries and outcome measures as one CSV text (RFC 4180, CRLF line ends), oldest first,
+ * one row per check-in, entry or measure.
+ */
 export function exportCsv(record: ExportRecord): string {
   type Dated = { date: string; createdAt: string; id: string; order: number; rows: CsvRow[] };
   const events: Dated[] = [
@@ -471,6 +429,23 @@ export function exportCsv(record: ExportRecord): string {
         // The sitting the entry was done in: rows with one id are one sitting (older logs: the log's own id).
         sittingId: s.sittingId ?? s.id,
       })),
+    })),
+    ...record.outcomes.map((o): Dated => ({
+      date: o.date,
+      createdAt: o.createdAt,
+      id: o.id,
+      order: 2,
+      rows: [
+        {
+          type: 'outcome',
+          date: o.date,
+          id: o.id,
+          instrument: o.instrument,
+          score: o.score,
+          // Item by item, as given (the Oswestry index holds only its total).
+          answers: JSON.stringify(o.answers),
+        },
+      ],
     })),
   ];
   const key = (e: Dated) => `${e.date}\u0000${e.createdAt}\u0000${e.order}\u0000${e.id}`;

@@ -8,6 +8,8 @@ export type DateTime = string;
 export type Canonical = string;
 
 export interface Coding {
+  /** Only the ordinal value of a scored answer (`EXTENSION_URL.ordinalValue`). */
+  extension?: Extension[];
   system?: string;
   version?: string;
   code?: string;
@@ -19,16 +21,18 @@ export interface CodeableConcept {
   text?: string;
 }
 
+export interface Identifier {
+  system?: string;
+  value?: string;
+}
+
 export interface Reference {
   reference?: string;
   /** The target's type: a `urn:uuid:` reference does not say it otherwise. */
   type?: ExportedResource['resourceType'];
+  /** A logical reference, for a target the export cannot hold (a clinician whose account was deleted). */
+  identifier?: Identifier;
   display?: string;
-}
-
-export interface Identifier {
-  system?: string;
-  value?: string;
 }
 
 export interface Quantity {
@@ -85,19 +89,90 @@ export interface Patient extends ResourceBase {
   telecom?: ContactPoint[];
 }
 
+export interface HumanName {
+  text?: string;
+}
+
+/** A clinician the person linked to: the name they chose to be shown by and their sign-in email, nothing more. */
+export interface Practitioner extends ResourceBase {
+  resourceType: 'Practitioner';
+  identifier?: Identifier[];
+  name?: HumanName[];
+  telecom?: ContactPoint[];
+}
+
+/** The Backchain engine, as the author of the programmes it generates. */
+export interface Device extends ResourceBase {
+  resourceType: 'Device';
+  identifier?: Identifier[];
+  deviceName?: {
+    name: string;
+    type:
+      | 'udi-label-name'
+      | 'user-friendly-name'
+      | 'patient-reported-name'
+      | 'manufacturer-name'
+      | 'model-name'
+      | 'other';
+  }[];
+  type?: CodeableConcept;
+  version?: { type?: CodeableConcept; value: string }[];
+  note?: Annotation[];
+}
+
+export interface CareTeamParticipant {
+  role?: CodeableConcept[];
+  member?: Reference;
+  period?: Period;
+}
+
+export interface CareTeam extends ResourceBase {
+  resourceType: 'CareTeam';
+  identifier?: Identifier[];
+  status?: 'proposed' | 'active' | 'suspended' | 'inactive' | 'entered-in-error';
+  name?: string;
+  subject?: Reference;
+  period?: Period;
+  participant?: CareTeamParticipant[];
+  note?: Annotation[];
+}
+
+export interface ConsentProvision {
+  type?: 'deny' | 'permit';
+  period?: Period;
+  actor?: { role: CodeableConcept; reference: Reference }[];
+  action?: CodeableConcept[];
+}
+
+export interface Consent extends ResourceBase {
+  resourceType: 'Consent';
+  identifier?: Identifier[];
+  status: 'draft' | 'proposed' | 'active' | 'rejected' | 'inactive' | 'entered-in-error';
+  scope: CodeableConcept;
+  category: CodeableConcept[];
+  patient?: Reference;
+  dateTime?: DateTime;
+  performer?: Reference[];
+  policyRule?: CodeableConcept;
+  provision?: ConsentProvision;
+}
+
 export type QuestionnaireItemType =
-  'group' | 'display' | 'boolean' | 'decimal' | 'integer' | 'choice';
+  'group' | 'display' | 'boolean' | 'decimal' | 'integer' | 'string' | 'choice';
 
 /** One value of a question: the value[x] choices that our item types use. */
 export interface AnswerValue {
   valueBoolean?: boolean;
   valueInteger?: number;
   valueDecimal?: number;
+  valueString?: string;
   valueCoding?: Coding;
 }
 
 export interface QuestionnaireItem {
   linkId: string;
+  /** The concept the item asks about (LOINC where one exists). */
+  code?: Coding[];
   text?: string;
   type: QuestionnaireItemType;
   required?: boolean;
@@ -117,6 +192,8 @@ export interface Questionnaire extends ResourceBase {
   title?: string;
   status: 'draft' | 'active' | 'retired' | 'unknown';
   subjectType?: ('Patient' | 'Group')[];
+  /** The concept the whole questionnaire measures (LOINC where one exists). */
+  code?: Coding[];
   publisher?: string;
   description?: string;
   copyright?: string;
@@ -141,6 +218,10 @@ export interface QuestionnaireResponse extends ResourceBase {
   status: 'in-progress' | 'completed' | 'amended' | 'entered-in-error' | 'stopped';
   subject?: Reference;
   authored?: DateTime;
+  /** Who entered the answers: the person, or the clinician who entered a total. */
+  author?: Reference;
+  /** Whose answers they are: always the person. */
+  source?: Reference;
   item?: QuestionnaireResponseItem[];
 }
 
@@ -153,10 +234,12 @@ export interface Observation extends ResourceBase {
   subject?: Reference;
   effectiveDateTime?: DateTime;
   issued?: string;
+  performer?: Reference[];
   valueInteger?: number;
   valueQuantity?: Quantity;
   bodySite?: CodeableConcept;
   note?: Annotation[];
+  derivedFrom?: Reference[];
 }
 
 export interface RiskAssessmentPrediction {
@@ -209,8 +292,12 @@ export interface CarePlan extends ResourceBase {
   title?: string;
   description?: string;
   subject: Reference;
+  /** The earlier version this one replaced. */
+  replaces?: Reference[];
   period?: Period;
   created?: DateTime;
+  /** Who made this version: the engine (a Device) or a clinician (a Practitioner). */
+  author?: Reference;
   supportingInfo?: Reference[];
   activity?: CarePlanActivity[];
   note?: Annotation[];
@@ -218,7 +305,16 @@ export interface CarePlan extends ResourceBase {
 
 /** Every resource an export may contain. */
 export type ExportedResource =
-  Questionnaire | Patient | QuestionnaireResponse | RiskAssessment | CarePlan | Observation;
+  | Questionnaire
+  | Patient
+  | Practitioner
+  | Device
+  | CareTeam
+  | Consent
+  | QuestionnaireResponse
+  | RiskAssessment
+  | CarePlan
+  | Observation;
 
 export interface BundleEntry {
   fullUrl: string;

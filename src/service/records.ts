@@ -16,7 +16,7 @@ import {
 } from '../engine/checkin.js';
 import type { Intake } from '../engine/intake.js';
 import { sittingsFrom } from '../engine/sittings.js';
-import { generateProgramme } from '../engine/plan.js';
+import { generateProgramme, type Programme } from '../engine/plan.js';
 import { problem, type Problem } from '../engine/problems.js';
 import { summariseProgress, type ProgressSummary } from '../engine/progress.js';
 import {
@@ -24,7 +24,10 @@ import {
   backOffProgramme,
   clearWarningCheck,
   initialProgrammeState,
+  permittedNow,
+  type ClinicianPause,
   type ProgrammeChange,
+  type ProgrammeState,
   type SessionEntry,
 } from '../engine/session.js';
 import { WARNING_RULES, isMoreUrgent, type Level, type TriageReason } from '../engine/triage.js';
@@ -36,7 +39,7 @@ import {
   type JsonExport,
 } from '../fhir/export.js';
 import type { Bundle } from '../fhir/types.js';
-import type { ExerciseId, KnowledgeBase } from '../kb/types.js';
+import type { Exercise, ExerciseId, KnowledgeBase } from '../kb/types.js';
 import { PersonGone } from '../store/errors.js';
 import { newId } from '../store/ids.js';
 import type {
@@ -55,6 +58,7 @@ import type {
   Store,
 } from '../store/types.js';
 import type { AssessmentBody, CheckinBody, MeasurementBody, SessionBody } from './schemas.js';
+import { unseenVersions, type VersionView } from './version-view.js';
 
 /** Who is acting and how, for the audit row a write leaves in its own transaction (the server's requests). */
 export interface AuditContext {
@@ -82,8 +86,14 @@ export interface RecordContext {
   audit?: AuditContext | undefined;
 }
 
-/** Why an operation was refused: `conflict` with the record's state, something `not-found`, or `invalid` input. */
-export type RecordErrorKind = 'conflict' | 'not-found' | 'invalid';
+/**
+ * Why an operation was refused: `conflict` with the record's state, something `not-found`, `invalid`
+ * input, `forbidden` for this kind of account, `refused` by the record's rules (a clinician's change
+ * the safety check refused: `extra.refusals` says which rule), or `limited` (too many tries:
+ * `extra.retryAfterSeconds`).
+ */
+export type RecordErrorKind =
+  'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'refused' | 'limited';
 
 /** A refusal the person can act on; `code` is stable (the server's problem type), `title` and `detail` are for people. */
 export class RecordError extends Error {
@@ -94,6 +104,8 @@ export class RecordError extends Error {
     readonly detail: string,
     /** For `invalid`: one problem per field, as a validation failure names them. */
     readonly problems: Problem[] = [],
+    /** Further members of the problem body (e.g. `refusals`, `retryAfterSeconds`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'RecordError';
@@ -127,7 +139,7 @@ export const accountGone = () =>
  * deletion waits for them. Inside, only the transaction's store may be used, so `work` gets a context
  * whose store is that transaction.
  */
-async function asPerson<T>(
+export async function asPerson<T>(
   ctx: RecordContext,
   userId: string,
   work: (tx: PersonContext) => Promise<T>,
@@ -141,7 +153,7 @@ async function asPerson<T>(
 }
 
 /** Leaves the audit row of a write, in the write's own transaction; nothing without an audit context. */
-async function audited(
+export async function audited(
   ctx: PersonContext,
   userId: string,
   action: AuditAction,
@@ -168,7 +180,7 @@ async function audited(
 }
 
 /** The calendar date used when a body gives none (UTC, as the server has always done). */
-const today = (now: Date) => now.toISOString().slice(0, 10);
+export const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Drops the owner's id, which a person's own views never show. */
 function withoutUser<T extends { userId: string }>(row: T): Omit<T, 'userId'> {
@@ -202,6 +214,8 @@ export function programmeView(p: ProgrammeRecord) {
     dropped: p.state.dropped,
     backOff: p.state.backOff,
     restDate: p.state.restDate,
+    /** A clinician's pause (who, since when, their note); only a clinician lifts it. */
+    clinicianPause: p.state.clinicianPause ?? null,
   };
 }
 export type ProgrammeView = ReturnType<typeof programmeView>;
@@ -289,6 +303,13 @@ export async function createAssessment(
     if (before) {
       await audited(tx, userId, 'create', before.id, 'duplicate');
       return storedAssessment(store, before);
+    }
+    // A clinician's pause outlasts a new assessment: only a clinician lifts it.
+    const previous = await store.getCurrentProgramme(userId);
+    const clinicianPause = previous?.state.clinicianPause ?? null;
+    if (clinicianPause) {
+      programmeRecord.state = { ...programmeRecord.state, clinicianPause };
+      programmeRecord.paused = true;
     }
     const added = await store.addAssessment(assessment, programmeRecord);
     if (added === 'duplicate') throw busy('assessment');
@@ -411,12 +432,17 @@ export async function logSession(
         'Complete an assessment first; it builds your programme.',
       );
     }
-    if (current.paused) {
+    const clinicianPause = current.state.clinicianPause ?? null;
+    if (current.paused || clinicianPause) {
+      // A warning sign's advice leads; a clinician's pause says who paused it and why.
       throw new RecordError(
         'conflict',
         'programme-paused',
         'Your programme is paused',
-        current.pausedBy?.advice ?? 'Follow the advice you were given before exercising again.',
+        current.pausedBy?.advice ??
+          (clinicianPause
+            ? clinicianPauseWords(clinicianPause)
+            : 'Follow the advice you were given before exercising again.'),
       );
     }
     if (current.state.warningCheckRequired) {
@@ -494,6 +520,14 @@ export async function logSession(
       duplicate: false,
     };
   });
+}
+
+/** A clinician's pause in the person's words: who paused the programme, and their note. */
+export function clinicianPauseWords(pause: ClinicianPause): string {
+  const who = `${pause.name} paused your programme.`;
+  return pause.note
+    ? `${who} Their note: “${pause.note}”`
+    : `${who} Please wait until they start it again.`;
 }
 
 /** One page of the person's session logs, newest first. */
@@ -703,6 +737,11 @@ export async function addCheckin(
         if (backOffSettled(state, days, kb)) {
           ({ programme, state } = endBackOff(latest, state, kb));
           backOffEnded = true;
+          // A clinician's version is what they prescribed: it comes back, not the engine's rebuild.
+          const [version] = await store.listProgrammeVersions(userId, current.id);
+          if (version?.authorRole === 'clinician') {
+            programme = permittedPart(version.programme, state, kb);
+          }
         }
       }
       // The programme is only rewritten when something about it changes.
@@ -733,6 +772,17 @@ export async function addCheckin(
   });
 }
 
+/** A programme less the exercises the rules forbid now (the stop rules' drops, a back-off, the gate). */
+function permittedPart(programme: Programme, state: ProgrammeState, kb: KnowledgeBase): Programme {
+  const byId = new Map<string, Exercise>(kb.exercises.map((ex) => [ex.id, ex]));
+  const next = structuredClone(programme);
+  next.items = next.items.filter((item) => {
+    const ex = byId.get(item.exerciseId);
+    return ex !== undefined && permittedNow(ex, next, state);
+  });
+  return next;
+}
+
 /** A warning that stands until the person has been seen and answers the questions again. */
 export interface StandingWarning {
   level: Level;
@@ -753,6 +803,13 @@ export interface TodayView {
     'no-programme' | 'paused' | 'warning-check-required' | 'rest-today' | 'no-exercises' | null;
   backOff: ProgrammeRecord['state']['backOff'];
   reassessmentAdvised: boolean;
+  /** A clinician paused the programme (who, since when, their note): no sitting until they resume it. */
+  clinicianPause: ClinicianPause | null;
+  /**
+   * The clinician's changes the person has not seen yet, oldest first, to show before the next sitting
+   * (sittings stay allowed: the screen shows the news first); null when there are none.
+   */
+  programmeNews: { versions: VersionView[] } | null;
 }
 
 /**
@@ -761,7 +818,7 @@ export interface TodayView {
  * an emergency or urgent assessment), and whether a session may start.
  */
 export async function todayView(
-  ctx: RecordContext,
+  ctx: PersonContext,
   userId: string,
   date?: string,
 ): Promise<TodayView> {
@@ -772,6 +829,8 @@ export async function todayView(
     store.getCurrentProgramme(userId),
     store.listCheckins(userId, { limit: 20 }),
   ]);
+  const clinicianPause = current?.state.clinicianPause ?? null;
+  const news = current ? unseenVersions(await store.listProgrammeVersions(userId, current.id)) : [];
   let warning: StandingWarning | null = null;
   if (current?.paused && current.pausedBy) {
     const pausedAt = recent.items.find((c) => c.programmePaused && c.triage);
@@ -805,7 +864,7 @@ export async function todayView(
   }
   const blockedBy: TodayView['blockedBy'] = !current
     ? 'no-programme'
-    : current.paused || warning?.level === 'emergency'
+    : current.paused || clinicianPause !== null || warning?.level === 'emergency'
       ? 'paused'
       : current.state.warningCheckRequired
         ? 'warning-check-required'
@@ -820,6 +879,8 @@ export async function todayView(
     blockedBy,
     backOff: current?.state.backOff ?? null,
     reassessmentAdvised: current?.state.backOff?.until === 'reassessment',
+    clinicianPause,
+    programmeNews: news.length > 0 ? { versions: news } : null,
   };
 }
 
@@ -882,7 +943,7 @@ export async function listMeasurements(
 
 /** Pain, extent, adherence since the current programme began, and leg-raise angles. */
 export async function progress(
-  ctx: RecordContext,
+  ctx: PersonContext,
   userId: string,
   /** The person's local date today (default: the server's UTC date). */
   date?: string,
@@ -933,7 +994,7 @@ export interface SittingView {
  * The person's sittings, newest first: each log of one sitting (by its sitting id; older logs without
  * one by date and a 45-minute gap) gathered into one record.
  */
-export async function listSittings(ctx: RecordContext, userId: string): Promise<SittingView[]> {
+export async function listSittings(ctx: PersonContext, userId: string): Promise<SittingView[]> {
   const logs = await ctx.store.sessionLogsSince(userId, '0000-01-01');
   const sittings = sittingsFrom(
     logs.map((l) => ({
@@ -964,17 +1025,33 @@ export async function listSittings(ctx: RecordContext, userId: string): Promise<
   return views.reverse();
 }
 
-/** Everything of one person that an export covers; not-found when the account does not exist. */
-export async function loadWhole(store: Store, userId: string): Promise<ExportRecord> {
+/**
+ * Everything of one person that an export covers; not-found when the account does not exist. Takes a
+ * person's store so a clinician's export can read inside that person's transaction too.
+ */
+export async function loadWhole(store: PersonStore, userId: string): Promise<ExportRecord> {
   const user = await store.getUser(userId);
   if (!user) throw notFound('account');
-  const assessments: AssessmentRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listAssessments(userId, { limit: 500, cursor });
-    assessments.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const everything = async <T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> => {
+    const rows: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list({ limit: 500, cursor });
+      rows.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return rows;
+  };
+  const assessments = await everything((page) => store.listAssessments(userId, page));
+  const programmes = await everything((page) => store.listProgrammes(userId, page));
+  const versions = (
+    await Promise.all(programmes.map((p) => store.listProgrammeVersions(userId, p.id)))
+  ).flat();
+  const links = await store.listLinksOfPerson(userId);
+  // Every clinician the person was ever linked to; one whose account was deleted is simply absent.
+  const clinicians = (
+    await Promise.all([...new Set(links.map((l) => l.clinicianId))].map((id) => store.getUser(id)))
+  ).flatMap((c) => (c ? [{ id: c.id, displayName: c.displayName ?? null, email: c.email }] : []));
   return {
     user,
     assessments: assessments.reverse(),
@@ -982,6 +1059,11 @@ export async function loadWhole(store: Store, userId: string): Promise<ExportRec
     sessions: await store.sessionLogsSince(userId, '0000-01-01'),
     checkins: await store.allCheckins(userId),
     measurements: await store.allMeasurements(userId),
+    clinicians,
+    links,
+    versions,
+    outcomes: await store.allOutcomes(userId),
+    outcomeSchedule: await store.listOutcomeSchedule(userId),
   };
 }
 
@@ -993,14 +1075,14 @@ export type RecordExport =
   | { format: 'json'; contentType: 'application/json'; fileName: string; body: JsonExport }
   | { format: 'csv'; contentType: 'text/csv; charset=utf-8'; fileName: string; body: string };
 
-/** The person's whole record as a FHIR Bundle or JSON, or check-ins and sessions as CSV. */
+/** The person's whole record as a FHIR Bundle or JSON, or check-ins, sessions and outcome measures as CSV. */
 export async function exportRecord(
   ctx: RecordContext,
   userId: string,
   format: ExportFormat,
 ): Promise<RecordExport> {
   const record = await loadWhole(ctx.store, userId);
-  const opts = { kbVersion: ctx.kb.version, now: ctx.now().toISOString() };
+  const opts = { kb: ctx.kb, now: ctx.now().toISOString() };
   switch (format) {
     case 'fhir':
       return {

@@ -1,0 +1,50 @@
+// A programme version as both sides read it (docs/clinician.md): who made it, what changed, and the note. Kept apart from the service so the person's day (records.ts) can show news without a cycle.
+import type { ProgrammeVersionChange, ProgrammeVersionRecord } from '../store/types.js';
+
+/** One version of a programme, as the API answers it. */
+export interface VersionView {
+  number: number;
+  createdAt: string;
+  author: { id: string | null; name: string; role: 'engine' | 'clinician' };
+  /** What changed: the exercise (null for pause and resume), and the item before and after. */
+  changes: {
+    op: ProgrammeVersionChange['op'];
+    exerciseId: string | null;
+    before: unknown;
+    after: unknown;
+  }[];
+  note: string | null;
+  /** When the person saw it; null until then. */
+  seenAt: string | null;
+}
+
+/** How the engine's own version is signed: the programme built from the assessment. */
+export const ENGINE_AUTHOR = 'Backchain (from your assessment)';
+
+/** A stored version as the API answers it; a clinician who has since left keeps the name they had. */
+export function versionView(v: ProgrammeVersionRecord): VersionView {
+  return {
+    number: v.number,
+    createdAt: v.createdAt,
+    author:
+      v.authorRole === 'engine'
+        ? { id: null, name: ENGINE_AUTHOR, role: 'engine' }
+        : { id: v.authorId, name: v.authorName ?? 'A clinician', role: 'clinician' },
+    changes: v.changes.map((c) => ({
+      op: c.op,
+      exerciseId: c.exerciseId ?? null,
+      before: c.before ?? null,
+      after: c.after ?? null,
+    })),
+    note: v.note,
+    seenAt: v.seenAt,
+  };
+}
+
+/** The clinician versions the person has not seen yet, oldest first: the news shown before their next sitting. */
+export function unseenVersions(versions: readonly ProgrammeVersionRecord[]): VersionView[] {
+  return versions
+    .filter((v) => v.authorRole === 'clinician' && v.seenAt === null)
+    .sort((a, b) => a.number - b.number)
+    .map(versionView);
+}
