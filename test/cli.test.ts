@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hashClinicianCode } from '../src/server/clinician-codes.js';
+import { openStore } from '../src/store/open.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const bin = path.join(root, 'dist', 'cli', 'main.js');
@@ -146,6 +148,48 @@ describe('backchain explain', () => {
     const r = backchain(['explain', 'yoga']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/expected one of .*glute-bridge.*, got "yoga"/);
+  });
+});
+
+describe('backchain clinician-code', () => {
+  it('prints a fresh single-use code, kept only as a hash, that lets one clinician sign up', async () => {
+    const data = path.join(dir, 'clinician-codes');
+    const r = backchain(['clinician-code', '--days', '3', '--data', data]);
+    expect(r.code).toBe(0);
+    const code = /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/m.exec(r.stdout)?.[0];
+    expect(code, r.stdout).toBeDefined();
+    const other = backchain(['clinician-code', '--data', data]);
+    expect(other.code).toBe(0);
+    expect(other.stdout).not.toContain(code);
+    // The database holds its hash, never the code.
+    const raw = fs.readFileSync(path.join(data, 'backchain.sqlite'));
+    expect(raw.includes(Buffer.from(code ?? ''))).toBe(false);
+    const store = await openStore({ dataDir: data });
+    try {
+      const now = new Date();
+      const user = (n: number) => ({
+        id: `clinician-${n}`,
+        email: `c${n}@example.org`,
+        passwordHash: 'x',
+        createdAt: now.toISOString(),
+        role: 'clinician' as const,
+        displayName: 'Cora',
+      });
+      const hash = hashClinicianCode(code ?? '');
+      // Valid for 3 days, not 4; and used up by the first account.
+      const later = new Date(now.getTime() + 4 * 86_400_000).toISOString();
+      expect(await store.createClinician(user(1), hash, later)).toBe(false);
+      expect(await store.createClinician(user(2), hash, now.toISOString())).toBe(true);
+      expect(await store.createClinician(user(3), hash, now.toISOString())).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('exits 2 on days out of range', () => {
+    const r = backchain(['clinician-code', '--days', '0', '--data', path.join(dir, 'x')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--days: expected a whole number of days from 1 to 90/);
   });
 });
 

@@ -15,9 +15,14 @@ const USAGE = `Usage:
   backchain plan --answers FILE|- [--json]       the assessment and the programme built from it
   backchain explain <id>                         a knowledge-base entry (exercise, contributor, self-care or topic) with its sources
   backchain serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--trust-proxy ADDRESSES|true]
+                  [--clinician-signup open|code]
                                                  start the API (and web app) on SQLite in the data folder,
                                                  or on PostgreSQL when DATABASE_URL is set; behind a reverse
-                                                 proxy, --trust-proxy (or BACKCHAIN_TRUST_PROXY) names it
+                                                 proxy, --trust-proxy (or BACKCHAIN_TRUST_PROXY) names it;
+                                                 --clinician-signup code (or BACKCHAIN_CLINICIAN_SIGNUP)
+                                                 lets clinicians sign up only with a code from the operator
+  backchain clinician-code [--days 14] [--data ./data]
+                                                 a single-use code for one clinician's sign-up (printed once)
   backchain reset-password --email EMAIL [--data ./data]
                                                  give an account a new password (printed once, or read from
                                                  standard input with --password-stdin) and revoke every
@@ -86,6 +91,8 @@ function command(args: string[]) {
       to: { type: 'string' },
       from: { type: 'string' },
       'trust-proxy': { type: 'string' },
+      'clinician-signup': { type: 'string' },
+      days: { type: 'string' },
       email: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -178,11 +185,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
             `--port: expected a whole number from 0 to 65535, got ${JSON.stringify(values.port)}`,
           ]);
         }
-        const { parseTrustProxy, startServer, stopOnSignals } = await import('../server/serve.js');
+        const { parseClinicianSignup, parseTrustProxy, startServer, stopOnSignals } =
+          await import('../server/serve.js');
         const { serveWebApp } = await import('../server/web.js');
         let trustProxy;
+        let clinicianSignup;
         try {
           trustProxy = parseTrustProxy(values['trust-proxy'] ?? process.env.BACKCHAIN_TRUST_PROXY);
+          clinicianSignup = parseClinicianSignup(
+            values['clinician-signup'] ?? process.env.BACKCHAIN_CLINICIAN_SIGNUP,
+          );
         } catch (err) {
           throw new UsageError([err instanceof Error ? err.message : String(err)]);
         }
@@ -193,8 +205,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
           databaseUrl: process.env.DATABASE_URL,
           extend: serveWebApp,
           trustProxy,
+          clinicianSignup,
         });
-        io.stderr(`backchain: listening on ${running.url} (store: ${running.store.kind})\n`);
+        io.stderr(
+          `backchain: listening on ${running.url} (store: ${running.store.kind}; clinician sign-up: ${clinicianSignup})\n`,
+        );
         stopOnSignals(running, (line) => {
           io.stderr(`${line}\n`);
         });
@@ -227,6 +242,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.stdout(`Restored from ${values.from}\n`);
         return 0;
       }
+      case 'clinician-code': {
+        const days = values.days === undefined ? 14 : Number(values.days);
+        if (!Number.isInteger(days) || days < 1 || days > 90) {
+          throw new UsageError([
+            `--days: expected a whole number of days from 1 to 90, got ${JSON.stringify(values.days)}`,
+          ]);
+        }
+        const { makeClinicianCode } = await import('./clinician-code.js');
+        const made = await makeClinicianCode({
+          dataDir: values.data ?? './data',
+          databaseUrl: process.env.DATABASE_URL,
+          days,
+        });
+        io.stdout(
+          `Clinician sign-up code (shown once; single use; valid until ${made.expiresAt}):\n${made.code}\n`,
+        );
+        return 0;
+      }
       case 'reset-password': {
         if (values.email === undefined) {
           throw new UsageError(['--email: expected the email address of the account, got nothing']);
@@ -248,7 +281,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       default:
         throw new UsageError([
-          `command: expected assess, plan, explain, serve, backup, restore or reset-password, got ${JSON.stringify(name)}`,
+          `command: expected assess, plan, explain, serve, clinician-code, backup, restore or reset-password, got ${JSON.stringify(name)}`,
           USAGE,
         ]);
     }

@@ -23,6 +23,7 @@ import type {
   AuditAction,
   AuditOutcome,
   CredentialRecord,
+  Role,
   Store,
   TokenScope,
 } from '../store/types.js';
@@ -68,7 +69,15 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Extra setup after the API routes (the web app's static files). */
   extend?: (app: FastifyInstance) => Promise<void>;
+  /**
+   * Who may sign up as a clinician: anyone (`open`, the default; they still see only people who accept
+   * their invitation), or only with a single-use code from the operator (`code`: `backchain clinician-code`).
+   */
+  clinicianSignup?: ClinicianSignup;
 }
+
+/** Who may sign up as a clinician (docs/clinician.md, "Accounts and roles"). */
+export type ClinicianSignup = 'open' | 'code';
 
 export interface AppContext {
   store: Store;
@@ -76,6 +85,7 @@ export interface AppContext {
   now: () => Date;
   loginLimits: LoginLimits;
   hasher: PasswordHasher;
+  clinicianSignup: ClinicianSignup;
 }
 
 /**
@@ -93,6 +103,8 @@ declare module 'fastify' {
     authKind: 'cookie' | 'bearer' | null;
     /** The credential itself (its public id, kind and scopes), when there was one. */
     credential: CredentialRecord | null;
+    /** The account's role, read when the route names one (`config.role`); null otherwise. */
+    role: Role | null;
   }
   interface FastifyInstance {
     ctx: AppContext;
@@ -100,6 +112,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may use the route (`Access`); routes without one are public. */
     access?: Access;
+    /**
+     * Which kind of account the route is for: `person` routes hold a person's own record (a clinician
+     * account has none), `clinician` routes are a clinician's; routes without one take any account.
+     */
+    role?: Role;
   }
 }
 
@@ -255,6 +272,33 @@ function checkAccess(request: FastifyRequest, access: Access): void {
   }
 }
 
+/**
+ * Refuses an account of the wrong kind for the route: a clinician account holds no health record of its
+ * own, and a person is not a clinician. The role is read from the account (older accounts are people).
+ */
+async function checkRole(request: FastifyRequest, ctx: AppContext, role: Role): Promise<void> {
+  const userId = request.userId;
+  if (userId === null) throw unauthorized();
+  const user = await ctx.store.getUser(userId);
+  // A credential outliving its account: as if there were none.
+  if (!user) throw unauthorized();
+  const own = user.role ?? 'person';
+  request.role = own;
+  if (own === role) return;
+  if (own === 'clinician') {
+    throw forbidden(
+      'clinician-account',
+      'A clinician account holds no health record of its own',
+      'This route is for a person’s own record. Sign in with a personal account to keep your own record, or use the clinician routes (/api/clinician/…) to follow the people linked to you.',
+    );
+  }
+  throw forbidden(
+    'not-a-clinician',
+    'This is for clinician accounts',
+    'Only a clinician account can use this route. A person links to their clinician by accepting an invitation.',
+  );
+}
+
 /** Builds the app (not listening). Routes are registered by the route modules. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -303,11 +347,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     now: opts.now ?? (() => new Date()),
     loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...opts.loginLimits },
     hasher: new PasswordHasher(opts.hashing),
+    clinicianSignup: opts.clinicianSignup ?? 'open',
   };
   app.decorate('ctx', ctx);
   app.decorateRequest('userId', null);
   app.decorateRequest('authKind', null);
   app.decorateRequest('credential', null);
+  app.decorateRequest('role', null);
 
   // Our own validator: zod at the edge, with problems that name the path, the expectation and the value
   // (`parseBody`, which the web app uses too, so both say the same). Text the databases cannot store
@@ -386,7 +432,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         'This request came from another site, so it was refused to protect your account.',
       );
     }
-    checkAccess(request, request.routeOptions.config.access ?? 'public');
+    const config = request.routeOptions.config;
+    checkAccess(request, config.access ?? 'public');
+    if (config.role !== undefined && (config.access ?? 'public') !== 'public') {
+      await checkRole(request, ctx, config.role);
+    }
   });
 
   app.setErrorHandler(async (thrown, request, reply) => {
@@ -423,7 +473,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       body = validationBody(err);
     } else if (err instanceof ApiError) {
       status = err.status;
-      body = problemBody(err.status, err.slug, err.title, err.detail);
+      body = problemBody(err.status, err.slug, err.title, err.detail, err.extra);
       headers = err.headers;
     } else {
       const code = (err as { statusCode?: number }).statusCode;

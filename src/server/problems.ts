@@ -9,6 +9,8 @@ export interface ProblemDetails {
   detail: string;
   errors?: { path: string; message: string; expected: string; received?: string }[];
   requestId?: string;
+  /** Further members a problem type defines (e.g. `refusals` of a refused programme change). */
+  [member: string]: unknown;
 }
 
 /** A failure with a status the client can act on. */
@@ -19,6 +21,8 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly headers: Record<string, string> = {},
+    /** Further members of the problem body, after the standard ones (never replacing them). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail);
   }
@@ -44,7 +48,9 @@ export function problemBody(
   detail: string,
   extra: Partial<ProblemDetails> = {},
 ): ProblemDetails {
-  return { type: `${PROBLEM_BASE}${slug}`, title, status, detail, ...extra };
+  const standard = { type: `${PROBLEM_BASE}${slug}`, title, status, detail };
+  // The standard members lead, and are written again last so that no extra member can replace them.
+  return { ...standard, ...extra, ...standard };
 }
 
 export function validationBody(err: InputProblems): ProblemDetails {
@@ -92,9 +98,28 @@ const RECORD_ERROR_STATUS: Record<RecordErrorKind, number> = {
   conflict: 409,
   'not-found': 404,
   invalid: 400,
+  forbidden: 403,
+  refused: 422,
+  limited: 429,
 };
 
-/** A refusal of the record service as the HTTP problem it is; its code becomes the problem type. */
+/**
+ * A refusal of the record service as the HTTP problem it is; its code becomes the problem type, its
+ * `extra` members (a refused change's `refusals`) join the body, and a `limited` refusal says when to
+ * try again in `Retry-After` (from `extra.retryAfterSeconds`), as the sign-in limits do.
+ */
 export function recordProblem(err: RecordError): ApiError {
-  return new ApiError(RECORD_ERROR_STATUS[err.kind], err.code, err.title, err.detail);
+  const headers: Record<string, string> = {};
+  const wait = err.extra.retryAfterSeconds;
+  if (err.kind === 'limited' && typeof wait === 'number' && Number.isFinite(wait)) {
+    headers['retry-after'] = String(Math.max(1, Math.ceil(wait)));
+  }
+  return new ApiError(
+    RECORD_ERROR_STATUS[err.kind],
+    err.code,
+    err.title,
+    err.detail,
+    headers,
+    err.extra,
+  );
 }

@@ -19,6 +19,8 @@ export interface ServeOptions {
   extend?: AppOptions['extend'];
   /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto (see README, Deployment). */
   trustProxy?: AppOptions['trustProxy'];
+  /** Who may sign up as a clinician: anyone (`open`, the default) or only with the operator's code. */
+  clinicianSignup?: AppOptions['clinicianSignup'];
 }
 
 export interface Running {
@@ -49,6 +51,14 @@ export function parseTrustProxy(value: string | undefined): AppOptions['trustPro
   return list;
 }
 
+/** What `--clinician-signup` (or BACKCHAIN_CLINICIAN_SIGNUP) says: `open` (the default) or `code`. */
+export function parseClinicianSignup(value: string | undefined): 'open' | 'code' {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'open') return 'open';
+  if (text === 'code') return 'code';
+  throw new Error(`--clinician-signup: expected open or code, got ${JSON.stringify(value)}`);
+}
+
 /** Opens the store (migrating it), builds the app and listens. */
 export async function startServer(opts: ServeOptions): Promise<Running> {
   const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
@@ -58,6 +68,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     logger: opts.logger ?? { level: 'info' },
     extend: opts.extend,
     trustProxy: opts.trustProxy,
+    clinicianSignup: opts.clinicianSignup,
   });
   const address = await app.listen({ port: opts.port, host: opts.host });
   // Login counters keep an email and an address: forgotten a day after their last attempt.

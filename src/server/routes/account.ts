@@ -9,6 +9,7 @@ import type {
   AuditOutcome,
   CredentialRecord,
   PersonStore,
+  UserRecord,
 } from '../../store/types.js';
 import { audit, auditContext, requireUser } from '../app.js';
 import {
@@ -24,18 +25,41 @@ import {
   TOKEN_SCOPES,
   tokenCredential,
 } from '../auth.js';
+import { hashClinicianCode } from '../clinician-codes.js';
 import { passwordKeys, settleAttempt, signupKeys, takeAttempt } from '../limits.js';
 import { ApiError, InputProblems, unauthorized } from '../problems.js';
 import {
   changePasswordBody,
   credentialsBody,
   idParams,
+  meView,
   newTokenBody,
+  signupBody,
   tokenView,
 } from '../schemas.js';
 import type { ZApi } from './types.js';
 
-const me = z.object({ id: z.string(), email: z.string(), createdAt: z.string() });
+/** The account as it is shown back: accounts made before roles were people. */
+const meOf = (user: UserRecord) => ({
+  id: user.id,
+  email: user.email,
+  createdAt: user.createdAt,
+  role: user.role ?? 'person',
+  displayName: user.displayName ?? null,
+});
+
+/** A clinician sign-up code that is missing, wrong, used or expired: a problem naming the field. */
+function badClinicianCode(received: string): InputProblems {
+  const expected = 'the clinician sign-up code the operator gave you (single use, valid 14 days)';
+  return new InputProblems('body', [
+    {
+      path: 'clinicianCode',
+      expected,
+      received,
+      message: `clinicianCode: expected ${expected}, got ${received}`,
+    },
+  ]);
+}
 
 function weakPassword(path: string, expected: string, given: string): InputProblems {
   const received = `a password of ${given.length} characters`;
@@ -149,11 +173,20 @@ export function accountRoutes(app: ZApi): void {
     '/api/auth/signup',
     {
       config: { access: 'public' },
-      schema: { tags: ['account'], body: credentialsBody, response: { 201: me } },
+      schema: {
+        tags: ['account'],
+        description:
+          'Makes an account and signs it in (201). `role` is `person` (the default: a record of your own) or `clinician` (with the `displayName` people see; when this deployment asks for it, see `GET /api/config`, a `clinicianCode` from the operator).',
+        body: signupBody,
+        response: { 201: meView },
+      },
     },
     async (request, reply) => {
-      const { password } = request.body;
+      const { password, role } = request.body;
       const email = normalizeEmail(request.body.email);
+      const code = request.body.clinicianCode;
+      const needsCode = role === 'clinician' && app.ctx.clinicianSignup === 'code';
+      if (needsCode && code === undefined) throw badClinicianCode('nothing');
       const why = passwordProblem(password, email);
       if (why) throw weakPassword('password', why, password);
       const keys = signupKeys(request.ip);
@@ -166,8 +199,22 @@ export function accountRoutes(app: ZApi): void {
         await settleAttempt(store, keys, 'unchecked', loginLimits);
         throw e;
       }
-      const user = { id: newId(now), email, passwordHash, createdAt: now.toISOString() };
-      if (!(await store.createUser(user))) {
+      const user: UserRecord = {
+        id: newId(now),
+        email,
+        passwordHash,
+        createdAt: now.toISOString(),
+        role,
+        displayName: role === 'clinician' ? (request.body.displayName ?? null) : null,
+      };
+      // With a code, the account and the code's use are one step: a code makes one account only.
+      const made =
+        needsCode && code !== undefined
+          ? await store.createClinician(user, hashClinicianCode(code), now.toISOString())
+          : await store.createUser(user);
+      if (made === false && needsCode)
+        throw badClinicianCode('a code that is unknown, used or expired');
+      if (made !== true) {
         throw new ApiError(
           409,
           'email-taken',
@@ -176,7 +223,7 @@ export function accountRoutes(app: ZApi): void {
         );
       }
       await startSession(request, reply, user.id, 'login');
-      return reply.code(201).send({ id: user.id, email: user.email, createdAt: user.createdAt });
+      return reply.code(201).send(meOf(user));
     },
   );
 
@@ -184,7 +231,7 @@ export function accountRoutes(app: ZApi): void {
     '/api/auth/login',
     {
       config: { access: 'public' },
-      schema: { tags: ['account'], body: credentialsBody, response: { 200: me } },
+      schema: { tags: ['account'], body: credentialsBody, response: { 200: meView } },
     },
     async (request, reply) => {
       const { password } = request.body;
@@ -203,7 +250,7 @@ export function accountRoutes(app: ZApi): void {
         throw wrongCredentials();
       }
       await startSession(request, reply, user.id, 'login');
-      return { id: user.id, email: user.email, createdAt: user.createdAt };
+      return meOf(user);
     },
   );
 
@@ -369,12 +416,20 @@ export function accountRoutes(app: ZApi): void {
 
   app.get(
     '/api/me',
-    { config: { access: 'read' }, schema: { tags: ['account'], response: { 200: me } } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['account'],
+        description:
+          'The signed-in account: its role (`person` or `clinician`) and, for a clinician, the name people see.',
+        response: { 200: meView },
+      },
+    },
     async (request) => {
       const user = await store.getUser(requireUser(request));
       if (!user) throw unauthorized();
       await audit(request, app.ctx, 'read');
-      return { id: user.id, email: user.email, createdAt: user.createdAt };
+      return meOf(user);
     },
   );
 

@@ -1,8 +1,9 @@
-// Routes about the service itself: health, the OpenAPI document, the intake Questionnaire, and the audit trail.
+// Routes about the service itself: health, its public settings, the OpenAPI document, the intake Questionnaire,
+// and the audit trail.
 import { z } from 'zod';
 import { intakeQuestionnaire } from '../../fhir/questionnaire.js';
 import { audit, requireUser } from '../app.js';
-import { pageQuery, pageOf } from '../schemas.js';
+import { configView, pageQuery, pageOf } from '../schemas.js';
 import type { ZApi } from './types.js';
 
 export function metaRoutes(app: ZApi): void {
@@ -25,6 +26,19 @@ export function metaRoutes(app: ZApi): void {
       store: app.ctx.store.kind,
       knowledgeBase: app.ctx.kb.version,
     }),
+  );
+
+  app.get(
+    '/api/config',
+    {
+      schema: {
+        tags: ['service'],
+        description:
+          'What this deployment allows before anyone signs in: whether a clinician sign-up needs a code from the operator (`code`) or not (`open`).',
+        response: { 200: configView },
+      },
+    },
+    () => ({ clinicianSignup: app.ctx.clinicianSignup }),
   );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));

@@ -9,7 +9,7 @@ import {
   sessionBody,
 } from '../../service/schemas.js';
 import { audit, recordContext, requireUser } from '../app.js';
-import { exportQuery, idParams, looseObject, pageOf, pageQuery } from '../schemas.js';
+import { exportQuery, idParams, looseObject, pageOf, pageQuery, versionView } from '../schemas.js';
 import type { ZApi } from './types.js';
 
 const sessionAnswer = z.object({
@@ -62,6 +62,16 @@ const todayAnswer = z.object({
     })
     .nullable(),
   reassessmentAdvised: z.boolean(),
+  clinicianPause: z
+    .object({ by: z.string(), name: z.string(), since: z.string(), note: z.string().nullable() })
+    .nullable()
+    .describe('a clinician paused the programme: no sitting until they resume it'),
+  programmeNews: z
+    .object({ versions: z.array(versionView) })
+    .nullable()
+    .describe(
+      "a clinician's changes not seen yet, oldest first: show them before the next sitting, then POST /api/programme/versions/seen",
+    ),
 });
 
 export function recordRoutes(app: ZApi): void {
@@ -85,7 +95,7 @@ export function recordRoutes(app: ZApi): void {
   app.post(
     '/api/assessments',
     {
-      config: { access: 'write' },
+      config: { access: 'write', role: 'person' },
       schema: {
         tags: ['assessments'],
         description:
@@ -107,7 +117,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/assessments',
     {
-      config: { access: 'read' },
+      config: { access: 'read', role: 'person' },
       schema: {
         tags: ['assessments'],
         querystring: pageQuery,
@@ -121,7 +131,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/assessments/:id',
     {
-      config: { access: 'read' },
+      config: { access: 'read', role: 'person' },
       schema: { tags: ['assessments'], params: idParams, response: { 200: looseObject } },
     },
     async (request) =>
@@ -135,7 +145,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/today',
     {
-      config: { access: 'read' },
+      config: { access: 'read', role: 'person' },
       schema: {
         tags: ['programme'],
         description:
@@ -150,7 +160,10 @@ export function recordRoutes(app: ZApi): void {
 
   app.get(
     '/api/programme',
-    { config: { access: 'read' }, schema: { tags: ['programme'], response: { 200: looseObject } } },
+    {
+      config: { access: 'read', role: 'person' },
+      schema: { tags: ['programme'], response: { 200: looseObject } },
+    },
     async (request) => {
       const programme = await records.currentProgramme(ctx, requireUser(request));
       return read(request, programme, programme.id);
@@ -160,7 +173,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/programmes',
     {
-      config: { access: 'read' },
+      config: { access: 'read', role: 'person' },
       schema: {
         tags: ['programme'],
         querystring: pageQuery,
@@ -174,7 +187,7 @@ export function recordRoutes(app: ZApi): void {
   app.post(
     '/api/sessions',
     {
-      config: { access: 'write' },
+      config: { access: 'write', role: 'person' },
       schema: {
         tags: ['sessions'],
         description:
@@ -196,7 +209,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/sessions',
     {
-      config: { access: 'read' },
+      config: { access: 'read', role: 'person' },
       schema: {
         tags: ['sessions'],
         querystring: pageQuery,
@@ -210,7 +223,7 @@ export function recordRoutes(app: ZApi): void {
   app.post(
     '/api/checkins',
     {
-      config: { access: 'write' },
+      config: { access: 'write', role: 'person' },
       schema: {
         tags: ['checkins'],
         description:
@@ -232,7 +245,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/checkins',
     {
-      config: { access: 'read' },
+      config: { access: 'read', role: 'person' },
       schema: {
         tags: ['checkins'],
         querystring: pageQuery,
@@ -246,7 +259,7 @@ export function recordRoutes(app: ZApi): void {
   app.post(
     '/api/measurements',
     {
-      config: { access: 'write' },
+      config: { access: 'write', role: 'person' },
       schema: {
         tags: ['measurements'],
         description:
@@ -268,7 +281,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/measurements',
     {
-      config: { access: 'read' },
+      config: { access: 'read', role: 'person' },
       schema: {
         tags: ['measurements'],
         querystring: pageQuery,
@@ -282,7 +295,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/progress',
     {
-      config: { access: 'read' },
+      config: { access: 'read', role: 'person' },
       schema: {
         tags: ['progress'],
         description:
@@ -298,7 +311,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/sittings',
     {
-      config: { access: 'read' },
+      config: { access: 'read', role: 'person' },
       schema: {
         tags: ['sessions'],
         description:
@@ -330,7 +343,10 @@ export function recordRoutes(app: ZApi): void {
 
   app.get(
     '/api/export',
-    { config: { access: 'export' }, schema: { tags: ['export'], querystring: exportQuery } },
+    {
+      config: { access: 'export', role: 'person' },
+      schema: { tags: ['export'], querystring: exportQuery },
+    },
     async (request, reply) => {
       const out = await records.exportRecord(ctx, requireUser(request), request.query.format);
       // The export leaves its row before a byte of it is sent: no row, no data.
