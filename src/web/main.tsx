@@ -3,13 +3,20 @@ import './zod-config.js';
 import type { FunctionComponent } from 'preact';
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { AppContext, type Account, type AppServices } from './app-context.js';
+import {
+  accountFrom,
+  AppContext,
+  type Account,
+  type AppServices,
+  type MeAnswer,
+} from './app-context.js';
 import { ApiRepo, flushOutbox, pendingCount } from './data/api-repo.js';
 import { deviceRepo, resetDeviceRepo } from './data/device.js';
 import { api } from './data/http.js';
 import { kvDeletePrefix, kvGet, kvSet, outboxClear } from './data/idb.js';
 import { BrandMark, NavIcon } from './components/nav-icons.js';
 import { href, parseHash, type Route, type RouteId } from './router.js';
+import { ScreenTitle } from './components/common.js';
 import Home from './screens/home.js';
 import './styles.css';
 
@@ -32,6 +39,9 @@ const SCREENS: Record<Exclude<RouteId, 'home'>, () => Promise<ScreenModule>> = {
   reminders: () => import('./screens/reminders.js'),
   report: () => import('./screens/report.js'),
   account: () => import('./screens/account.js'),
+  clinic: () => import('./screens/clinic.js'),
+  link: () => import('./screens/link.js'),
+  outcomes: () => import('./screens/outcomes.js'),
 };
 
 const TITLES: Record<RouteId, string> = {
@@ -47,22 +57,109 @@ const TITLES: Record<RouteId, string> = {
   reminders: 'Reminders',
   report: 'Report for your clinician',
   account: 'Account',
+  clinic: 'Your people',
+  link: 'An invitation from a clinician',
+  outcomes: 'Outcome measures',
 };
 
+/**
+ * Screens about a person's own record. A clinician account has none, so these say so instead of
+ * loading (the server would refuse their data anyway).
+ */
+const PERSON_ONLY: ReadonlySet<RouteId> = new Set<RouteId>([
+  'intake',
+  'result',
+  'programme',
+  'session',
+  'checkin',
+  'progress',
+  'measure',
+  'reminders',
+  'report',
+  'outcomes',
+  'link',
+]);
+
+/** One place the navigation leads to: its address, icon and name, and when it is the current one. */
+interface NavItem {
+  key: string;
+  href: string;
+  icon: Parameters<typeof NavIcon>[0]['id'];
+  label: string;
+  current: (route: Route) => boolean;
+}
+
+const screenItem = (id: RouteId, label: string): NavItem => ({
+  key: id,
+  href: href(id),
+  icon: id,
+  label,
+  current: (route) => route.id === id,
+});
+
 /** The tabs a phone shows at the bottom of the screen; the rest sit behind "More" (all show on wide screens). */
-const TABS: { id: RouteId; label: string }[] = [
-  { id: 'home', label: 'Home' },
-  { id: 'programme', label: 'Plan' },
-  { id: 'checkin', label: 'Check-in' },
-  { id: 'learn', label: 'Learn' },
+const TABS: NavItem[] = [
+  screenItem('home', 'Home'),
+  screenItem('programme', 'Plan'),
+  screenItem('checkin', 'Check-in'),
+  screenItem('learn', 'Learn'),
 ];
-const MORE: { id: RouteId; label: string }[] = [
-  { id: 'progress', label: 'Progress' },
-  { id: 'measure', label: 'Measure' },
-  { id: 'reminders', label: 'Reminders' },
-  { id: 'report', label: 'Report' },
-  { id: 'account', label: 'Account' },
+const MORE: NavItem[] = [
+  screenItem('progress', 'Progress'),
+  screenItem('measure', 'Measure'),
+  screenItem('outcomes', 'Outcomes'),
+  screenItem('reminders', 'Reminders'),
+  screenItem('report', 'Report'),
+  screenItem('account', 'Account'),
 ];
+
+/** A clinician's shell: their people, inviting someone, and the account; nothing sits behind "More". */
+const CLINICIAN_TABS: NavItem[] = [
+  {
+    key: 'people',
+    href: href('clinic'),
+    icon: 'clinic',
+    label: 'People',
+    current: (route) => route.id === 'clinic' && route.params[0] !== 'invite',
+  },
+  {
+    key: 'invite',
+    href: href('clinic', 'invite'),
+    icon: 'invite',
+    label: 'Invite',
+    current: (route) => route.id === 'clinic' && route.params[0] === 'invite',
+  },
+  screenItem('account', 'Account'),
+];
+
+/** What a clinician sees on a screen about a person's own record, instead of the screen. */
+function NotForClinicians({ route }: { route: RouteId }) {
+  return (
+    <section aria-labelledby="screen-title">
+      <ScreenTitle>
+        {route === 'link'
+          ? 'This invitation is for the person you treat'
+          : 'Not part of a clinician account'}
+      </ScreenTitle>
+      {route === 'link' ? (
+        <p>
+          You are signed in with a clinician account. An invitation link is for the person you
+          invite: send it to them, and they accept it signed in to their own account.
+        </p>
+      ) : (
+        <p>
+          This screen is for a person’s own back. A clinician account has no questions, programme,
+          check-ins or sittings of its own. To see a person’s, open them from your list of people.
+        </p>
+      )}
+      <div class="actions">
+        <a class="button primary" href={href('clinic')}>
+          Your people
+        </a>
+      </div>
+    </section>
+  );
+}
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(window.location.hash));
@@ -80,14 +177,16 @@ function useRoute(): Route {
   return route;
 }
 
-function ScreenHost({ route }: { route: Route }) {
+function ScreenHost({ route, clinician }: { route: Route; clinician: boolean }) {
   const [loaded, setLoaded] = useState<{ id: RouteId; Screen: FunctionComponent<ScreenProps> }>(
     () => ({ id: 'home', Screen: Home }),
   );
   const [failed, setFailed] = useState(false);
+  const refused = clinician && PERSON_ONLY.has(route.id);
   useEffect(() => {
     let live = true;
     setFailed(false);
+    if (refused) return;
     if (route.id === 'home') {
       setLoaded({ id: 'home', Screen: Home });
       return;
@@ -103,18 +202,23 @@ function ScreenHost({ route }: { route: Route }) {
     return () => {
       live = false;
     };
-  }, [route.id]);
+  }, [route.id, refused]);
   // A new view (a new screen, or a new topic on the same screen) opens at its top, with focus on its
   // heading so keyboard and screen-reader users start there.
-  const view = loaded.id === route.id ? `${route.id}/${route.params.join('/')}` : '';
+  const view = refused
+    ? `refused/${route.id}`
+    : loaded.id === route.id
+      ? `${route.id}/${route.params.join('/')}`
+      : '';
   useEffect(() => {
     if (!view) return;
-    document.title = `${TITLES[loaded.id]} · Backchain`;
+    document.title = `${refused ? 'Not for a clinician account' : TITLES[loaded.id]} · Backchain`;
     if (loaded.id !== 'home' || window.location.hash) {
       window.scrollTo(0, 0);
       document.getElementById('screen-title')?.focus({ preventScroll: true });
     }
   }, [view]);
+  if (refused) return <NotForClinicians route={route.id} />;
   if (failed)
     return (
       <p role="alert">
@@ -127,7 +231,7 @@ function ScreenHost({ route }: { route: Route }) {
 }
 
 function App() {
-  const route = useRoute();
+  const asked = useRoute();
   const [online, setOnline] = useState(navigator.onLine);
   const [account, setAccountState] = useState<Account | null>(null);
   const [pending, setPending] = useState(0);
@@ -136,11 +240,14 @@ function App() {
 
   useEffect(() => {
     void (async () => {
-      const saved = await kvGet<Account>('account');
+      const saved = await kvGet<MeAnswer>('account');
       if (saved) {
-        const me = await api<Account>('GET', '/api/me');
-        if (me.ok) setAccountState({ id: me.value.id, email: me.value.email });
-        else if (me.error.kind === 'network') setAccountState(saved);
+        const me = await api<MeAnswer>('GET', '/api/me');
+        if (me.ok) {
+          const fresh = accountFrom(me.value);
+          setAccountState(fresh);
+          await kvSet('account', fresh);
+        } else if (me.error.kind === 'network') setAccountState(accountFrom(saved));
         else await kvSet('account', null);
       }
       setReady(true);
@@ -173,6 +280,12 @@ function App() {
 
   // One API repository for the app's life: screens keyed on `repo` must not reload on every change.
   const apiRepo = useMemo(() => new ApiRepo(), []);
+  const clinician = account?.role === 'clinician';
+  // A clinician's home is their list of people: the person's Home has nothing for them.
+  const route: Route = clinician && asked.id === 'home' ? { id: 'clinic', params: [] } : asked;
+  useEffect(() => {
+    if (clinician && asked.id === 'home') window.location.replace(href('clinic'));
+  }, [clinician, asked.id]);
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
     setMenuOpen(false);
@@ -220,10 +333,15 @@ function App() {
       </a>
       <header class="site-header">
         <div class="site-header-inner">
-          <a class="brand" href={href('home')}>
+          <a class="brand" href={clinician ? href('clinic') : href('home')}>
             <BrandMark />
             Backchain
           </a>
+          {clinician && (
+            <span class="role-badge" title="You are signed in with a clinician account">
+              Clinician
+            </span>
+          )}
           <nav
             aria-label="Main"
             class="main-nav"
@@ -234,41 +352,59 @@ function App() {
               }
             }}
           >
-            <ul class="tabs">
-              {TABS.map((item) => (
-                <li key={item.id}>
-                  <NavLink item={item} current={route.id} />
-                </li>
-              ))}
-              <li class="more-item">
-                <button
-                  type="button"
-                  class={MORE.some((m) => m.id === route.id) ? 'nav-more more-current' : 'nav-more'}
-                  aria-expanded={menuOpen}
-                  aria-controls="more-menu"
-                  onClick={() => {
-                    setMenuOpen(!menuOpen);
-                  }}
-                >
-                  <NavIcon id="more" />
-                  More
-                </button>
-              </li>
-            </ul>
-            <ul id="more-menu" class={menuOpen ? 'more-menu' : 'more-menu more-closed'}>
-              {MORE.map((item) => (
-                <li key={item.id}>
-                  <NavLink item={item} current={route.id} />
-                </li>
-              ))}
-            </ul>
+            {clinician ? (
+              <ul class="tabs tabs-three">
+                {CLINICIAN_TABS.map((item) => (
+                  <li key={item.key}>
+                    <NavLink item={item} route={route} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <>
+                <ul class="tabs">
+                  {TABS.map((item) => (
+                    <li key={item.key}>
+                      <NavLink item={item} route={route} />
+                    </li>
+                  ))}
+                  <li class="more-item">
+                    <button
+                      type="button"
+                      class={
+                        MORE.some((m) => m.current(route)) ? 'nav-more more-current' : 'nav-more'
+                      }
+                      aria-expanded={menuOpen}
+                      aria-controls="more-menu"
+                      onClick={() => {
+                        setMenuOpen(!menuOpen);
+                      }}
+                    >
+                      <NavIcon id="more" />
+                      More
+                    </button>
+                  </li>
+                </ul>
+                <ul id="more-menu" class={menuOpen ? 'more-menu' : 'more-menu more-closed'}>
+                  {MORE.map((item) => (
+                    <li key={item.key}>
+                      <NavLink item={item} route={route} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </nav>
         </div>
       </header>
       {!online && (
         <p class="connection" role="status">
           You are offline.{' '}
-          {account ? 'Check-ins and sessions are kept on this device and sent later.' : ''}
+          {clinician
+            ? 'Your people’s records come from the server: they show again once you are online.'
+            : account
+              ? 'Check-ins and sessions are kept on this device and sent later.'
+              : ''}
         </p>
       )}
       {online && pending > 0 && (
@@ -277,7 +413,7 @@ function App() {
         </p>
       )}
       <main id="main" tabIndex={-1}>
-        {ready ? <ScreenHost route={route} /> : <p class="muted">Loading…</p>}
+        {ready ? <ScreenHost route={route} clinician={clinician} /> : <p class="muted">Loading…</p>}
       </main>
       <footer class="site-footer">
         <p>
@@ -289,14 +425,10 @@ function App() {
   );
 }
 
-function NavLink({ item, current }: { item: { id: RouteId; label: string }; current: RouteId }) {
+function NavLink({ item, route }: { item: NavItem; route: Route }) {
   return (
-    <a
-      href={href(item.id)}
-      aria-current={current === item.id ? 'page' : undefined}
-      class="nav-link"
-    >
-      <NavIcon id={item.id} />
+    <a href={item.href} aria-current={item.current(route) ? 'page' : undefined} class="nav-link">
+      <NavIcon id={item.icon} />
       <span>{item.label}</span>
     </a>
   );

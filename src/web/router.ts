@@ -12,6 +12,11 @@ export const ROUTES = [
   'reminders',
   'report',
   'account',
+  // The clinician's side: their people, one person (`#/clinic/person/<id>`), invitations (`#/clinic/invite`).
+  'clinic',
+  // A person opening a clinician's invitation (`#/link/ABCD-EF23`), and their outcome measures.
+  'link',
+  'outcomes',
 ] as const;
 export type RouteId = (typeof ROUTES)[number];
 

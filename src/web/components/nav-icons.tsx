@@ -1,7 +1,7 @@
 // The navigation's icons: one small line drawing each, in a 24 px grid, drawn in the text colour.
 import type { RouteId } from '../router.js';
 
-const PATHS: Record<RouteId | 'more', string> = {
+const PATHS: Record<RouteId | 'more' | 'invite', string> = {
   home: 'M3 11 12 3l9 8v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
   programme:
     'M10 6h10M10 12h10M10 18h10M3.5 6l1.5 1.5L7.5 5M3.5 12l1.5 1.5 2.5-2.5M3.5 18l1.5 1.5 2.5-2.5',
@@ -17,9 +17,14 @@ const PATHS: Record<RouteId | 'more', string> = {
   result: 'M12 22a10 10 0 1 1 0-20 10 10 0 0 1 0 20zM8 12l3 3 5-6',
   session: 'M12 22a10 10 0 1 1 0-20 10 10 0 0 1 0 20zM10 8l6 4-6 4z',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
+  clinic:
+    'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM2 20a7 7 0 0 1 14 0M16 4.5a3.5 3.5 0 0 1 0 6.5M18 14a6 6 0 0 1 4 6',
+  invite: 'M10 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM3 20a7 7 0 0 1 12.5-4.3M19 14v6M16 17h6',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  outcomes: 'M7 4h10v17H7zM10 3h4v3h-4zM10 17v-3M12 17v-6M14 17v-4',
 };
 
-export function NavIcon({ id }: { id: RouteId | 'more' }) {
+export function NavIcon({ id }: { id: RouteId | 'more' | 'invite' }) {
   return (
     <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path d={PATHS[id]} stroke-width={id === 'more' ? 3.5 : undefined} />

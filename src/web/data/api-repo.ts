@@ -14,6 +14,9 @@ import type {
   MeasurementBody,
   MeasurementView,
   Outcome,
+  OutcomeBody,
+  OutcomesView,
+  OutcomeView,
   PauseReason,
   ProgrammeView,
   Repo,
@@ -205,6 +208,8 @@ export class ApiRepo implements Repo {
           blockedBy: 'paused',
           backOff: view?.backOff ?? null,
           reassessmentAdvised: view?.reassessmentAdvised ?? false,
+          programmeNews: view?.programmeNews ?? null,
+          clinicianPause: view?.clinicianPause ?? null,
         };
       }
     }
@@ -215,6 +220,8 @@ export class ApiRepo implements Repo {
         blockedBy: 'no-programme',
         backOff: null,
         reassessmentAdvised: false,
+        programmeNews: null,
+        clinicianPause: null,
       }
     );
   }
@@ -266,6 +273,27 @@ export class ApiRepo implements Repo {
       };
     }
     return { ok: true, value: { ...exportNames[format], body: await response.text() } };
+  }
+
+  /** Seen on the server: news marked seen on one device is not shown on another. */
+  async markVersionsSeen(upTo: number): Promise<Outcome<void>> {
+    const answer = await api<unknown>('POST', '/api/programme/versions/seen', { upTo });
+    return answer.ok ? { ok: true, value: undefined } : answer;
+  }
+
+  outcomes(): Promise<OutcomesView | null> {
+    return cachedGet<OutcomesView>('/api/outcomes');
+  }
+
+  /**
+   * Sent at once, never queued: the score and its change come from the server, and a clinician may be
+   * waiting for it. Offline, the screen says so and keeps the answers for another try.
+   */
+  addOutcome(body: OutcomeBody): Promise<Outcome<OutcomeView>> {
+    return api<OutcomeView>('POST', '/api/outcomes', {
+      ...body,
+      clientId: body.clientId ?? newClientId(),
+    });
   }
 }
 

@@ -37,7 +37,14 @@ function failure(error: unknown): Failure {
         problems: [{ path: '', expected: '', received: '', message: error.detail }],
       };
     }
-    return { kind: error.kind, code: error.code, title: error.title, detail: error.detail };
+    // The kinds the API would answer with 403, 422 and 429 read as they do from the server.
+    const kind =
+      error.kind === 'forbidden'
+        ? 'auth'
+        : error.kind === 'refused' || error.kind === 'limited'
+          ? 'server'
+          : error.kind;
+    return { kind, code: error.code, title: error.title, detail: error.detail };
   }
   throw error;
 }
@@ -49,6 +56,15 @@ async function attempt<T>(run: () => Promise<T>): Promise<Outcome<T>> {
     return { ok: false, error: failure(error) };
   }
 }
+
+/** Why outcome measures cannot be kept on a device. */
+const OUTCOMES_NEED_ACCOUNT: Failure = {
+  kind: 'auth',
+  code: 'account-needed',
+  title: 'Outcome measures need an account',
+  detail:
+    'Outcome measures are kept in your account, where your clinician can see them. Create an account or log in to fill them in.',
+};
 
 const invalid = (problems: Problem[]): Outcome<never> => ({
   ok: false,
@@ -150,7 +166,7 @@ export async function openDeviceRepo(): Promise<Repo> {
     async exportFile(format) {
       await ensureUser();
       const record = await loadWhole(store, DEVICE_USER);
-      const opts = { kbVersion: knowledgeBase.version, now: new Date().toISOString() };
+      const opts = { kb: knowledgeBase, now: new Date().toISOString() };
       const body =
         format === 'fhir'
           ? JSON.stringify(exportBundle(record, opts), null, 2)
@@ -158,6 +174,17 @@ export async function openDeviceRepo(): Promise<Repo> {
             ? JSON.stringify(exportJson(record, opts), null, 2)
             : exportCsv(record);
       return { ok: true, value: { ...exportNames[format], body } };
+    },
+    // No clinician follows a record kept on this device: there is no news to mark seen.
+    markVersionsSeen() {
+      return Promise.resolve({ ok: true, value: undefined });
+    },
+    // Outcome measures are what a clinician asks for and reads: they need an account.
+    outcomes() {
+      return Promise.resolve(null);
+    },
+    addOutcome() {
+      return Promise.resolve({ ok: false, error: OUTCOMES_NEED_ACCOUNT });
     },
   };
 }

@@ -33,4 +33,8 @@ export const deviceRepo: Repo = {
   measurements: async () => (await loadDeviceRepo()).measurements(),
   progress: async (d) => (await loadDeviceRepo()).progress(d),
   exportFile: async (f) => (await loadDeviceRepo()).exportFile(f),
+  markVersionsSeen: async (n) => (await loadDeviceRepo()).markVersionsSeen(n),
+  // No outcome measures on a device: answered without loading the engine.
+  outcomes: () => Promise.resolve(null),
+  addOutcome: async (b) => (await loadDeviceRepo()).addOutcome(b),
 };

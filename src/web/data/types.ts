@@ -9,13 +9,127 @@ import type { ProgressSummary } from '../../engine/progress.js';
 import type { ProgrammeChange, ProgrammeState, SessionEntry } from '../../engine/session.js';
 import type { Level, TriageReason } from '../../engine/triage.js';
 import type { NewLegSymptoms } from '../../engine/back-off.js';
-import type { TodayView } from '../../service/records.js';
+import type { TodayView as ServiceTodayView } from '../../service/records.js';
 import type { checkinBody, measurementBody, sessionBody } from '../../service/schemas.js';
+import type { OutcomeAnswers } from '../../engine/outcomes.js';
+import type { InstrumentId } from '../../kb/instruments.js';
 
-export type { TodayView };
+/**
+ * GET /api/today: the standing warning, whether a sitting may start, and (account mode) the clinician's
+ * changes not yet seen and their pause. Device mode has no clinician, so `programmeNews` is null there.
+ */
+export type TodayView = Omit<ServiceTodayView, 'programmeNews' | 'clinicianPause'> & {
+  programmeNews?: ProgrammeNews | null;
+  clinicianPause?: ClinicianPauseView | null;
+};
+
+/** A pause a clinician set (docs/clinician.md): only a clinician lifts it. */
+export interface ClinicianPauseView {
+  by: string;
+  name: string;
+  since: string;
+  note: string | null;
+}
+
+/** Who made a programme version: the engine (from the questions) or a clinician. */
+export interface VersionAuthor {
+  id: string | null;
+  name: string | null;
+  /** 'engine' or 'clinician'. */
+  role: string;
+}
+
+/** What one change of a version did; `before`/`after` hold the item's dose, times a day and note. */
+export interface VersionChangeView {
+  op: 'add' | 'remove' | 'dose' | 'note' | 'pause' | 'resume';
+  exerciseId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** One version of the programme (GET /api/programme/versions, and `programmeNews`). */
+export interface ProgrammeVersionView {
+  number: number;
+  createdAt: string;
+  author: VersionAuthor;
+  changes: VersionChangeView[];
+  note: string | null;
+}
+
+/** The clinician's versions the person has not seen yet, oldest first. */
+export interface ProgrammeNews {
+  versions: ProgrammeVersionView[];
+}
+
+/** A person's link to a clinician (GET /api/links). */
+export interface LinkView {
+  id: string;
+  clinician: { id: string; name: string; email: string };
+  status: 'active' | 'ended';
+  createdAt: string;
+  endedAt: string | null;
+  endedBy: 'person' | 'clinician' | 'operator' | null;
+}
+
+/** One read or change someone else made on the person's record (GET /api/access-log). */
+export interface AccessLogEntry {
+  at: string;
+  /** `role` is 'clinician' or 'operator'. */
+  who: { id: string; name: string; role: string };
+  action: string;
+  /** Plain words: "your check-ins". */
+  what: string;
+}
+
+/** What a person reads before accepting an invitation (GET /api/invitations/:code). */
+export interface InvitationPreview {
+  clinician: { name: string; email: string };
+  expiresAt: string;
+  willSee: string[];
+  mayChange: string[];
+}
+
+/** A scored outcome measure (GET /api/outcomes). */
+export interface OutcomeView {
+  id: string;
+  instrument: InstrumentId;
+  date: string;
+  score: number;
+  range: { min: number; max: number };
+  answers: OutcomeAnswers;
+  enteredBy: string;
+  /** Against the person's first score on this instrument; null for the first. */
+  change: {
+    change: number;
+    important: boolean | null;
+    direction: 'better' | 'worse' | null;
+  } | null;
+}
+
+/** A measure a clinician asked the person to fill in. */
+export interface OutcomeScheduleView {
+  id: string;
+  instrument: InstrumentId;
+  dueDate: string;
+  createdAt?: string;
+  /** Answered already (the list may keep done entries for the record). */
+  done?: boolean;
+}
+
+export interface OutcomesView {
+  items: OutcomeView[];
+  due: OutcomeScheduleView[];
+}
+
+/** POST /api/outcomes. */
+export interface OutcomeBody {
+  answers: OutcomeAnswers;
+  date: string;
+  scheduleId?: string;
+  clientId?: string;
+}
 
 export type { ProgressSummary };
-
 export interface AssessmentView {
   id: string;
   createdAt: string;
@@ -51,6 +165,8 @@ export type ProgrammeView = Pick<
   dropped: ProgrammeState['dropped'];
   backOff?: ProgrammeState['backOff'];
   restDate?: ProgrammeState['restDate'];
+  /** Set when a clinician paused the programme (a warning sign's pause is `pausedBy`). */
+  clinicianPause?: ClinicianPauseView | null;
 };
 
 /** Request bodies are the service's own schemas' input types, so the web app and the API cannot drift. */
@@ -166,4 +282,14 @@ export interface Repo {
   /** Pain, extent, adherence and angles as of `date`, the person's local date today. */
   progress(date: string): Promise<ProgressSummary>;
   exportFile(format: ExportFormat): Promise<Outcome<ExportFile>>;
+  /** Marks the clinician's programme versions up to `upTo` as seen (account mode; nothing to do on a device). */
+  markVersionsSeen(upTo: number): Promise<Outcome<void>>;
+  /** The person's outcome measures and those due; null where they are not kept (device mode). */
+  outcomes(): Promise<OutcomesView | null>;
+  addOutcome(body: OutcomeBody): Promise<Outcome<OutcomeView>>;
+}
+
+/** The clinician's changes in `today` not yet seen, oldest first (none on a device or from an older server). */
+export function programmeNewsOf(today: TodayView | null): ProgrammeVersionView[] {
+  return today?.programmeNews?.versions ?? [];
 }

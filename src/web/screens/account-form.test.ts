@@ -1,6 +1,13 @@
 // Tests the account forms' checks (the server's password rules) and how the server's refusals land on the fields.
 import { describe, expect, it } from 'vitest';
-import { accountFailure, credentialProblems, MIN_PASSWORD_LENGTH } from './account-form.js';
+import {
+  accountFailure,
+  clinicianProblems,
+  credentialProblems,
+  MAX_DISPLAY_NAME_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  signupBody,
+} from './account-form.js';
 
 describe('credentialProblems', () => {
   it('accepts a good email and a long enough password', () => {
@@ -90,5 +97,77 @@ describe('accountFailure', () => {
       problems: [{ path: 'extra', expected: '', received: '', message: 'not allowed' }],
     });
     expect(r.general).toBe('Not valid: extra: not allowed');
+  });
+});
+
+describe('a clinician’s sign-up', () => {
+  const credentials = { email: ' alex@example.org ', password: 'correct horse battery' };
+  const person = {
+    role: 'person' as const,
+    displayName: '',
+    clinicianCode: '',
+    codeRequired: true,
+  };
+  const clinician = {
+    role: 'clinician' as const,
+    displayName: ' Alex Morgan, physiotherapist ',
+    clinicianCode: '',
+    codeRequired: false,
+  };
+
+  it('asks a person for nothing more, even where clinicians need a code', () => {
+    expect(clinicianProblems(person)).toEqual({});
+    expect(signupBody(credentials, person)).toEqual({
+      email: 'alex@example.org',
+      password: 'correct horse battery',
+      role: 'person',
+    });
+  });
+
+  it('needs a clinician’s display name, within the server’s 80 characters', () => {
+    expect(clinicianProblems({ ...clinician, displayName: '  ' }).displayName).toMatch(
+      /^Your name as people will see it: enter it/,
+    );
+    expect(
+      clinicianProblems({ ...clinician, displayName: 'x'.repeat(MAX_DISPLAY_NAME_LENGTH + 1) })
+        .displayName,
+    ).toBe('Your name as people will see it: use at most 80 characters (this one has 81).');
+    expect(clinicianProblems(clinician)).toEqual({});
+  });
+
+  it('needs the operator’s code only where the deployment asks for one', () => {
+    expect(clinicianProblems({ ...clinician, codeRequired: true }).clinicianCode).toMatch(
+      /^Clinician sign-up code:/,
+    );
+    expect(
+      signupBody(credentials, { ...clinician, codeRequired: true, clinicianCode: ' K7Q2-MX9P ' }),
+    ).toEqual({
+      email: 'alex@example.org',
+      password: 'correct horse battery',
+      role: 'clinician',
+      displayName: 'Alex Morgan, physiotherapist',
+      clinicianCode: 'K7Q2-MX9P',
+    });
+    expect(signupBody(credentials, clinician)).not.toHaveProperty('clinicianCode');
+  });
+
+  it('puts the server’s refusal of a code or a name on its field', () => {
+    const r = accountFailure({
+      kind: 'invalid',
+      title: 'Some of what was sent is not valid',
+      problems: [
+        {
+          path: 'clinicianCode',
+          expected: '',
+          received: '',
+          message:
+            'clinicianCode: expected a clinician sign-up code that is unused and not expired, got an unknown code',
+        },
+      ],
+    });
+    expect(r.fields.clinicianCode).toBe(
+      'Clinician sign-up code: use a clinician sign-up code that is unused and not expired (this one is an unknown code).',
+    );
+    expect(r.general).toBeNull();
   });
 });

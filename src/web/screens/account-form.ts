@@ -7,8 +7,11 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_EMAIL_LENGTH = 254;
 export const MAX_PASSWORD_LENGTH = 1024;
 
+/** The server's limit on a clinician's display name (docs/clinician.md). */
+export const MAX_DISPLAY_NAME_LENGTH = 80;
+
 export type AccountMode = 'signup' | 'login';
-export type AccountField = 'email' | 'password';
+export type AccountField = 'email' | 'password' | 'displayName' | 'clinicianCode';
 export type FieldErrors = Partial<Record<AccountField, string>>;
 
 export interface Credentials {
@@ -43,12 +46,71 @@ export function credentialProblems(c: Credentials, mode: AccountMode): FieldErro
   return errors;
 }
 
-const LABELS: Record<AccountField, string> = { email: 'Email', password: 'Password' };
+/** What a clinician adds at sign-up: the name people see, and the operator's code where one is asked for. */
+export interface ClinicianSignup {
+  role: 'person' | 'clinician';
+  displayName: string;
+  clinicianCode: string;
+  /** GET /api/config said `clinicianSignup: 'code'`. */
+  codeRequired: boolean;
+}
+
+/**
+ * What is wrong with a clinician's extra sign-up fields; empty for a person (who gives neither), so a
+ * person's sign-up is exactly as it was before roles.
+ */
+export function clinicianProblems(c: ClinicianSignup): FieldErrors {
+  const errors: FieldErrors = {};
+  if (c.role !== 'clinician') return errors;
+  const name = c.displayName.trim();
+  if (name === '') {
+    errors.displayName =
+      'Your name as people will see it: enter it, for example “Alex Morgan, physiotherapist”.';
+  } else if (name.length > MAX_DISPLAY_NAME_LENGTH) {
+    errors.displayName = `Your name as people will see it: use at most ${MAX_DISPLAY_NAME_LENGTH} characters (this one has ${name.length}).`;
+  }
+  if (c.codeRequired && c.clinicianCode.trim() === '') {
+    errors.clinicianCode =
+      'Clinician sign-up code: enter the code the people who run this Backchain gave you.';
+  }
+  return errors;
+}
+
+/** The sign-up body the server takes (docs/clinician.md): the role always, a clinician's extras only for them. */
+export function signupBody(
+  credentials: Credentials,
+  c: ClinicianSignup,
+): {
+  email: string;
+  password: string;
+  role: 'person' | 'clinician';
+  displayName?: string;
+  clinicianCode?: string;
+} {
+  const body = { email: credentials.email.trim(), password: credentials.password };
+  if (c.role !== 'clinician') return { ...body, role: 'person' };
+  const code = c.clinicianCode.trim();
+  return {
+    ...body,
+    role: 'clinician',
+    displayName: c.displayName.trim(),
+    ...(c.codeRequired || code ? { clinicianCode: code } : {}),
+  };
+}
+
+const LABELS: Record<AccountField, string> = {
+  email: 'Email',
+  password: 'Password',
+  displayName: 'Your name as people will see it',
+  clinicianCode: 'Clinician sign-up code',
+};
+
+const FIELDS: readonly string[] = ['email', 'password', 'displayName', 'clinicianCode'];
 
 /** The field a problem's path names (`password`, `body.password` or `/password`), if it is one of ours. */
 function fieldOf(path: string): AccountField | undefined {
   const last = path.split(/[./]/).filter(Boolean).pop();
-  return last === 'email' || last === 'password' ? last : undefined;
+  return last !== undefined && FIELDS.includes(last) ? (last as AccountField) : undefined;
 }
 
 /** A server problem's message for people: "password: expected X, got Y" becomes "Password: use X (this one is Y)." */

@@ -2,7 +2,8 @@
 import { sittingsFrom } from '../../engine/sittings.js';
 import { formatDate } from '../format-date.js';
 import { useEffect, useState } from 'preact/hooks';
-import { useApp, type Account } from '../app-context.js';
+import { accountFrom, useApp, type Account, type MeAnswer } from '../app-context.js';
+import { RadioGroup } from '../components/choice.js';
 import { FailureNotice, Notice, ScreenTitle } from '../components/common.js';
 import { loadDeviceRepo } from '../data/device.js';
 import { api } from '../data/http.js';
@@ -19,13 +20,17 @@ import { useLoad } from '../hooks.js';
 import { href } from '../router.js';
 import {
   accountFailure,
+  clinicianProblems,
   credentialProblems,
+  MAX_DISPLAY_NAME_LENGTH,
   MIN_PASSWORD_LENGTH,
+  signupBody,
   type AccountField,
   type AccountMode,
   type FieldErrors,
 } from './account-form.js';
 import { saveFile } from './report-download.js';
+import AccountLinks from './account-links.js';
 import './account.css';
 
 /** How the person arrived at the signed-in view in this visit, which decides how the move is offered. */
@@ -67,7 +72,14 @@ function WhereDataLives({ account }: { account: Account | null }) {
       <h2 id="where-data-title" class="where-data-title">
         Where your data lives
       </h2>
-      {account ? (
+      {account?.role === 'clinician' ? (
+        <p>
+          <strong>A clinician account</strong> ({account.email}), shown to people as{' '}
+          <strong>{account.displayName ?? account.email}</strong>. It holds no health record of its
+          own: you see the records of people who accepted your invitation, for as long as each of
+          them keeps the link.
+        </p>
+      ) : account ? (
         <p>
           <strong>In your account</strong> ({account.email}), on the Backchain server. It follows
           you to any device where you log in. This device keeps a copy of what it last loaded, so
@@ -95,7 +107,18 @@ function focusById(id: string) {
 const FIELD_IDS: Record<AccountField, string> = {
   email: 'account-email',
   password: 'account-password',
+  displayName: 'account-display-name',
+  clinicianCode: 'account-clinician-code',
 };
+
+/** Whether this deployment asks clinicians for the operator's code (GET /api/config); 'open' if unsure. */
+function useClinicianSignup(): 'open' | 'code' {
+  const config = useLoad(async () => {
+    const answer = await api<{ clinicianSignup?: 'open' | 'code' }>('GET', '/api/config');
+    return answer.ok && answer.value.clinicianSignup === 'code' ? 'code' : 'open';
+  }, []);
+  return config.status === 'ready' ? config.value : 'open';
+}
 
 function SignedOut({ onArrive }: { onArrive: (how: Exclude<Arrival, null>) => void }) {
   const app = useApp();
@@ -103,6 +126,11 @@ function SignedOut({ onArrive }: { onArrive: (how: Exclude<Arrival, null>) => vo
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [reveal, setReveal] = useState(false);
+  // A person is the usual visitor, and choosing it is no safety answer: it starts chosen.
+  const [role, setRole] = useState<'person' | 'clinician'>('person');
+  const [displayName, setDisplayName] = useState('');
+  const [clinicianCode, setClinicianCode] = useState('');
+  const codeRequired = useClinicianSignup() === 'code';
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -124,14 +152,20 @@ function SignedOut({ onArrive }: { onArrive: (how: Exclude<Arrival, null>) => vo
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const problems = credentialProblems({ email, password }, mode);
+    const extras = { role, displayName, clinicianCode, codeRequired };
+    const problems = {
+      ...credentialProblems({ email, password }, mode),
+      ...(signup ? clinicianProblems(extras) : {}),
+    };
     if (Object.keys(problems).length > 0) {
       showErrors(problems, null);
       return;
     }
     setBusy(true);
     try {
-      const body = { email: email.trim(), password };
+      const body = signup
+        ? signupBody({ email, password }, extras)
+        : { email: email.trim(), password };
       const answer = await api<Account>(
         'POST',
         signup ? '/api/auth/signup' : '/api/auth/login',
@@ -142,13 +176,13 @@ function SignedOut({ onArrive }: { onArrive: (how: Exclude<Arrival, null>) => vo
         showErrors(fields, message);
         return;
       }
-      const me = await api<Account & { createdAt: string }>('GET', '/api/me');
+      const me = await api<MeAnswer & { createdAt: string }>('GET', '/api/me');
       if (!me.ok) {
         showErrors({}, `${me.error.title}. ${'detail' in me.error ? me.error.detail : ''}`);
         return;
       }
       onArrive(mode);
-      app.setAccount({ id: me.value.id, email: me.value.email });
+      app.setAccount(accountFrom(me.value));
     } finally {
       setBusy(false);
     }
@@ -176,9 +210,11 @@ function SignedOut({ onArrive }: { onArrive: (how: Exclude<Arrival, null>) => vo
     <div class="card account-form">
       <h2>{signup ? 'Create an account' : 'Log in'}</h2>
       <p>
-        {signup
-          ? 'With an account, your answers, programme, sessions and check-ins are saved on the server and follow you to any device. You can delete it, and everything in it, at any time.'
-          : 'Log in to see your saved programme and progress on this device.'}
+        {!signup
+          ? 'Log in to see your saved programme and progress on this device.'
+          : role === 'clinician'
+            ? 'A clinician account lets you follow the people who accept your invitation: their check-ins, sittings and measures, and their programme, which you can change within Backchain’s safety rules. It holds no health record of its own.'
+            : 'With an account, your answers, programme, sessions and check-ins are saved on the server and follow you to any device. You can delete it, and everything in it, at any time.'}
       </p>
       <form noValidate onSubmit={(e) => void submit(e)}>
         {(listed.length > 0 || general) && (
@@ -197,6 +233,24 @@ function SignedOut({ onArrive }: { onArrive: (how: Exclude<Arrival, null>) => vo
               {general && <li>{general}</li>}
             </ul>
           </div>
+        )}
+        {signup && (
+          <RadioGroup
+            name="account-role"
+            legend="Who is this account for?"
+            options={[
+              { value: 'person', label: 'I’m here for my own back' },
+              {
+                value: 'clinician',
+                label: 'I’m a physiotherapist or other clinician',
+                hint: 'To follow people who choose to link to you. A clinician account holds no health record of its own.',
+              },
+            ]}
+            value={role}
+            onChange={(value) => {
+              setRole(value === 'clinician' ? 'clinician' : 'person');
+            }}
+          />
         )}
         <div class="account-field">
           <label class="field" for={FIELD_IDS.email}>
@@ -250,6 +304,56 @@ function SignedOut({ onArrive }: { onArrive: (how: Exclude<Arrival, null>) => vo
             <span>Show password</span>
           </label>
         </div>
+        {signup && role === 'clinician' && (
+          <>
+            <div class="account-field">
+              <label class="field" for={FIELD_IDS.displayName}>
+                Your name as people will see it
+              </label>
+              <p class="hint" id="account-display-name-hint">
+                For example “Alex Morgan, physiotherapist”. People read it before they accept your
+                invitation, and on their list of who looked at their record.
+              </p>
+              <input
+                {...fieldProps('displayName', 'account-display-name-hint')}
+                type="text"
+                name="displayName"
+                autoComplete="name"
+                maxLength={MAX_DISPLAY_NAME_LENGTH}
+                required
+                value={displayName}
+                onInput={(e) => {
+                  setDisplayName(e.currentTarget.value);
+                }}
+              />
+              {fieldError('displayName')}
+            </div>
+            {codeRequired && (
+              <div class="account-field">
+                <label class="field" for={FIELD_IDS.clinicianCode}>
+                  Clinician sign-up code
+                </label>
+                <p class="hint" id="account-clinician-code-hint">
+                  This Backchain asks clinicians for a code from the people who run it. Each code
+                  works once.
+                </p>
+                <input
+                  {...fieldProps('clinicianCode', 'account-clinician-code-hint')}
+                  type="text"
+                  name="clinicianCode"
+                  autoComplete="off"
+                  spellcheck={false}
+                  required
+                  value={clinicianCode}
+                  onInput={(e) => {
+                    setClinicianCode(e.currentTarget.value);
+                  }}
+                />
+                {fieldError('clinicianCode')}
+              </div>
+            )}
+          </>
+        )}
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
             {signup ? 'Create account' : 'Log in'}
@@ -314,7 +418,12 @@ function SignedIn({
       <p role="status">
         Signed in as <strong>{account.email}</strong>.
       </p>
-      <MoveOffer accountId={account.id} arrival={arrival} />
+      {account.role === 'clinician' ? (
+        <ClinicianStart arrival={arrival} />
+      ) : (
+        <MoveOffer accountId={account.id} arrival={arrival} />
+      )}
+      <AccountLinks />
       <section aria-labelledby="logout-title" class="card">
         <h2 id="logout-title" class="card-title">
           Log out
@@ -346,6 +455,29 @@ function SignedIn({
   );
 }
 
+/** A clinician's way on from Account: their people, and inviting someone. */
+function ClinicianStart({ arrival }: { arrival: Arrival }) {
+  return (
+    <section aria-labelledby="clinician-start-title" class="card">
+      <h2 id="clinician-start-title" class="card-title">
+        {arrival === 'signup' ? 'Next: invite the people you treat' : 'Your people'}
+      </h2>
+      <p>
+        People link to you by accepting an invitation: you make one, give them its code or link, and
+        they choose whether to accept after reading what you will see and what you may change.
+      </p>
+      <div class="actions">
+        <a class="button primary" href={href('clinic', 'invite')}>
+          Invite someone
+        </a>
+        <a class="button" href={href('clinic')}>
+          Your people
+        </a>
+      </div>
+    </section>
+  );
+}
+
 /** A personal access token as the API lists it (never its secret). */
 interface TokenView {
   id: string;
@@ -357,10 +489,19 @@ interface TokenView {
 }
 type TokenScope = 'read' | 'write' | 'export';
 
-const SCOPE_WORDS: Record<TokenScope, { label: string; hint: string }> = {
+const PERSON_SCOPE_WORDS: Record<TokenScope, { label: string; hint: string }> = {
   read: { label: 'Read your data', hint: 'assessments, programme, sessions, check-ins, progress' },
   write: { label: 'Add records', hint: 'assessments, sessions, check-ins, measurements' },
   export: { label: 'Export your record', hint: 'FHIR, JSON and CSV' },
+};
+/** The same scopes as a clinician's token uses them: on the clinician's routes, for the people linked to them. */
+const CLINICIAN_SCOPE_WORDS: Record<TokenScope, { label: string; hint: string }> = {
+  read: {
+    label: 'Read your people’s records',
+    hint: 'your list, each linked person’s record, your invitations',
+  },
+  write: { label: 'Make changes', hint: 'programme changes, pauses, measures, invitations' },
+  export: { label: 'Export a person’s record', hint: 'FHIR, JSON and CSV' },
 };
 const EXPIRY_CHOICES = [30, 90, 180, 365] as const;
 
@@ -373,6 +514,8 @@ function dateWords(instant: string): string {
  * it was last used, revoked one by one. A new token is shown once. Only a signed-in browser can do this.
  */
 function AccessTokens() {
+  const SCOPE_WORDS =
+    useApp().account?.role === 'clinician' ? CLINICIAN_SCOPE_WORDS : PERSON_SCOPE_WORDS;
   const [round, setRound] = useState(0);
   const tokens = useLoad(async () => {
     const answer = await api<{ items: TokenView[] }>('GET', '/api/auth/tokens');
@@ -770,8 +913,10 @@ function DeleteAccount({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [unticked, setUnticked] = useState(false);
+  const clinician = account.role === 'clinician';
   const held = useLoad(async () => {
-    if (!confirming) return null;
+    // A clinician account holds no health record: there is nothing of theirs to count.
+    if (!confirming || clinician) return null;
     const [sessions, checkins, measurements] = await Promise.all([
       repo.sessions(),
       repo.checkins(),
@@ -783,7 +928,7 @@ function DeleteAccount({
       checkins: checkins.length,
       measurements: measurements.length,
     };
-  }, [confirming, repo]);
+  }, [confirming, clinician, repo]);
 
   useEffect(() => {
     if (confirming) document.getElementById('delete-confirm-title')?.focus();
@@ -823,8 +968,13 @@ function DeleteAccount({
       {!confirming ? (
         <>
           <p>
-            Deletes the account and everything saved in it from the server, for good. You can save a
-            copy first from the <a href={href('report')}>report</a>.
+            Deletes the account and everything saved in it from the server, for good.
+            {!clinician && (
+              <>
+                {' '}
+                You can save a copy first from the <a href={href('report')}>report</a>.
+              </>
+            )}
           </p>
           <div class="actions">
             <button
@@ -844,20 +994,36 @@ function DeleteAccount({
             Delete {account.email} for good?
           </h3>
           <p>This permanently deletes from the server:</p>
-          <ul>
-            <li>the account and its email address and password;</li>
-            <li>every set of answers you gave, with its result;</li>
-            <li>your programme and the changes the stop rules made to it;</li>
-            <li>
-              {n
-                ? `${plural(n.sessions, 'exercise sitting', 'exercise sittings')}, ${plural(n.checkins, 'check-in', 'check-ins')} and ${plural(n.measurements, 'measurement', 'measurements')};`
-                : 'every exercise session, check-in and measurement;'}
-            </li>
-            <li>the record of who viewed or changed your data.</li>
-          </ul>
+          {clinician ? (
+            <ul>
+              <li>the account and its email address and password;</li>
+              <li>your invitations, used or not;</li>
+              <li>
+                your links to people: they end at once. Each person keeps their own record, with the
+                changes you made to their programme and your name on them.
+              </li>
+            </ul>
+          ) : (
+            <ul>
+              <li>the account and its email address and password;</li>
+              <li>every set of answers you gave, with its result;</li>
+              <li>your programme and the changes the stop rules made to it;</li>
+              <li>
+                {n
+                  ? `${plural(n.sessions, 'exercise sitting', 'exercise sittings')}, ${plural(n.checkins, 'check-in', 'check-ins')} and ${plural(n.measurements, 'measurement', 'measurements')};`
+                  : 'every exercise session, check-in and measurement;'}
+              </li>
+              <li>the record of who viewed or changed your data.</li>
+            </ul>
+          )}
           <p>
-            <strong>This cannot be undone.</strong> To keep a copy, download it from the{' '}
-            <a href={href('report')}>report</a> first.
+            <strong>This cannot be undone.</strong>
+            {!clinician && (
+              <>
+                {' '}
+                To keep a copy, download it from the <a href={href('report')}>report</a> first.
+              </>
+            )}
           </p>
           <label class="choice">
             <input

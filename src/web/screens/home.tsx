@@ -3,10 +3,20 @@
 import { useApp } from '../app-context.js';
 import { Notice, ScreenTitle } from '../components/common.js';
 import { WarningPanel } from '../components/level-panel.js';
+import { ClinicianPauseNotice } from '../components/clinician-pause.js';
+import { api } from '../data/http.js';
 import { kvGet } from '../data/idb.js';
-import type { TodayView } from '../data/types.js';
+import {
+  programmeNewsOf,
+  type ClinicianPauseView,
+  type LinkView,
+  type ProgrammeVersionView,
+  type Repo,
+  type TodayView,
+} from '../data/types.js';
 import { localToday, useLoad } from '../hooks.js';
 import { href } from '../router.js';
+import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { HOME_LEAD, HOME_PICTURE_TITLE, HOW_IT_WORKS, type StepIconKind } from './home-copy.js';
 
@@ -15,16 +25,33 @@ export default function Home() {
   // Only a returning person has data; loading it waits until the engine has loaded, off the first paint.
   const latest = useLoad(async () => {
     if (repo.mode === 'device' && !(await hasDeviceData())) return null;
-    const [assessment, today] = await Promise.all([
+    const [assessment, today, due] = await Promise.all([
       repo.latestAssessment(),
       repo.today(localToday()),
+      // What a clinician asked for; never a reason for Home not to load (a clinician account has none).
+      repo.outcomes().then(
+        (o) =>
+          o?.due.filter(
+            (d) =>
+              d.done !== true && d.instrument !== 'oswestry-total' && d.dueDate <= localToday(),
+          ) ?? [],
+        () => [],
+      ),
     ]);
-    return { assessment, today };
+    const pause = await clinicianPauseOf(repo, today);
+    const asked =
+      due.length > 0
+        ? { words: await askedWords(due.map((d) => d.instrument)), count: due.length }
+        : null;
+    return { assessment, today, pause, asked };
   }, [repo, version]);
+  const [newsSeen, setNewsSeen] = useState(false);
   const loaded = latest.status === 'ready' ? latest.value : null;
   const today = loaded?.today ?? null;
   const returning = loaded !== null && loaded.assessment !== null;
+  // A warning sign's advice leads, alone: no news or request stands before it.
   if (today?.warning) return <StandingWarning today={today} hasAssessment={returning} />;
+  const news = newsSeen ? [] : programmeNewsOf(today);
   return (
     <section aria-labelledby="screen-title" class="home">
       <div class="home-hero">
@@ -34,6 +61,28 @@ export default function Home() {
         </div>
         <HeroPicture />
       </div>
+      {loaded?.pause && <ClinicianPauseNotice pause={loaded.pause} />}
+      {news.length > 0 && (
+        <LazyNews
+          versions={news}
+          pausedNow={loaded?.pause != null}
+          onSeen={() => {
+            setNewsSeen(true);
+          }}
+        />
+      )}
+      {loaded?.asked && (
+        <div class="notice" role="status">
+          <p class="notice-title">{loaded.asked.words}</p>
+          <p>
+            <a class="button primary" href={href('outcomes')}>
+              {loaded.asked.count === 1
+                ? 'Fill in the questionnaire'
+                : 'Fill in the questionnaires'}
+            </a>
+          </p>
+        </div>
+      )}
       <div class="actions home-actions">
         {returning ? (
           <>
@@ -45,7 +94,9 @@ export default function Home() {
               <a class="button primary" href={href('programme')}>
                 {today?.blockedBy === 'rest-today'
                   ? 'Your programme (no more exercise today)'
-                  : 'Today’s programme'}
+                  : loaded?.pause
+                    ? 'Your programme (paused)'
+                    : 'Today’s programme'}
               </a>
             )}
             <a class="button" href={href('checkin')}>
@@ -161,6 +212,57 @@ function StandingWarning({ today, hasAssessment }: { today: TodayView; hasAssess
       )}
     </WarningPanel>
   );
+}
+
+/** A clinician's pause from `today`, or from the programme when `today` does not carry it (older servers). */
+async function clinicianPauseOf(repo: Repo, today: TodayView): Promise<ClinicianPauseView | null> {
+  if (today.clinicianPause) return today.clinicianPause;
+  if (today.blockedBy !== 'paused' || today.warning) return null;
+  const programme = await repo.programme().catch(() => null);
+  return programme?.clinicianPause ?? null;
+}
+
+/**
+ * "Alex Morgan, physiotherapist, asked you to fill in the Roland-Morris Disability Questionnaire." The
+ * instruments' names come with their texts, so they load only when something is due.
+ */
+async function askedWords(ids: readonly string[]): Promise<string> {
+  const [{ instruments }, links] = await Promise.all([
+    import('../../kb/instruments.js'),
+    api<{ items: LinkView[] }>('GET', '/api/links'),
+  ]);
+  const names = [...new Set(ids)].map((id) => instruments.find((i) => i.id === id)?.name ?? id);
+  const active = links.ok ? links.value.items.filter((l) => l.status === 'active') : [];
+  const who = active.length === 1 && active[0] ? active[0].clinician.name : 'Your clinician';
+  const list =
+    names.length <= 1
+      ? (names[0] ?? 'a questionnaire')
+      : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  return `${who.includes(',') ? `${who},` : who} asked you to fill in: ${list}.`;
+}
+
+type NewsProps = {
+  versions: readonly ProgrammeVersionView[];
+  onSeen: () => void;
+  pausedNow: boolean;
+};
+
+/** The news card, loaded only when there is news (it carries the exercise catalogue for the names). */
+function LazyNews(props: NewsProps) {
+  const [Card, setCard] = useState<FunctionComponent<NewsProps> | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('../components/programme-news.js').then(
+      (m) => {
+        if (live) setCard(() => m.default);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Card ? <Card {...props} /> : null;
 }
 
 /** Whether this device holds answers, without loading the engine to find out. */

@@ -2,7 +2,13 @@
 // shows no exercises anywhere), then a paused programme, then the warning-sign re-check.
 import type { KnowledgeBase, Source, SourceId } from '../../kb/types.js';
 import type { Level } from '../../engine/triage.js';
-import type { AssessmentView, PauseReason, ProgrammeView, TodayView } from '../data/types.js';
+import type {
+  AssessmentView,
+  ClinicianPauseView,
+  PauseReason,
+  ProgrammeView,
+  TodayView,
+} from '../data/types.js';
 
 export type ProgrammeStatus =
   /** A warning stands (reported at a check-in, or in questions stopped early): its advice, no exercises. */
@@ -13,6 +19,8 @@ export type ProgrammeStatus =
   | { kind: 'emergency'; advice: string }
   /** A check-in found a warning sign: why, and no exercises until the person has been seen. */
   | { kind: 'paused'; pausedBy: PauseReason | null }
+  /** A clinician paused the programme: who, when and their note; no sittings until they start it again. */
+  | { kind: 'clinician-paused'; pause: ClinicianPauseView; programme: ProgrammeView }
   /** An assessment without a programme (should not happen; shown as "answer the questions again"). */
   | { kind: 'no-programme' }
   /** The stop rules asked for the warning-sign questions again before the next session. */
@@ -39,6 +47,13 @@ export function programmeStatus(
   if (assessment?.result.triage.level === 'emergency') {
     return { kind: 'emergency', advice: assessment.result.triage.advice };
   }
+  // A warning sign's pause reads as one even when a clinician paused too: the warning's advice leads.
+  if (programme?.paused && programme.pausedBy) {
+    return { kind: 'paused', pausedBy: programme.pausedBy };
+  }
+  const clinicianPause = programme?.clinicianPause ?? today?.clinicianPause ?? null;
+  if (programme && clinicianPause)
+    return { kind: 'clinician-paused', pause: clinicianPause, programme };
   if (programme?.paused) return { kind: 'paused', pausedBy: programme.pausedBy };
   if (!assessment) return { kind: 'no-assessment' };
   if (!programme) return { kind: 'no-programme' };

@@ -8,7 +8,16 @@ import { useApp } from '../app-context.js';
 import { Load, Notice, ScreenTitle } from '../components/common.js';
 import { ExerciseFigure } from '../components/figure.js';
 import { WarningPanel } from '../components/level-panel.js';
-import type { AssessmentView, PauseReason, ProgrammeView, SessionLogView } from '../data/types.js';
+import { ClinicianPauseNotice, ExerciseNote } from '../components/clinician-pause.js';
+import ProgrammeNews from '../components/programme-news.js';
+import {
+  programmeNewsOf,
+  type AssessmentView,
+  type PauseReason,
+  type ProgrammeVersionView,
+  type ProgrammeView,
+  type SessionLogView,
+} from '../data/types.js';
 import { localToday, useLoad, useReducedMotion } from '../hooks.js';
 import { href } from '../router.js';
 import {
@@ -43,6 +52,8 @@ export function exerciseName(id: string): string {
 
 export default function ProgrammeScreen() {
   const { repo, version } = useApp();
+  // "Got it" hides the news at once; the next load asks the server again.
+  const [newsSeen, setNewsSeen] = useState(false);
   const state = useLoad(async () => {
     const [assessment, programme, today] = await Promise.all([
       repo.latestAssessment(),
@@ -60,8 +71,28 @@ export default function ProgrammeScreen() {
       <Load state={state}>
         {({ assessment, programme, sessions, today, place }) => {
           const status = programmeStatus(assessment, programme, today);
+          // The news never stands before a warning sign's advice, nor beside an emergency.
+          const news =
+            newsSeen ||
+            status.kind === 'warning' ||
+            status.kind === 'emergency' ||
+            status.kind === 'paused'
+              ? []
+              : programmeNewsOf(today);
+          const onSeen = () => {
+            setNewsSeen(true);
+          };
           if (status.kind !== 'ready') {
-            return <StatusNotice status={status} assessment={assessment} />;
+            return (
+              <>
+                <StatusNotice status={status} assessment={assessment} />
+                <ProgrammeNews
+                  versions={news}
+                  onSeen={onSeen}
+                  pausedNow={status.kind === 'clinician-paused'}
+                />
+              </>
+            );
           }
           return (
             <ProgrammeBody
@@ -69,6 +100,8 @@ export default function ProgrammeScreen() {
               assessment={assessment}
               sessions={sessions}
               place={place}
+              news={news}
+              onNewsSeen={onSeen}
             />
           );
         }}
@@ -153,6 +186,17 @@ export function StatusNotice({
       );
     case 'paused':
       return <PausedNotice pausedBy={status.pausedBy} />;
+    case 'clinician-paused':
+      return (
+        <>
+          <ClinicianPauseNotice pause={status.pause} />
+          <div class="actions">
+            <a class="button primary" href={href('checkin')}>
+              Daily check-in
+            </a>
+          </div>
+        </>
+      );
     case 'no-programme':
       return (
         <>
@@ -295,12 +339,17 @@ function ProgrammeBody({
   assessment,
   sessions,
   place,
+  news,
+  onNewsSeen,
 }: {
   programme: ProgrammeView;
   assessment: AssessmentView | null;
   sessions: SessionLogView[];
   /** This device's sitting, for where "Continue" picks up. */
   place: SittingPlace | null;
+  /** A clinician's changes not seen yet, shown above today's plan. */
+  news: readonly ProgrammeVersionView[];
+  onNewsSeen: () => void;
 }) {
   const today = localToday();
   const week = weekFrom(today);
@@ -323,6 +372,7 @@ function ProgrammeBody({
     <>
       <LevelNotice assessment={assessment} />
       <BackOffNotice programme={programme} />
+      <ProgrammeNews versions={news} onSeen={onNewsSeen} />
 
       <h2 id="today">Today</h2>
       <p>
@@ -401,6 +451,7 @@ function ProgrammeBody({
               exercise={ex}
               dosage={describeDosage(item.dosage, item.timesPerDay)}
               cautions={item.cautions}
+              note={item.note}
               serves={item.serves}
               doneToday={count}
               timesPerDay={item.timesPerDay}
@@ -425,8 +476,9 @@ function ProgrammeBody({
         ))}
       </ol>
       <p class="muted small">
-        {PHASE_WORDS[programme.phase]} Your plan changes only when the rules below say so, or when
-        you answer the questions again.
+        {PHASE_WORDS[programme.phase]} Your plan changes only when the rules below say so, when you
+        answer the questions again, or when a clinician you linked to changes it (you see what
+        changed first).
       </p>
 
       <SelfCare programme={programme} />
@@ -458,6 +510,7 @@ function ExerciseCard({
   exercise,
   dosage,
   cautions,
+  note,
   serves,
   doneToday,
   timesPerDay,
@@ -465,6 +518,8 @@ function ExerciseCard({
   exercise: Exercise;
   dosage: string;
   cautions: string[];
+  /** The clinician's note on this exercise, if any. */
+  note: string | undefined;
   serves: string[];
   doneToday: number;
   timesPerDay: number;
@@ -521,6 +576,7 @@ function ExerciseCard({
           <p class="dosage">
             <strong>How much:</strong> {dosage}.
           </p>
+          <ExerciseNote note={note} />
           {helps.length > 0 && (
             <p class="small">
               <strong>Helps with:</strong> {helps.join(', ')}

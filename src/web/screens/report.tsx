@@ -47,7 +47,14 @@ export default function Report() {
   );
 }
 
-function ReportBody({ report, warning }: { report: ReportModel; warning: TodayView['warning'] }) {
+/** The one-page summary itself; the clinician’s copy of a person’s report shows it too. */
+export function ReportBody({
+  report,
+  warning,
+}: {
+  report: ReportModel;
+  warning: TodayView['warning'];
+}) {
   if (!report.triage && warning) {
     // The questions stopped at a warning sign before they were complete: that is all there is to show.
     return (

@@ -7,11 +7,13 @@ import { knowledgeBase as kb } from '../../kb/index.js';
 import { useApp } from '../app-context.js';
 import { RadioGroup, YesNo } from '../components/choice.js';
 import { FailureNotice, Load, Notice, ScreenTitle } from '../components/common.js';
+import { ExerciseNote } from '../components/clinician-pause.js';
+import ProgrammeNews from '../components/programme-news.js';
 import { ExerciseFigure } from '../components/figure.js';
 import type { TodayPlan } from '../../engine/sittings.js';
 import { newClientId } from '../data/client-id.js';
 import { kvGet, kvSet } from '../data/idb.js';
-import type { Failure } from '../data/types.js';
+import { programmeNewsOf, type Failure } from '../data/types.js';
 import { localToday, useLoad, useReducedMotion, useWakeLock } from '../hooks.js';
 import { href } from '../router.js';
 import { exerciseName, StatusNotice } from './programme.js';
@@ -42,6 +44,8 @@ import './session.css';
 
 export default function SessionScreen() {
   const { repo } = useApp();
+  // A clinician's changes are read before the first exercise: "Got it" lets the sitting begin.
+  const [newsSeen, setNewsSeen] = useState(false);
   // Loaded once per way of keeping data: the sitting's place is kept on the device as it goes.
   const state = useLoad(async () => {
     const date = localToday();
@@ -68,6 +72,18 @@ export default function SessionScreen() {
           const sitting = sittingToRun(day, newClientId);
           if (!sitting) return <AllDone day={day} />;
           const due = sitting.exerciseIds.flatMap((id) => items.filter((i) => i.exerciseId === id));
+          const news = programmeNewsOf(today);
+          if (!newsSeen && news.length > 0) {
+            return (
+              <ProgrammeNews
+                versions={news}
+                context="session"
+                onSeen={() => {
+                  setNewsSeen(true);
+                }}
+              />
+            );
+          }
           return (
             <Player
               items={due}
@@ -358,6 +374,7 @@ function Player({
         {name}
       </h2>
       <p class="player-dosage">{describeDosage(run.dosage)}</p>
+      {stage.kind !== 'questions' && <ExerciseNote note={item?.note} />}
 
       {stage.kind !== 'questions' && item && item.cautions.length > 0 && (
         <Notice tone="warning" title="Take extra care">
