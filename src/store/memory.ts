@@ -847,7 +847,10 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
           checkins: checkins.count(userId),
           measurements: measurements.count(userId),
           audit: audit.count(userId),
-          login_limits: u ? [...limits.values()].filter((l) => l.account === u.email).length : 0,
+          login_limits: u
+            ? [...limits.values()].filter((l) => l.account === u.email || l.account === userId)
+                .length
+            : 0,
           // A link is the person's row (it stays, ended, when the clinician's account goes).
           care_links: careLinks.count(userId),
           invitations: [...invitations.values()].filter((i) => i.clinicianId === userId).length,
@@ -897,7 +900,9 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
         settle(() => {
           const u = users.get(userId);
           if (!u) return false;
-          for (const [name, l] of limits) if (l.account === u.email) limits.delete(name);
+          for (const [name, l] of limits) {
+            if (l.account === u.email || l.account === userId) limits.delete(name);
+          }
           for (const [hash, c] of credentials) if (c.userId === userId) credentials.delete(hash);
           for (const t of personTables) t.deleteUser(userId);
           for (const t of clinicalTables) t.deleteUser(userId);

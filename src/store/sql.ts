@@ -1265,7 +1265,7 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
             conn
               .selectFrom('login_limits')
               .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
-              .where('account', '=', user.email)
+              .where('account', 'in', [user.email, userId])
               .executeTakeFirst(),
           )
         : 0;
@@ -1358,7 +1358,10 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
         if (kind === 'postgres') query = query.forUpdate();
         const user = await query.executeTakeFirst();
         if (!user) return false;
-        await conn.deleteFrom('login_limits').where('account', '=', user.email).execute();
+        await conn
+          .deleteFrom('login_limits')
+          .where('account', 'in', [user.email, userId])
+          .execute();
         // A clinician's links stay on their people's records, ended as the account goes.
         await conn
           .updateTable('care_links')
