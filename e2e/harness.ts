@@ -42,8 +42,11 @@ export const DESKTOP: ViewportSize = { width: 1280, height: 800 };
 /** The narrowest width the app must work at (WCAG reflow). */
 export const NARROW: ViewportSize = { width: 320, height: 640 };
 
-/** Browser tests are slow on two cores: a minute per test and per hook. */
-export const E2E_TIMEOUT = 60_000;
+/**
+ * Browser tests are slow on two cores: the longest walks (three days of sittings, the clinician's
+ * loop) take about a minute when the machine is busy, so each test and hook may take two.
+ */
+export const E2E_TIMEOUT = 120_000;
 
 /** One browser context and its page, with what went wrong in it so far. */
 export interface Session {
