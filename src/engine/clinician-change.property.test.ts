@@ -350,11 +350,13 @@ describe('clinician change safety properties', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      // Raised doses are rare among random requests (400 runs saw 3 or fewer 1 time in 6): 1,000 runs make one
+      // all but certain, so the check below does not fail by chance.
+      { numRuns: 1000 },
     );
-    // The property would hold vacuously if everything were refused.
-    expect(accepted).toBeGreaterThan(100);
-    expect(raised).toBeGreaterThan(3);
+    // The property would hold vacuously if everything were refused, or if no dose were ever raised.
+    expect(accepted).toBeGreaterThan(250);
+    expect(raised).toBeGreaterThan(0);
   });
 
   it('one add or dose is accepted exactly when the item it leaves keeps every rule', () => {
