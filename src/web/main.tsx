@@ -10,7 +10,18 @@ import {
   type AppServices,
   type MeAnswer,
 } from './app-context.js';
-import { ApiRepo, flushOutbox, pendingCount } from './data/api-repo.js';
+import {
+  ApiRepo,
+  cancelOutboxRetry,
+  dismissRefused,
+  flushOutbox,
+  onOutboxFlushed,
+  pendingCount,
+  refusedNotice,
+  refusedRecords,
+  type FlushResult,
+  type RefusedRecord,
+} from './data/api-repo.js';
 import { deviceRepo, resetDeviceRepo } from './data/device.js';
 import { api } from './data/http.js';
 import { kvDeletePrefix, kvGet, kvSet, outboxClear } from './data/idb.js';
@@ -235,6 +246,9 @@ function App() {
   const [online, setOnline] = useState(navigator.onLine);
   const [account, setAccountState] = useState<Account | null>(null);
   const [pending, setPending] = useState(0);
+  // Saved records the server refused for good, and whether what waits is held back by the server (429, 5xx).
+  const [refused, setRefused] = useState<RefusedRecord[]>([]);
+  const [held, setHeld] = useState(false);
   const [version, setVersion] = useState(0);
   const [ready, setReady] = useState(false);
 
@@ -256,9 +270,23 @@ function App() {
 
   const sync = useCallback(async () => {
     if (!account) return;
-    const sent = await flushOutbox();
-    setPending(await pendingCount());
-    if (sent > 0) setVersion((v) => v + 1);
+    await flushOutbox().catch(() => undefined);
+  }, [account]);
+
+  // Every pass over the outbox, the timed retries after a 429 or a fault included, updates the bar.
+  useEffect(() => {
+    if (!account) return;
+    const update = (result?: FlushResult) => {
+      void pendingCount().then(setPending);
+      void refusedRecords().then(setRefused);
+      if (result) {
+        const why = result.stoppedBy?.kind;
+        setHeld(why === 'limited' || why === 'server' || why === 'conflict');
+      }
+      if (result && result.sentUnawaited > 0) setVersion((v) => v + 1);
+    };
+    update();
+    return onOutboxFlushed(update);
   }, [account]);
 
   useEffect(() => {
@@ -302,8 +330,10 @@ function App() {
         resetDeviceRepo();
         if (next === null) {
           // What belonged to the account must not stay here for whoever uses the device next.
+          cancelOutboxRetry();
           void Promise.all([kvDeletePrefix('cache:'), outboxClear()]).then(() => {
             setPending(0);
+            setRefused([]);
           });
         }
         setAccountState(next);
@@ -312,7 +342,10 @@ function App() {
       },
       changed: () => {
         setVersion((v) => v + 1);
-        if (account) void pendingCount().then(setPending);
+        if (account) {
+          void pendingCount().then(setPending);
+          void refusedRecords().then(setRefused);
+        }
       },
     }),
     [account, apiRepo, online, pending, version],
@@ -403,14 +436,32 @@ function App() {
           {clinician
             ? 'Your people’s records come from the server: they show again once you are online.'
             : account
-              ? 'Check-ins and sessions are kept on this device and sent later.'
+              ? 'Check-ins, sessions and measurements are kept on this device and sent later.'
               : ''}
         </p>
       )}
       {online && pending > 0 && (
         <p class="connection" role="status">
-          Sending {pending} saved record{pending === 1 ? '' : 's'} to your account…
+          {held
+            ? `${String(pending)} saved record${pending === 1 ? ' is' : 's are'} kept on this device; the server is busy, so Backchain will send ${pending === 1 ? 'it' : 'them'} shortly.`
+            : `Sending ${String(pending)} saved record${pending === 1 ? '' : 's'} to your account…`}
         </p>
+      )}
+      {account && refused.length > 0 && (
+        <div class="connection" role="status">
+          {refusedNotice(refused)}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              void dismissRefused().then(() => {
+                setRefused([]);
+                setVersion((v) => v + 1);
+              });
+            }}
+          >
+            OK
+          </button>
+        </div>
       )}
       <main id="main" tabIndex={-1}>
         {ready ? <ScreenHost route={route} clinician={clinician} /> : <p class="muted">Loading…</p>}

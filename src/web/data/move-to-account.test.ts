@@ -1,5 +1,5 @@
 // Tests moving the device's record into an account: the order, the bodies, stopping part way, resuming without duplicates,
-// refusals in words, and clearing the device only after everything arrived.
+// refusals in words, waiting out 429s and server faults, and clearing the device only after everything arrived.
 import { describe, expect, it } from 'vitest';
 import { assessIntake } from '../../engine/assess.js';
 import { parseIntake } from '../../engine/intake.js';
@@ -11,8 +11,12 @@ import type {
   SessionLogRecord,
 } from '../../store/types.js';
 import { ANSWERS, NO_WARNING_SIGNS } from '../../../test/fixtures.js';
+import { failureFromProblem } from './http.js';
 import {
   describeMove,
+  FAULT_WAITS_SECONDS,
+  MAX_LIMITED_WAITS,
+  MAX_WAIT_SECONDS,
   moveDeviceData,
   planMove,
   type DeviceRecord,
@@ -115,6 +119,8 @@ function fakes(answer: (call: number, path: string, body: unknown) => Outcome<un
     progress: undefined as MoveProgress | undefined,
     posts: [] as { path: string; body: unknown }[],
     cleared: 0,
+    /** Every wait the move asked for, in milliseconds (nothing really waits). */
+    waits: [] as number[],
   };
   const deps: MoveDeps = {
     readDevice: () => Promise.resolve(state.record),
@@ -134,6 +140,10 @@ function fakes(answer: (call: number, path: string, body: unknown) => Outcome<un
       state.progress = undefined;
       return Promise.resolve();
     },
+    sleep: (ms) => {
+      state.waits.push(ms);
+      return Promise.resolve();
+    },
   };
   return { state, deps };
 }
@@ -147,9 +157,10 @@ describe('planMove', () => {
     expect(steps.map((s) => s.deviceId)).toEqual(['a1', 's1', 'c1', 'a2', 's2', 'm1']);
   });
 
-  it('sends each assessment’s answers only', () => {
+  it('sends each assessment’s answers only, with the device’s id as clientId', () => {
     expect(steps[0]?.path).toBe('/api/assessments');
-    expect(Object.keys(steps[0]?.body as object)).toEqual(['answers']);
+    expect(Object.keys(steps[0]?.body as object)).toEqual(['answers', 'clientId']);
+    expect((steps[0]?.body as { clientId?: string }).clientId).toBe('a1');
   });
 
   it('sends session entries without `planned`, with their date and the device’s id as clientId', () => {
@@ -193,8 +204,13 @@ describe('planMove', () => {
     });
   });
 
-  it('leaves out a measurement’s missing side', () => {
-    expect(steps[5]?.body).toEqual({ date: '2026-11-12', kind: 'toe-touch', value: 5 });
+  it('leaves out a measurement’s missing side, and sends the device’s id as clientId', () => {
+    expect(steps[5]?.body).toEqual({
+      date: '2026-11-12',
+      kind: 'toe-touch',
+      value: 5,
+      clientId: 'm1',
+    });
   });
 });
 
@@ -250,8 +266,9 @@ describe('moveDeviceData', () => {
           }
         : OK,
     );
-    // A 5xx is not a refusal: the move stops.
+    // A 5xx is not a refusal: after a few tries the move stops.
     expect((await moveDeviceData(deps, 'acc')).status).toBe('stopped');
+    expect(state.waits).toEqual(FAULT_WAITS_SECONDS.map((s) => s * 1000));
 
     const refusing = fakes((_call, path) =>
       path === '/api/sessions'
@@ -347,6 +364,142 @@ describe('moveDeviceData', () => {
     expect(report.clearFailed).toBe(true);
     expect(describeMove(report).lines.join(' ')).toMatch(/could not be removed/);
   });
+});
+
+/** Failures as the API client makes them from real answers. */
+const limited = (retryAfter: string | null) =>
+  failureFromProblem(
+    429,
+    { type: '/problems/too-many-writes', title: 'Too many at once' },
+    retryAfter,
+  );
+const fault = (status = 503) => failureFromProblem(status, { title: 'Service unavailable' });
+const full = (code: 'day-full' | 'record-full') =>
+  failureFromProblem(422, {
+    type: `/problems/${code}`,
+    title: code === 'day-full' ? 'That day is full' : 'Your record is full',
+    detail: 'This one was not saved.',
+  });
+
+describe('moveDeviceData against the limits and server faults', () => {
+  it('waits out a 429 as Retry-After says and sends the same item again, losing nothing', async () => {
+    const { state, deps } = fakes((call) =>
+      call === 2 ? { ok: false, error: limited('40') } : OK,
+    );
+    const waits: number[] = [];
+    const report = await moveDeviceData(
+      {
+        ...deps,
+        onWait: (seconds) => {
+          waits.push(seconds);
+        },
+      },
+      'acc',
+    );
+    expect(report.status).toBe('complete');
+    expect(report.moved).toEqual({ assessment: 2, session: 2, checkin: 1, measurement: 1 });
+    expect(state.waits).toEqual([40_000]);
+    expect(waits).toEqual([40]);
+    // The third item (c1) went twice, back to back, and nothing was skipped or reordered.
+    expect(state.posts.map((p) => (p.body as { clientId?: string }).clientId)).toEqual([
+      'a1',
+      's1',
+      'c1',
+      'c1',
+      'a2',
+      's2',
+      'm1',
+    ]);
+    expect(report.cleared).toBe(true);
+  });
+
+  it('waits a minute after a 429 without Retry-After, and never longer than the cap', async () => {
+    const { state, deps } = fakes((call) =>
+      call === 0
+        ? { ok: false, error: limited(null) }
+        : call === 2
+          ? { ok: false, error: limited('3600') }
+          : OK,
+    );
+    const report = await moveDeviceData(deps, 'acc');
+    expect(report.status).toBe('complete');
+    expect(state.waits).toEqual([60_000, MAX_WAIT_SECONDS * 1000]);
+  });
+
+  it('stops, keeping the device’s copy and the item, when 429s do not end; tried again it goes on', async () => {
+    let busy = true;
+    const { state, deps } = fakes((_call, path) =>
+      busy && path === '/api/checkins' ? { ok: false, error: limited('10') } : OK,
+    );
+    const first = await moveDeviceData(deps, 'acc');
+    expect(first.status).toBe('stopped');
+    expect(first.stoppedBy).toMatchObject({ kind: 'limited' });
+    expect(state.waits).toHaveLength(MAX_LIMITED_WAITS);
+    expect(first.refused).toEqual([]);
+    expect(state.cleared).toBe(0);
+    expect(state.progress?.done).toEqual(['a1', 's1']);
+    expect(describeMove(first).lines[1]).toMatch(/still on this device/);
+
+    busy = false;
+    const again = await moveDeviceData(deps, 'acc');
+    expect(again.status).toBe('complete');
+    expect(again.moved).toEqual({ assessment: 2, session: 2, checkin: 1, measurement: 1 });
+    expect(again.cleared).toBe(true);
+  });
+
+  it('tries a server fault again after a short wait and goes on', async () => {
+    const { state, deps } = fakes((call) =>
+      call === 1 || call === 2 ? { ok: false, error: fault(502) } : OK,
+    );
+    const report = await moveDeviceData(deps, 'acc');
+    expect(report.status).toBe('complete');
+    expect(state.waits).toEqual([2_000, 5_000]);
+    expect(report.moved.session).toBe(2);
+  });
+
+  it('stops on a fault that lasts, without marking the item as answered', async () => {
+    const { state, deps } = fakes((_call, path) =>
+      path === '/api/measurements' ? { ok: false, error: fault() } : OK,
+    );
+    const report = await moveDeviceData(deps, 'acc');
+    expect(report.status).toBe('stopped');
+    expect(report.moved).toEqual({ assessment: 2, session: 2, checkin: 1, measurement: 0 });
+    expect(state.progress?.done).not.toContain('m1');
+    expect(state.cleared).toBe(0);
+    expect(state.record).not.toBeNull();
+  });
+
+  it('stops at once on a lost connection: no waiting while offline', async () => {
+    const { state, deps } = fakes((call) => (call === 0 ? { ok: false, error: NETWORK } : OK));
+    const report = await moveDeviceData(deps, 'acc');
+    expect(report.status).toBe('stopped');
+    expect(state.waits).toEqual([]);
+    expect(state.posts).toHaveLength(1);
+  });
+
+  it.each(['day-full', 'record-full'] as const)(
+    'reports a 422 %s as refused for good, moves the rest, and keeps the device’s copy',
+    async (code) => {
+      const { state, deps } = fakes((_call, path) =>
+        path === '/api/checkins' ? { ok: false, error: full(code) } : OK,
+      );
+      const report = await moveDeviceData(deps, 'acc');
+      expect(report.status).toBe('complete');
+      expect(report.moved).toEqual({ assessment: 2, session: 2, checkin: 0, measurement: 1 });
+      expect(report.refused).toEqual([
+        {
+          kind: 'checkin',
+          date: '2026-11-03',
+          title: code === 'day-full' ? 'That day is full' : 'Your record is full',
+          detail: 'This one was not saved.',
+        },
+      ]);
+      expect(state.waits).toEqual([]);
+      expect(report.cleared).toBe(false);
+      expect(state.cleared).toBe(0);
+      expect(describeMove(report).refusals[0]).toMatch(/^The check-in of 3 November 2026: /);
+    },
+  );
 });
 
 describe('describeMove', () => {

@@ -1,6 +1,7 @@
 // Moves what a person kept on this device (assessments, sessions, check-ins, measurements) into their new account,
 // through the same API as everything else, so the server re-checks every item. The device copy is cleared only when
 // everything arrived; a move that stops part way keeps it and, tried again, sends only what has not arrived yet.
+// A 429 is waited out and the same item sent again; a passing server fault is tried again a few times first.
 import { sittingsFrom } from '../../engine/sittings.js';
 import { createMemoryStore, type MemorySnapshot } from '../../store/memory.js';
 import type {
@@ -10,7 +11,7 @@ import type {
   SessionLogRecord,
 } from '../../store/types.js';
 import { DEVICE_STORE_KEY, DEVICE_USER, resetDeviceRepo } from './device.js';
-import { api } from './http.js';
+import { api, writeVerdict } from './http.js';
 import { kvDelete, kvGet, kvSet } from './idb.js';
 import type { Failure, Outcome } from './types.js';
 
@@ -79,7 +80,23 @@ export interface MoveDeps {
   saveProgress(progress: MoveProgress): Promise<void>;
   /** Removes the device's record and the move's progress. */
   clearDevice(): Promise<void>;
+  /** Waits `ms` milliseconds (injected so tests do not wait); a timer by default. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Told before each wait, so a screen can say why the move paused: seconds, and the answer that asked for it. */
+  onWait?: (seconds: number, why: Failure) => void;
 }
+
+/** The longest single wait after a 429, whatever `Retry-After` says; the item is then sent again. */
+export const MAX_WAIT_SECONDS = 120;
+/** How many 429s in a row one item may meet before the move stops (to be tried again later). */
+export const MAX_LIMITED_WAITS = 10;
+/** The waits, in seconds, before sending an item again after a server fault (5xx, busy); then the move stops. */
+export const FAULT_WAITS_SECONDS = [2, 5, 15] as const;
+
+const timer = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
 
 const zero = (): Counts => ({ assessment: 0, session: 0, checkin: 0, measurement: 0 });
 const RANK: Record<MoveKind, number> = { assessment: 0, session: 1, checkin: 2, measurement: 3 };
@@ -97,7 +114,8 @@ export function planMove(record: DeviceRecord): MoveStep[] {
       createdAt: a.createdAt,
       date: a.createdAt.slice(0, 10),
       path: '/api/assessments',
-      body: { answers: a.answers },
+      // The device's id: the server makes an assessment with a known clientId only once.
+      body: { answers: a.answers, clientId: a.id },
     })),
     ...record.sessions.map((s) => ({
       kind: 'session' as const,
@@ -143,6 +161,8 @@ export function planMove(record: DeviceRecord): MoveStep[] {
         kind: m.kind,
         ...(m.side === null ? {} : { side: m.side }),
         value: m.value,
+        // The device's id: the server stores a measurement with a known clientId only once.
+        clientId: m.id,
       },
     })),
   ];
@@ -154,12 +174,42 @@ export function planMove(record: DeviceRecord): MoveStep[] {
   );
 }
 
-/** A refusal that sending again would not change (bad data, a conflict with the record), as opposed to a lost connection. */
+/**
+ * A refusal that sending again would not change (bad data, a conflict with the record, a full day or
+ * record: 422 `day-full`/`record-full`), as opposed to a lost connection, a 429 or a server fault. A
+ * 404 (the account is gone) stops the move instead: nothing is marked as answered that was not.
+ */
 export function refusedForGood(failure: Failure): boolean {
-  if (failure.kind === 'invalid') return true;
-  // `busy` means another request changed the programme at that moment: worth another try.
-  if (failure.kind === 'conflict') return failure.code !== 'busy';
-  return false;
+  return failure.kind !== 'not-found' && writeVerdict(failure) === 'refused';
+}
+
+/** A failure worth a few quick retries within the move: a server fault, an unreadable answer, `busy`. */
+function passingFault(failure: Failure): boolean {
+  if (failure.kind === 'conflict') return failure.code === 'busy';
+  return failure.kind === 'server' && writeVerdict(failure) === 'later';
+}
+
+/** Sends one step, waiting out 429s and retrying passing faults; the last answer. */
+async function sendStep(deps: MoveDeps, step: MoveStep): Promise<Outcome<unknown>> {
+  const sleep = deps.sleep ?? timer;
+  let limited = 0;
+  let faults = 0;
+  for (;;) {
+    const answer = await deps.post(step.path, step.body);
+    if (answer.ok) return answer;
+    const failure = answer.error;
+    let seconds: number | null = null;
+    if (failure.kind === 'limited' && limited < MAX_LIMITED_WAITS) {
+      limited++;
+      seconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, failure.retryAfterSeconds));
+    } else if (passingFault(failure) && faults < FAULT_WAITS_SECONDS.length) {
+      seconds = FAULT_WAITS_SECONDS[faults] ?? null;
+      faults++;
+    }
+    if (seconds === null) return answer;
+    deps.onWait?.(seconds, failure);
+    await sleep(seconds * 1000);
+  }
 }
 
 /** The failure's words, naming the fields the server pointed at. */
@@ -193,7 +243,7 @@ export async function moveDeviceData(deps: MoveDeps, accountId: string): Promise
 
   for (const step of steps) {
     if (done.has(step.deviceId)) continue;
-    const answer = await deps.post(step.path, step.body);
+    const answer = await sendStep(deps, step);
     if (answer.ok) {
       progress.moved[step.kind]++;
     } else if (refusedForGood(answer.error)) {
@@ -367,8 +417,11 @@ export async function clearDeviceData(): Promise<void> {
   await kvDelete(PROGRESS_KEY);
 }
 
-/** The move with the browser's storage and the API. */
-export function moveDeviceDataToAccount(accountId: string): Promise<MoveReport> {
+/** The move with the browser's storage and the API; `onWait` hears of each pause (a 429, a server fault). */
+export function moveDeviceDataToAccount(
+  accountId: string,
+  onWait?: (seconds: number, why: Failure) => void,
+): Promise<MoveReport> {
   return moveDeviceData(
     {
       readDevice: readDeviceRecord,
@@ -390,6 +443,7 @@ export function moveDeviceDataToAccount(accountId: string): Promise<MoveReport> 
       loadProgress: () => kvGet<MoveProgress>(PROGRESS_KEY),
       saveProgress: (progress) => kvSet(PROGRESS_KEY, progress),
       clearDevice: clearDeviceData,
+      ...(onWait ? { onWait } : {}),
     },
     accountId,
   );

@@ -239,6 +239,8 @@ export interface MeasurementView {
   kind: 'slr-angle' | 'toe-touch';
   side: 'left' | 'right' | null;
   value: number;
+  /** True when it was kept on the device to send later (account mode: offline, or the server asked to wait). */
+  queued?: boolean;
 }
 
 export type ExportFormat = 'fhir' | 'json' | 'csv';
@@ -257,6 +259,17 @@ export type Failure =
       code: string;
       title: string;
       detail: string;
+      /** The HTTP status, when the server answered (a 4xx `server` is a refusal, a 5xx a passing fault). */
+      status?: number;
+    }
+  | {
+      /** 429: too many writes too fast. Nothing was stored; send the same item again after the wait. */
+      kind: 'limited';
+      code: string;
+      title: string;
+      detail: string;
+      status?: number;
+      retryAfterSeconds: number;
     };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Failure };

@@ -73,7 +73,10 @@ export default function Measure() {
     setSave({ status: 'saving', what });
     const outcome = await repo.measure({ date: localToday(), ...body });
     if (outcome.ok) {
-      setSave({ status: 'saved', what, text });
+      const queued = outcome.value.queued
+        ? ' Kept on this device for now; it will be sent to your account later.'
+        : '';
+      setSave({ status: 'saved', what, text: `${text}${queued}` });
       if (what === 'sensor') dispatch({ type: 'saved' });
       if (what === 'typed') setAngleText('');
       if (what === 'toe') setToeText('');
