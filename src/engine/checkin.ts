@@ -1,57 +1,24 @@
 // The daily check-in's warning-sign re-check (triage-policy.md, "Re-checking"): which questions it asks, their
 // schema, what it makes certain, and when a reason is new.
 import { z } from 'zod';
-import {
-  LEG_WEAKNESS,
-  NUMBNESS_LEVELS,
-  TRAUMA,
-  type Intake,
-  type IntakeField,
-  type PainArea,
-} from './intake.js';
+import { LEG_WEAKNESS, NUMBNESS_LEVELS, TRAUMA, type Intake, type PainArea } from './intake.js';
 import type { Level, TriageCode, TriageReason } from './triage.js';
 import { warningNow, type KnownAnswers } from './warning-now.js';
 
-/**
- * Asked at every check-in, worded for "since your last check-in": the warning signs that can appear.
- * `weaknessWorsening` only follows a weak leg (no weakness cannot be getting worse).
- */
-export const DAILY_WARNING_FIELDS = [
-  'saddleNumbness',
-  'bladderChange',
-  'bowelChange',
-  'sexualDysfunction',
-  'numbness',
-  'legWeakness',
-  'weaknessWorsening',
-  'trauma',
-  'fever',
-  'nightPainConstant',
-] as const satisfies readonly IntakeField[];
-
-/** History that cannot change from day to day: carried from the assessment, never asked again. */
-export const CARRIED_HISTORY_FIELDS = [
-  'cancerHistory',
-  'fractureRisk',
-] as const satisfies readonly IntakeField[];
-
-/** Warning signs only with a history of cancer (`cancer-warning-signs`): asked then, carried otherwise. */
-export const CANCER_FOLLOW_UP_FIELDS = [
-  'weightLoss',
-  'thoracicPain',
-] as const satisfies readonly IntakeField[];
-
-/**
- * Every warning-sign answer a check-in may carry. `age` comes from the assessment and `painNow` and
- * `legSide` are the check-in's own top-level answers, so they are not repeated here. Tests keep this
- * list, the schema and WARNING_RULES in step.
- */
-export const WARNING_SIGN_FIELDS = [
-  ...DAILY_WARNING_FIELDS,
-  ...CARRIED_HISTORY_FIELDS,
-  ...CANCER_FOLLOW_UP_FIELDS,
-] as const;
-export type WarningSignField = (typeof WARNING_SIGN_FIELDS)[number];
+import {
+  CANCER_FOLLOW_UP_FIELDS,
+  CARRIED_HISTORY_FIELDS,
+  DAILY_WARNING_FIELDS,
+  WARNING_SIGN_FIELDS,
+  type WarningSignField,
+} from './checkin-fields.js';
+export {
+  CANCER_FOLLOW_UP_FIELDS,
+  CARRIED_HISTORY_FIELDS,
+  DAILY_WARNING_FIELDS,
+  WARNING_SIGN_FIELDS,
+  type WarningSignField,
+} from './checkin-fields.js';
 
 /**
  * The warning-sign answers of a check-in. Each is optional in the schema, but none is ever taken as

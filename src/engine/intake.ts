@@ -13,10 +13,11 @@ import {
   SLR_TESTS,
   ACTIVITY,
   START_BACK_Q9,
-  type PainArea,
 } from './intake-values.js';
 
 export * from './intake-values.js';
+import { LEG_AREAS } from './intake-derive.js';
+export { LEG_AREAS, derive, type Derived } from './intake-derive.js';
 
 const flag = () => z.boolean().default(false);
 
@@ -93,9 +94,6 @@ export const intakeSchema = z
       });
     }
   });
-
-/** The pain areas in the buttock or leg: with any of them, `legSide` cannot be `none`. */
-export const LEG_AREAS: readonly PainArea[] = ['buttock', 'back-of-thigh', 'below-knee', 'foot'];
 
 /** The answers as given (optional fields may be missing). */
 export type IntakeInput = z.input<typeof intakeSchema>;
@@ -177,28 +175,6 @@ export function parseIntakeJson(text: string): Result<Intake> {
     };
   }
   return parseIntake(data);
-}
-
-/** Derived terms of the triage policy, computed once from the answers. */
-export interface Derived {
-  /** `legSide` is not `none`. */
-  legSymptoms: boolean;
-  /** Pain below the knee or in the foot, or numbness there. */
-  belowKneeSymptoms: boolean;
-  /** Any numbness or leg weakness. */
-  neurologicalDeficit: boolean;
-}
-
-export function derive(a: Intake): Derived {
-  return {
-    legSymptoms: a.legSide !== 'none',
-    belowKneeSymptoms:
-      a.painAreas.includes('below-knee') ||
-      a.painAreas.includes('foot') ||
-      a.numbness === 'below-knee' ||
-      a.numbness === 'foot',
-    neurologicalDeficit: a.numbness !== 'none' || a.legWeakness !== 'none',
-  };
 }
 
 /** Phase of the episode from its duration: acute under 42 days, subacute 42 to 84, chronic over 84. */

@@ -1,7 +1,8 @@
 // The triage policy (`triage-policy.md`, version 1) as data: one record per rule, evaluated by one small function.
 // Safety requirement: these rules are implemented exactly; contributor scoring never overrides them.
 import type { SourceId } from '../kb/types.js';
-import { derive, type Derived, type Intake, type IntakeField } from './intake.js';
+import { derive, type Derived } from './intake-derive.js';
+import type { Intake, IntakeField } from './intake.js';
 import { scoreStartBack } from './start-back.js';
 
 export const LEVELS = ['self-care', 'soon', 'urgent', 'emergency'] as const;

@@ -1,5 +1,6 @@
 // The intake's step machine: warning signs answered explicitly, the emergency short-cut, the leg-side check,
 // number checks, the answers it builds against the real contract, and problems put back on their questions.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIntake } from '../../engine/intake.js';
 import { QUESTIONS } from '../../engine/questions.js';
@@ -24,6 +25,7 @@ import {
   stepIndexOf,
   stoppedCheckin,
   warningCutoff,
+  warningCutoffByScan,
   warningReasons,
   warningThrough,
   withAnswer,
@@ -516,5 +518,48 @@ describe('a repeat intake', () => {
     const merged = withDefaults(given, repeatDraft(last.value, '2026-11-01', '2026-11-01'));
     expect(merged.values.age).toBe('43');
     expect(merged.values.worseSitting).toBe(true);
+  });
+});
+
+/** Any partial set of answers: each question unanswered or given a value of its kind (text for numbers). */
+const anyValues: fc.Arbitrary<Draft['values']> = fc.record(
+  Object.fromEntries(
+    QUESTIONS.map((q) => {
+      const options = (q.options ?? []).map((o) => o.value);
+      const value: fc.Arbitrary<boolean | string | string[]> =
+        q.kind === 'yes-no'
+          ? fc.boolean()
+          : q.kind === 'choice'
+            ? fc.constantFrom(...options)
+            : q.kind === 'multi'
+              ? fc.subarray(options)
+              : fc.constantFrom('', '0', '7', '8', '10', '16', '45', '70', '110', '3650');
+      return [q.field, value];
+    }),
+  ),
+  { requiredKeys: [] },
+);
+
+describe('the quick search for where a warning stops', () => {
+  it('stops exactly where asking after every question would, on every step', () => {
+    fc.assert(
+      fc.property(anyValues, fc.nat({ max: STEP_IDS.length - 1 }), (values, step) => {
+        const d: Draft = { values, startBack: {} };
+        expect(warningCutoff(step, d)).toBe(warningCutoffByScan(step, d));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the stop on the first step for a single warning answer anywhere in it', () => {
+    fc.assert(
+      fc.property(anyValues, (values) => {
+        const d: Draft = { values: { ...values, bladderChange: true }, startBack: {} };
+        const cutoff = warningCutoff(0, d);
+        expect(cutoff).not.toBeNull();
+        expect(cutoff).toBe(warningCutoffByScan(0, d));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,7 +1,9 @@
 // The intake form's step machine, kept free of the DOM: which questions each step asks, what stops a step,
 // when an emergency answer ends the questions early, and how the answers become the intake contract.
-import { WARNING_SIGN_FIELDS, type WarningSigns } from '../../engine/checkin.js';
-import { LEG_AREAS, type Intake, type IntakeInput, type PainArea } from '../../engine/intake.js';
+import type { WarningSigns } from '../../engine/checkin.js';
+import { WARNING_SIGN_FIELDS } from '../../engine/checkin-fields.js';
+import { LEG_AREAS } from '../../engine/intake-derive.js';
+import type { Intake, IntakeInput, PainArea } from '../../engine/intake.js';
 import { START_BACK_Q9 } from '../../engine/intake-values.js';
 import type { Problem } from '../../engine/problems.js';
 import { QUESTIONS, SECTIONS, type Question, type SectionId } from '../../engine/questions.js';
@@ -368,6 +370,31 @@ export function warningThrough(
  * later questions of this step do not.
  */
 export function warningCutoff(step: number, draft: Draft): number | null {
+  const id = STEP_IDS[step];
+  if (id === undefined || id === 'start-back') return null;
+  const before = questionsThrough(step - 1);
+  const here = askedQuestions(id, draft.values);
+  const certainThrough = (i: number) =>
+    warningNow(knownAnswers([...before, ...here.slice(0, i + 1)], draft.values)) !== null;
+  // A rule certain on some answers stays certain when more are known (fewer completions to fire on), so
+  // with nothing certain on the whole step no shorter run can be: one check instead of one a question,
+  // which keeps each render of the first step cheap. Otherwise the earliest position is searched for.
+  if (here.length === 0 || !certainThrough(here.length - 1)) return null;
+  let low = 0;
+  let high = here.length - 1;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (certainThrough(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/**
+ * The same answer by asking after every question in turn: the plain definition, kept so a property test
+ * holds the quick search in `warningCutoff` to it (a stop must never come later than this).
+ */
+export function warningCutoffByScan(step: number, draft: Draft): number | null {
   const id = STEP_IDS[step];
   if (id === undefined || id === 'start-back') return null;
   const before = questionsThrough(step - 1);

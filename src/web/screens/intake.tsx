@@ -1,25 +1,22 @@
 // The questions, one topic a step: warning signs first, each answered Yes or No; an emergency answer stops
 // the questions and says what to do now. The answers are assessed by the same engine the server runs.
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context.js';
 import { BodyMap } from '../components/body-map.js';
 import { CheckGroup, RadioGroup, YesNo } from '../components/choice.js';
 import { FailureNotice, ScreenTitle } from '../components/common.js';
-import { ExerciseFigure } from '../components/figure.js';
 import { PainScale } from '../components/pain-scale.js';
 import { formatDate } from '../format-date.js';
 import type { Failure } from '../data/types.js';
-import { localToday, useReducedMotion } from '../hooks.js';
+import { kvGet } from '../data/idb.js';
+import { DEVICE_STORE_KEY } from '../data/device.js';
+import { localToday } from '../hooks.js';
 import { navigate } from '../router.js';
 import type { IntakeInput } from '../../engine/intake.js';
 import { START_BACK_Q9 } from '../../engine/intake-values.js';
 import type { Question } from '../../engine/questions.js';
 import { KEELE_NOTICE, START_BACK_ITEMS } from '../../engine/start-back.js';
 import type { WarningNow } from '../../engine/warning-now.js';
-import { knowledgeBase } from '../../kb/index.js';
-import type { Keyframe } from '../../kb/types.js';
-import { slrTestKeyframes, toeTouchKeyframes } from './intake-figures.js';
 import {
   EMPTY_DRAFT,
   STEP_IDS,
@@ -54,10 +51,57 @@ import {
 } from './intake-steps.js';
 import { LevelPanel } from './result-panel.js';
 import { adviceParts } from './result-view.js';
-import { EXTRA_HINTS, SLR_HOW_TO, STEP_INTROS, TOE_TOUCH_HOW_TO } from './intake-copy.js';
+import { EXTRA_HINTS, STEP_INTROS } from './intake-copy.js';
+import type { SelfTestHowTo as SelfTestHowToView } from './intake-how-to.js';
 import './intake.css';
 
 const STORAGE_KEY = 'backchain:intake-draft';
+
+/** The lazily loaded part of the screen (a type-only import, so it stays out of this chunk). */
+interface HowToModule {
+  SelfTestHowTo: typeof SelfTestHowToView;
+}
+let howToLoading: Promise<HowToModule> | null = null;
+let howToLoaded: HowToModule | null = null;
+
+/**
+ * The self-tests' pictures (the figure model and its drawing) load once the person is past the warning
+ * signs, so the first question shows without them; nothing that decides "stop now" is in that chunk.
+ */
+function loadHowTo(): Promise<HowToModule> {
+  howToLoading ??= import('./intake-how-to.js').then(
+    (m) => {
+      howToLoaded = m;
+      return m;
+    },
+    (err: unknown) => {
+      // Offline before the chunk was cached: try again next time; the question works without it.
+      howToLoading = null;
+      throw err;
+    },
+  );
+  return howToLoading;
+}
+
+/** The how-to of a self-test question, shown as soon as its chunk has loaded (nothing before). */
+function SelfTestHowTo({ field }: { field: QuestionField }) {
+  const [mod, setMod] = useState<HowToModule | null>(howToLoaded);
+  const wanted = field === 'toeTouch' || field === 'slrTest';
+  useEffect(() => {
+    if (mod || !wanted) return;
+    let live = true;
+    loadHowTo().then(
+      (m) => {
+        if (live) setMod(m);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [mod, wanted]);
+  return mod && wanted ? <mod.SelfTestHowTo field={field} /> : null;
+}
 
 /** The draft while the app is open, so leaving the questions for another screen loses nothing. */
 let kept: SavedIntake | null = null;
@@ -136,7 +180,12 @@ export default function Intake() {
   useEffect(() => {
     if (resumed) return;
     let live = true;
-    void repo.latestAssessment().then(
+    // On a device with nothing saved there is nothing to fill in: the engine is not loaded for it.
+    const last =
+      repo.mode === 'device'
+        ? kvGet(DEVICE_STORE_KEY).then((saved) => (saved == null ? null : repo.latestAssessment()))
+        : repo.latestAssessment();
+    void last.then(
       (last) => {
         if (!live || !last) return;
         const today = localToday();
@@ -164,6 +213,11 @@ export default function Intake() {
   useEffect(() => {
     keep(saved);
   }, [saved]);
+
+  // Past the warning signs, start loading the self-tests' pictures before their step is reached.
+  useEffect(() => {
+    if (step > 0) void loadHowTo().catch(() => undefined);
+  }, [step]);
 
   useEffect(() => {
     const target = focusNext.current;
@@ -295,6 +349,9 @@ export default function Intake() {
     if (step > 0) goTo(step - 1);
   };
 
+  // Where a warning stops this step: asked of the rule table once per change of answers, not per render.
+  const cutoff = useMemo(() => warningCutoff(step, draft), [step, draft]);
+
   if (mode.kind === 'stopped') {
     return (
       <WarningStop
@@ -315,7 +372,6 @@ export default function Intake() {
   const total = STEP_IDS.length;
   const last = step === total - 1;
   const asked = askedQuestions(id, draft.values);
-  const cutoff = warningCutoff(step, draft);
   const shown = cutoff === null ? asked : asked.slice(0, cutoff + 1);
 
   return (
@@ -652,110 +708,6 @@ function PainSlider({
         onChange(String(v));
       }}
     />
-  );
-}
-
-/** The how-to pictures and steps for the two self-tests, inside their questions. */
-function SelfTestHowTo({ field }: { field: QuestionField }) {
-  if (field === 'toeTouch') {
-    return (
-      <HowTo
-        name="toe touch"
-        figure={
-          <Figure
-            words="toe-touch"
-            keyframes={toeTouchKeyframes()}
-            title="Standing with straight knees, bending forward and reaching down towards the toes"
-          />
-        }
-        steps={TOE_TOUCH_HOW_TO}
-      />
-    );
-  }
-  if (field === 'slrTest') {
-    const source = knowledgeBase.sources.find((s) => s.id === 'nice-cks-sciatica');
-    return (
-      <HowTo
-        name="straight-leg raise"
-        figure={
-          <Figure
-            words="leg-raise"
-            keyframes={slrTestKeyframes()}
-            title="Lying on the back, one leg lifted slowly with the knee kept straight while the other stays flat"
-          />
-        }
-        steps={SLR_HOW_TO}
-        note={
-          source
-            ? `Why we ask: pain below the knee on this test points to an irritated nerve rather than a tight muscle. Source: ${source.title}.`
-            : undefined
-        }
-      />
-    );
-  }
-  return null;
-}
-
-function HowTo({
-  name,
-  figure,
-  steps,
-  note,
-}: {
-  name: string;
-  figure: ComponentChildren;
-  steps: readonly string[];
-  note?: string | undefined;
-}) {
-  return (
-    <div class="how-to">
-      {figure}
-      <p class="how-to-title">How to do the {name}:</p>
-      <ol class="steps">
-        {steps.map((s) => (
-          <li key={s}>{s}</li>
-        ))}
-      </ol>
-      {note && <p class="small muted">{note}</p>}
-    </div>
-  );
-}
-
-/** An animated self-test picture with a button to hold it still. */
-function Figure({
-  words,
-  keyframes,
-  title,
-}: {
-  words: string;
-  keyframes: readonly Keyframe[];
-  title: string;
-}) {
-  const [playing, setPlaying] = useState(true);
-  // With reduced motion the figure shows still key poses, so there is nothing to pause.
-  const reduced = useReducedMotion();
-  return (
-    <div class="how-to-figure">
-      <ExerciseFigure
-        keyframes={keyframes}
-        title={title}
-        playing={playing}
-        width={260}
-        height={170}
-      />
-      {!reduced && (
-        <button
-          type="button"
-          class="figure-toggle"
-          aria-pressed={!playing}
-          onClick={() => {
-            setPlaying((p) => !p);
-          }}
-        >
-          {playing ? `Pause the ${words} picture` : `Play the ${words} picture`}
-        </button>
-      )}
-    </div>
   );
 }
 

@@ -1,0 +1,30 @@
+// The terms derived from intake answers, apart from the zod schema so the warning rules can run in a
+// small first chunk (the web intake checks "stop now" before the schema has loaded).
+import type { Intake } from './intake.js';
+import type { PainArea } from './intake-values.js';
+
+/** The pain areas in the buttock or leg: with any of them, `legSide` cannot be `none`. */
+export const LEG_AREAS: readonly PainArea[] = ['buttock', 'back-of-thigh', 'below-knee', 'foot'];
+
+/** Derived terms of the triage policy, computed once from the answers. */
+export interface Derived {
+  /** `legSide` is not `none`. */
+  legSymptoms: boolean;
+  /** Pain below the knee or in the foot, or numbness there. */
+  belowKneeSymptoms: boolean;
+  /** Any numbness or leg weakness. */
+  neurologicalDeficit: boolean;
+}
+
+/** The policy's derived terms, kept in one place so triage and "stop now" agree. */
+export function derive(a: Intake): Derived {
+  return {
+    legSymptoms: a.legSide !== 'none',
+    belowKneeSymptoms:
+      a.painAreas.includes('below-knee') ||
+      a.painAreas.includes('foot') ||
+      a.numbness === 'below-knee' ||
+      a.numbness === 'foot',
+    neurologicalDeficit: a.numbness !== 'none' || a.legWeakness !== 'none',
+  };
+}
