@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 // The `backchain` command: assess, plan and explain. Exit 0 on success, 2 on bad input or usage, 1 on a fault.
+// Each command loads only what it uses (dynamic imports below): the engine, the knowledge base and zod
+// for assess, plan and explain, the server for serve, the store for the operator's commands.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { assessIntake } from '../engine/assess.js';
-import { parseIntakeJson, type Intake } from '../engine/intake.js';
-import { generateProgramme } from '../engine/plan.js';
+import type { Intake } from '../engine/intake.js';
 import type { Problem } from '../engine/problems.js';
-import { knowledgeBase as kb } from '../kb/index.js';
-import { interview } from './interview.js';
-import { explainableIds, renderAssessment, renderEntry, renderProgramme } from './render.js';
 
 const USAGE = `Usage:
   backchain assess [--answers FILE|-] [--json]   assess intake answers (asks the questions when no file is given)
@@ -58,14 +55,18 @@ function readAnswersText(path: string, io: Io): string {
   }
 }
 
-function parseAnswers(text: string): Intake {
+async function parseAnswers(text: string): Promise<Intake> {
+  const { parseIntakeJson } = await import('../engine/intake.js');
   const parsed = parseIntakeJson(text);
   if (!parsed.ok) throw new UsageError(parsed.problems.map((p: Problem) => p.message));
   return parsed.value;
 }
 
 async function answersFromTerminal(io: Io): Promise<Intake | 'stop' | 'cancelled'> {
-  const { clackAsker } = await import('./clack-asker.js');
+  const [{ clackAsker }, { interview }] = await Promise.all([
+    import('./clack-asker.js'),
+    import('./interview.js'),
+  ]);
   const outcome = await interview(clackAsker);
   if (outcome.kind === 'cancelled') return 'cancelled';
   if (outcome.kind === 'stop') {
@@ -75,7 +76,7 @@ async function answersFromTerminal(io: Io): Promise<Intake | 'stop' | 'cancelled
     io.stdout(`\n${level.toUpperCase()}\n\n${advice}\n\nWhy:\n${why}\n`);
     return 'stop';
   }
-  return parseAnswers(JSON.stringify(outcome.answers));
+  return await parseAnswers(JSON.stringify(outcome.answers));
 }
 
 function command(args: string[]) {
@@ -114,7 +115,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parsed;
   const [name, ...rest] = positionals;
   if (values.version) {
-    io.stdout(`backchain knowledge base ${kb.version}\n`);
+    const { KB_VERSION } = await import('../kb/index.js');
+    io.stdout(`backchain knowledge base ${KB_VERSION}\n`);
     return 0;
   }
   if (values.help || name === undefined || name === 'help') {
@@ -127,7 +129,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'plan': {
         let answers: Intake;
         if (values.answers !== undefined) {
-          answers = parseAnswers(readAnswersText(values.answers, io));
+          answers = await parseAnswers(readAnswersText(values.answers, io));
         } else if (name === 'assess' && io.stdinIsTTY) {
           const got = await answersFromTerminal(io);
           if (got === 'stop') return 0;
@@ -143,6 +145,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
               : '--answers: expected a file path or - (plan needs answers)',
           ]);
         }
+        const [
+          { assessIntake },
+          { generateProgramme },
+          { knowledgeBase: kb },
+          { renderAssessment, renderProgramme },
+        ] = await Promise.all([
+          import('../engine/assess.js'),
+          import('../engine/plan.js'),
+          import('../kb/index.js'),
+          import('./render.js'),
+        ]);
         const assessment = assessIntake(answers, kb);
         if (name === 'assess') {
           io.stdout(
@@ -164,6 +177,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'explain': {
+        const [{ knowledgeBase: kb }, { explainableIds, renderEntry }] = await Promise.all([
+          import('../kb/index.js'),
+          import('./render.js'),
+        ]);
         const id = rest[0];
         if (id === undefined)
           throw new UsageError([
@@ -206,6 +223,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
           extend: serveWebApp,
           trustProxy,
           clinicianSignup,
+          // Only for tests and benches that load one account on purpose (README, Deployment).
+          writeLimits: process.env.BACKCHAIN_WRITE_LIMITS === 'off' ? false : undefined,
         });
         io.stderr(
           `backchain: listening on ${running.url} (store: ${running.store.kind}; clinician sign-up: ${clinicianSignup})\n`,

@@ -1,8 +1,9 @@
 // Accounts: password rules (breached passwords refused), hashing (argon2id, through a bounded queue), and
 // session and token secrets (stored only as hashes), with their lifetimes and scopes.
-import { hash, verify, type Options } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import type * as Argon2 from '@node-rs/argon2';
+import type * as LanguageCommon from '@zxcvbn-ts/language-common';
 import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { newId } from '../store/ids.js';
 import type { CredentialRecord, TokenScope } from '../store/types.js';
@@ -16,12 +17,26 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'export'];
 
 /**
+ * argon2 and the breached-password list are loaded at their first use, not at start: the server answers
+ * sooner after a restart, and only sign-up, sign-in and password changes wait for them (once).
+ */
+const requireLater = createRequire(import.meta.url);
+let argon2Module: typeof Argon2 | undefined;
+function argon2(): typeof Argon2 {
+  argon2Module ??= requireLater('@node-rs/argon2') as typeof Argon2;
+  return argon2Module;
+}
+
+/**
  * Passwords seen in breaches, lower-cased: zxcvbn-ts's list of the most common ones in leaked password
  * sets (about 49,000, of which some 1,500 are long enough to pass the length rule on their own).
  */
 let breached: Set<string> | undefined;
 function breachedPasswords(): Set<string> {
-  breached ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  if (breached === undefined) {
+    const { dictionary } = requireLater('@zxcvbn-ts/language-common') as typeof LanguageCommon;
+    breached = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  }
   return breached;
 }
 
@@ -43,11 +58,11 @@ export function passwordProblem(password: string, email: string): string | undef
 
 /** argon2id (algorithm 2 of the package's const enum, which cannot be imported under isolated modules), OWASP's minimum. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- see above: the const enum's value
-const ARGON: Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const ARGON: Argon2.Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 /** Hashes a password outside any server's queue (the operator's command line). */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON);
+  return argon2().hash(password, ARGON);
 }
 
 /** The queue is full: the caller answers 429 with Retry-After. */
@@ -133,7 +148,7 @@ export class PasswordHasher {
   hash(password: string): Promise<string> {
     return this.run(() => {
       this.stats.hashed += 1;
-      return hash(password, ARGON);
+      return argon2().hash(password, ARGON);
     });
   }
 
@@ -142,12 +157,12 @@ export class PasswordHasher {
     return this.run(async () => {
       this.stats.verified += 1;
       if (passwordHash === undefined) {
-        this.decoy ??= hash(randomBytes(16).toString('hex'), ARGON);
-        await verify(await this.decoy, password);
+        this.decoy ??= argon2().hash(randomBytes(16).toString('hex'), ARGON);
+        await argon2().verify(await this.decoy, password);
         return false;
       }
       try {
-        return await verify(passwordHash, password);
+        return await argon2().verify(passwordHash, password);
       } catch {
         return false;
       }

@@ -21,6 +21,8 @@ export interface ServeOptions {
   trustProxy?: AppOptions['trustProxy'];
   /** Who may sign up as a clinician: anyone (`open`, the default) or only with the operator's code. */
   clinicianSignup?: AppOptions['clinicianSignup'];
+  /** Per-person write limits: the defaults when left out, none with false (BACKCHAIN_WRITE_LIMITS=off). */
+  writeLimits?: AppOptions['writeLimits'];
 }
 
 export interface Running {
@@ -69,6 +71,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     extend: opts.extend,
     trustProxy: opts.trustProxy,
     clinicianSignup: opts.clinicianSignup,
+    writeLimits: opts.writeLimits,
   });
   const address = await app.listen({ port: opts.port, host: opts.host });
   // Login counters keep an email and an address: forgotten a day after their last attempt.

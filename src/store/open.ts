@@ -1,11 +1,9 @@
 // Choosing and opening a store from configuration, and the SQLite backup and restore an operator runs.
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createMemoryStore } from './memory.js';
 import { LATEST_MIGRATION } from './migrations.js';
-import { openPostgresStore, openSqliteStore } from './sql.js';
 import type { Store } from './types.js';
 
 /** The database file's name inside a data folder. */
@@ -35,12 +33,17 @@ export function sqliteFileIn(dataDir: string): string {
 
 /**
  * Opens the configured store: memory when asked, PostgreSQL for a postgres:// URL, otherwise
- * SQLite at `<dataDir>/backchain.sqlite` (the folder is created).
+ * SQLite at `<dataDir>/backchain.sqlite` (the folder is created). Each store's code is loaded only
+ * when it is the one asked for, so starting on SQLite never loads the PostgreSQL driver.
  */
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
-  if (opts.memory) return createMemoryStore();
+  if (opts.memory) {
+    const { createMemoryStore } = await import('./memory.js');
+    return createMemoryStore();
+  }
   if (opts.databaseUrl !== undefined && opts.databaseUrl !== '') {
     if (/^postgres(ql)?:\/\//i.test(opts.databaseUrl)) {
+      const { openPostgresStore } = await import('./sql.js');
       return openPostgresStore(opts.databaseUrl, { schema: opts.pgSchema });
     }
     // Refuse rather than fall back to SQLite: a typo must not silently put data somewhere else.
@@ -52,7 +55,14 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     );
   }
   makePrivateFolder(opts.dataDir);
+  const { openSqliteStore } = await import('./sql.js');
   return openSqliteStore(sqliteFileIn(opts.dataDir));
+}
+
+/** better-sqlite3, loaded by the commands that use it (backup and restore), not by every import of this file. */
+async function loadSqlite(): Promise<typeof BetterSqlite3> {
+  const { default: Database } = await import('better-sqlite3');
+  return Database;
 }
 
 /** A data folder means its database file; anything else is taken as the file itself. */
@@ -109,6 +119,7 @@ const allAtOnce = (): number => 0x7fffffff;
  */
 export async function backupSqlite(dataDirOrFile: string, toFile: string): Promise<void> {
   const from = resolveSqliteFile(dataDirOrFile);
+  const BetterSqlite3 = await loadSqlite();
   const source = new BetterSqlite3(from, { readonly: true, fileMustExist: true });
   const temp = tempSibling(toFile);
   try {
@@ -129,8 +140,8 @@ export async function backupSqlite(dataDirOrFile: string, toFile: string): Promi
  * Fails when any connection has the database open, idle or not. In WAL mode every open connection
  * holds a shared lock on the file, so an exclusive-mode lock is refused while a server runs.
  */
-function checkNotInUse(file: string): void {
-  const target = new BetterSqlite3(file, { fileMustExist: true, timeout: 0 });
+function checkNotInUse(Database: typeof BetterSqlite3, file: string): void {
+  const target = new Database(file, { fileMustExist: true, timeout: 0 });
   try {
     target.pragma('locking_mode = EXCLUSIVE');
     target.exec('BEGIN EXCLUSIVE');
@@ -156,6 +167,7 @@ function checkNotInUse(file: string): void {
  * database, refuses while a server has the target open, and swaps files atomically by rename.
  */
 export async function restoreSqlite(fromFile: string, dataDir: string): Promise<void> {
+  const BetterSqlite3 = await loadSqlite();
   const source = new BetterSqlite3(fromFile, { readonly: true, fileMustExist: true });
   makePrivateFolder(dataDir);
   const target = sqliteFileIn(dataDir);
@@ -164,7 +176,7 @@ export async function restoreSqlite(fromFile: string, dataDir: string): Promise<
     checkBackchainDatabase(source, fromFile);
     const check = source.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`${fromFile} is damaged: ${String(check)}`);
-    if (fs.existsSync(target)) checkNotInUse(target);
+    if (fs.existsSync(target)) checkNotInUse(BetterSqlite3, target);
     // Through the backup API rather than a file copy, so a backup that still has a -wal is whole.
     await source.backup(temp, { progress: allAtOnce });
     fs.chmodSync(temp, 0o600);
