@@ -155,6 +155,8 @@ describe('account deletion on SQLite', () => {
       await call(app, 'POST', '/api/auth/tokens', who);
       await linkAndFollow(app, cora, who);
       await call(app, 'GET', '/api/export?format=fhir', who);
+      // Read as if weeks later, progress keeps a summary of the older days (progress_history).
+      await call(app, 'GET', '/api/progress?date=2026-11-30', who);
     }
     await call(
       app,

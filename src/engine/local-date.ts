@@ -3,8 +3,22 @@
 const DAY_MS = 86_400_000;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Dates already worked out: the same few hundred dates are looked up again and again (progress). */
+const known = new Map<string, number>();
+const KNOWN_MOST = 4096;
+
 /** Days since 1970-01-01 for a 'YYYY-MM-DD' date; NaN when the text is not a real calendar date. */
 export function dayNumber(date: string): number {
+  const seen = known.get(date);
+  if (seen !== undefined) return seen;
+  const n = computeDayNumber(date);
+  if (known.size >= KNOWN_MOST) known.clear();
+  known.set(date, n);
+  return n;
+}
+
+/** `dayNumber` without the memory of dates already seen. */
+function computeDayNumber(date: string): number {
   const m = LOCAL_DATE.exec(date);
   if (!m) return Number.NaN;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

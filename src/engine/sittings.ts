@@ -36,12 +36,11 @@ const sortKey = (s: { date: string; startedAt: string | null; id: string }) =>
 export function sittingsFrom(logs: readonly SittingLog[]): Sitting[] {
   const byId = new Map<string, Sitting>();
   const legacy: SittingLog[] = [];
-  const ordered = [...logs].sort((a, b) =>
-    `${a.date}\u0000${a.createdAt ?? ''}\u0000${a.id}` <
-    `${b.date}\u0000${b.createdAt ?? ''}\u0000${b.id}`
-      ? -1
-      : 1,
-  );
+  // Each log's key made once (a long record has thousands of logs to sort).
+  const ordered = logs
+    .map((log) => ({ log, key: `${log.date}\u0000${log.createdAt ?? ''}\u0000${log.id}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .map((k) => k.log);
   for (const log of ordered) {
     if (!log.sittingId) {
       legacy.push(log);
@@ -81,7 +80,10 @@ export function sittingsFrom(logs: readonly SittingLog[]): Sitting[] {
     }
     lastTime = time;
   }
-  return out.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+  return out
+    .map((sitting) => ({ sitting, key: sortKey(sitting) }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .map((k) => k.sitting);
 }
 
 /** An exercise of the plan and how many times a day it is done. */
@@ -183,8 +185,82 @@ const ratioOf = (done: number, planned: number) =>
   planned > 0 ? Math.round((done / planned) * 100) / 100 : 0;
 
 /**
+ * Sittings counted day by day, without the days' dates: for each number of sittings, on how many days
+ * there were that many; for each exercise and number of sittings it was done in, on how many days. It
+ * is what adherence needs of days no longer listed one by one, whatever the plan (the plan's caps are
+ * applied when it is read), and two histories of different days add up. Pairs, not objects: exercise
+ * ids are data, never property names.
+ */
+export interface SittingHistory {
+  /** [sittings on a day, days with that many]. */
+  sittings: [number, number][];
+  /** [exercise id, sittings it was done in on a day, days with that many]. */
+  exercises: [string, number, number][];
+}
+
+export const NO_SITTINGS: SittingHistory = { sittings: [], exercises: [] };
+
+/** The counts of these sittings, day by day (days with none are not counted: they add nothing done). */
+export function sittingHistory(sittings: readonly Sitting[]): SittingHistory {
+  const byDate = new Map<string, Sitting[]>();
+  for (const s of sittings) {
+    const day = byDate.get(s.date);
+    if (day) day.push(s);
+    else byDate.set(s.date, [s]);
+  }
+  const perDay = new Map<number, number>();
+  const perExercise = new Map<string, number>();
+  for (const day of byDate.values()) {
+    perDay.set(day.length, (perDay.get(day.length) ?? 0) + 1);
+    const times = new Map<string, number>();
+    for (const s of day) for (const id of s.exerciseIds) times.set(id, (times.get(id) ?? 0) + 1);
+    for (const [id, n] of times) {
+      const key = `${id}\u0000${String(n)}`;
+      perExercise.set(key, (perExercise.get(key) ?? 0) + 1);
+    }
+  }
+  return historyOf(
+    perDay,
+    [...perExercise].map(([key, days]) => {
+      const cut = key.lastIndexOf('\u0000');
+      return [key.slice(0, cut), Number(key.slice(cut + 1)), days];
+    }),
+  );
+}
+
+/** Two histories of different days, added up. */
+export function mergeSittingHistory(a: SittingHistory, b: SittingHistory): SittingHistory {
+  if (b.sittings.length === 0 && b.exercises.length === 0) return a;
+  const perDay = new Map<number, number>();
+  for (const [n, days] of [...a.sittings, ...b.sittings])
+    perDay.set(n, (perDay.get(n) ?? 0) + days);
+  const perExercise = new Map<string, [string, number, number]>();
+  for (const [id, n, days] of [...a.exercises, ...b.exercises]) {
+    const key = `${id}\u0000${String(n)}`;
+    const known = perExercise.get(key);
+    if (known) known[2] += days;
+    else perExercise.set(key, [id, n, days]);
+  }
+  return historyOf(perDay, [...perExercise.values()]);
+}
+
+/** A history in one order (fewest sittings first, exercises by id), so equal histories are equal data. */
+function historyOf(
+  perDay: Map<number, number>,
+  exercises: [string, number, number][],
+): SittingHistory {
+  return {
+    sittings: [...perDay].sort((x, y) => x[0] - y[0]),
+    exercises: exercises.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1])),
+  };
+}
+
+const dateOfDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+/**
  * Adherence from `start` to `today` (both local dates, inclusive) against the plan: each day asks for
- * its sittings and exercises; a day counts no more than it asks for.
+ * its sittings and exercises; a day counts no more than it asks for. `earlier` holds the sittings of
+ * days before those in `sittings` (counted, not listed), for a record whose older days are summarised.
  */
 export function adherenceOf(
   plan: readonly PlannedItem[],
@@ -193,8 +269,12 @@ export function adherenceOf(
   today: string,
   /** How many of the latest days to list one by one (the totals cover every day). */
   recentDays = 28,
+  earlier: SittingHistory = NO_SITTINGS,
 ): Adherence {
-  if (start === null || dayNumber(start) > dayNumber(today)) {
+  const first = start === null ? Number.NaN : dayNumber(start);
+  const last = dayNumber(today);
+  // An unreadable date has no days, as the day-by-day count always had none for it.
+  if (start === null || !(first <= last)) {
     return {
       planned: 0,
       done: 0,
@@ -204,29 +284,56 @@ export function adherenceOf(
     };
   }
   const byDate = new Map<string, Sitting[]>();
-  for (const s of sittings) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
-  const days: DayAdherence[] = [];
-  for (let d = dayNumber(start); d <= dayNumber(today); d++) {
-    const date = new Date(d * 86_400_000).toISOString().slice(0, 10);
-    const t = todayPlan(plan, byDate.get(date) ?? [], date);
-    days.push({
-      date,
-      sittingsPlanned: t.sittingsPlanned,
-      sittingsDone: t.sittingsDone,
-      exercisesPlanned: t.exercisesPlanned,
-      exercisesDone: t.exercisesDone,
-    });
+  for (const s of sittings) {
+    const day = byDate.get(s.date);
+    if (day) day.push(s);
+    else byDate.set(s.date, [s]);
   }
-  const sum = (f: (d: DayAdherence) => number) => days.reduce((s, d) => s + f(d), 0);
-  const planned = sum((d) => d.sittingsPlanned);
-  const done = sum((d) => d.sittingsDone);
-  const exPlanned = sum((d) => d.exercisesPlanned);
-  const exDone = sum((d) => d.exercisesDone);
+  // Every day asks for the same (as `todayPlan` counts it); only days with sittings have anything done.
+  const sittingsPlanned = plan.length === 0 ? 0 : Math.max(...plan.map((i) => i.timesPerDay));
+  const exercisesPlanned = plan.reduce((sum, i) => sum + i.timesPerDay, 0);
+  const dayOf = (date: string): DayAdherence => {
+    const today = byDate.get(date) ?? [];
+    let exercisesDone = 0;
+    for (const item of plan) {
+      let times = 0;
+      for (const s of today) if (s.exerciseIds.includes(item.exerciseId)) times++;
+      exercisesDone += Math.min(times, item.timesPerDay);
+    }
+    return {
+      date,
+      sittingsPlanned,
+      sittingsDone: Math.min(today.length, sittingsPlanned),
+      exercisesPlanned,
+      exercisesDone,
+    };
+  };
+  const dayCount = last - first + 1;
+  const planned = dayCount * sittingsPlanned;
+  const exPlanned = dayCount * exercisesPlanned;
+  let done = 0;
+  let exDone = 0;
+  for (const date of byDate.keys()) {
+    const d = dayNumber(date);
+    if (Number.isNaN(d) || d < first || d > last) continue;
+    const day = dayOf(date);
+    done += day.sittingsDone;
+    exDone += day.exercisesDone;
+  }
+  for (const [n, days] of earlier.sittings) done += days * Math.min(n, sittingsPlanned);
+  for (const item of plan) {
+    for (const [id, n, days] of earlier.exercises) {
+      if (id === item.exerciseId) exDone += days * Math.min(n, item.timesPerDay);
+    }
+  }
+  const days: DayAdherence[] = [];
+  const from = recentDays > 0 ? Math.max(first, last - recentDays + 1) : first;
+  for (let d = from; d <= last; d++) days.push(dayOf(dateOfDay(d)));
   return {
     planned,
     done,
     ratio: ratioOf(done, planned),
     exercises: { planned: exPlanned, done: exDone, ratio: ratioOf(exDone, exPlanned) },
-    days: days.slice(-recentDays),
+    days,
   };
 }

@@ -9,7 +9,8 @@ import {
   TRAUMA,
   type PainArea,
 } from './intake-values.js';
-import { derive, type Intake, type IntakeField, type StartBackAnswers } from './intake.js';
+import { derive } from './intake-derive.js';
+import type { Intake, IntakeField, StartBackAnswers } from './intake.js';
 import {
   WARNING_RULES,
   adviceFor,
@@ -131,20 +132,49 @@ export const ANSWER_DOMAINS: Partial<Record<IntakeField, readonly unknown[]>> = 
 };
 
 function definedOnly(known: KnownAnswers): Partial<Intake> {
-  return Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined));
+  // A plain loop: this runs on every check-in, and entries/fromEntries cost several times more.
+  const out: Record<string, unknown> = {};
+  for (const key in known) {
+    const value = known[key as keyof KnownAnswers];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
-/** Every way the unknown answers a rule reads could turn out, each a full set of answers. */
-function completions(rule: TriageRule, known: KnownAnswers): Intake[] {
-  const given = definedOnly(known);
+/**
+ * Every way the unknown answers a rule reads could turn out, each a full set of answers, from answers
+ * already without undefined values (`definedOnly`). `whole` is `{ ...BASE, ...given }` when the caller
+ * has made it already (it is shared, never changed).
+ */
+function completionsOf(rule: TriageRule, given: Partial<Intake>, whole?: Intake): Intake[] {
   const unknown = rule.reads.filter((f) => !(f in given));
-  let all: Record<string, unknown>[] = [{ ...BASE, ...given }];
+  let all: Record<string, unknown>[] = [whole ?? { ...BASE, ...given }];
   for (const field of unknown) {
     const domain = ANSWER_DOMAINS[field];
     if (!domain) throw new Error(`no answer domain for ${field}, read by ${rule.code}`);
     all = all.flatMap((a) => domain.map((v) => ({ ...a, [field]: v })));
   }
   return all as unknown as Intake[];
+}
+
+/** Every way the unknown answers a rule reads could turn out, each a full set of answers. */
+function completions(rule: TriageRule, known: KnownAnswers): Intake[] {
+  return completionsOf(rule, definedOnly(known));
+}
+
+/**
+ * Whether the rule fires for every completion. When the rule reads nothing unknown there is one, `whole`,
+ * whose derived answers the caller may pass in (`derived`), so a check-in that answers everything derives
+ * them once for all the rules instead of once per rule.
+ */
+function certainOn(
+  rule: TriageRule,
+  given: Partial<Intake>,
+  whole: Intake,
+  derived: ReturnType<typeof derive>,
+): boolean {
+  if (rule.reads.every((f) => f in given)) return rule.fires(whole, derived) !== null;
+  return completionsOf(rule, given, whole).every((a) => rule.fires(a, derive(a)) !== null);
 }
 
 /** Whether the rule fires however the unanswered questions it reads are answered. */
@@ -166,13 +196,15 @@ export function warningNow(
   rules: readonly TriageRule[] = WARNING_RULES,
 ): WarningNow | null {
   const given = definedOnly(known);
-  const certain = rules.filter((r) => isCertain(r, given));
+  const whole = { ...BASE, ...given } as Intake;
+  const derived = derive(whole);
+  const certain = rules.filter((r) => certainOn(r, given, whole, derived));
   if (certain.length === 0) return null;
   const level = highestLevel(certain.map((r) => r.level));
   const gate = mostRestrictiveGate(certain.map((r) => r.gate));
   const reasons = certain.map((rule) => {
     // Name only answers actually given: the first completion fires too, and its answer list is filtered.
-    const [first] = completions(rule, given);
+    const [first] = completionsOf(rule, given, whole);
     const answers = (first ? (rule.fires(first, derive(first)) ?? []) : []).filter(
       (f) => f in given,
     );

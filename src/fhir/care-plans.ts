@@ -35,11 +35,17 @@ export function dosageInWords(d: PrescribedDosage, timesPerDay: number): string 
   return `${plural(d.sets, 'set', 'sets')} of ${unit}${sides}, ${often} a day`;
 }
 
+/** What the CarePlans read of a session log: its programme, sitting and time, and the exercises done. */
+export type PlanSession = Pick<
+  SessionLogRecord,
+  'id' | 'programmeId' | 'date' | 'createdAt' | 'sittingId'
+> & { entries: readonly { exerciseId: string }[] };
+
 /** What the CarePlans need besides the programme: the knowledge base for names, the person, their sittings, the clock. */
 export interface CarePlanContext {
   kb: KnowledgeBase;
   patient: Reference;
-  sessions: readonly SessionLogRecord[];
+  sessions: readonly PlanSession[];
   /** The export instant. */
   now: string;
 }
@@ -150,7 +156,7 @@ function stateNotes(kb: KnowledgeBase, p: ProgrammeRecord, ctx: CarePlanContext)
 
 /** The exercises practised in a programme, between two instants when given (`until` excluded). */
 function practisedIn(
-  sessions: readonly SessionLogRecord[],
+  sessions: readonly PlanSession[],
   programmeId: string,
   from?: string,
   until?: string,

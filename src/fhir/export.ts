@@ -15,7 +15,7 @@ import type {
   SessionLogRecord,
   UserRecord,
 } from '../store/types.js';
-import { currentCarePlan, versionCarePlans } from './care-plans.js';
+import { currentCarePlan, versionCarePlans, type PlanSession } from './care-plans.js';
 import {
   absentClinician,
   careTeamResource,
@@ -215,13 +215,23 @@ function measurementObservation(m: MeasurementRecord, patient: Reference): Obser
   return obs;
 }
 
+/** What every Bundle holds before the record's long lists: who it is about, their clinicians and links. */
+export interface BundleHead {
+  user: UserRecord;
+  clinicians: readonly ExportClinician[];
+  links: readonly CareLinkRecord[];
+  /** The outcome instruments the record's outcomes use (their Questionnaires come first). */
+  instruments: ReadonlySet<string>;
+}
+
 /**
- * The person's whole record as a FHIR R4 `collection` Bundle: the Questionnaires first (the intake, then each
- * outcome instrument used), the Patient, the clinicians and the links, then the record itself.
+ * Makes a Bundle's entries section by section, in the Bundle's order, for the whole-document export and
+ * the streamed one alike (so both give the same entries): each section adds its entries, and `take`
+ * hands over those made since it was last called.
  */
-export function exportBundle(record: ExportRecord, opts: ExportOptions): Bundle {
+function bundleEntries(head: BundleHead, opts: ExportOptions) {
   const { kb } = opts;
-  const entries: BundleEntry[] = [];
+  let entries: BundleEntry[] = [];
   const add = (key: string, resource: ExportedResource): Reference => {
     const fullUrl = uuidUrn(key);
     entries.push({ fullUrl, resource });
@@ -230,71 +240,94 @@ export function exportBundle(record: ExportRecord, opts: ExportOptions): Bundle 
 
   // Included so the responses' canonicals resolve inside the bundle, without a server to ask.
   add('questionnaire:intake:1', intakeQuestionnaire(kb.version));
-  const used = new Set(record.outcomes.map((o) => o.instrument));
-  for (const id of INSTRUMENT_IDS.filter((i) => used.has(i))) {
+  for (const id of INSTRUMENT_IDS.filter((i) => head.instruments.has(i))) {
     add(`questionnaire:outcome:${id}`, outcomeQuestionnaire(id));
   }
-  const patient = add(`patient:${record.user.id}`, patientResource(record.user));
+  const patient = add(`patient:${head.user.id}`, patientResource(head.user));
 
   const practitioners = new Map<string, Reference>();
-  for (const c of [...record.clinicians].sort((x, y) => (x.id < y.id ? -1 : 1))) {
+  for (const c of [...head.clinicians].sort((x, y) => (x.id < y.id ? -1 : 1))) {
     practitioners.set(c.id, add(`practitioner:${c.id}`, practitionerResource(c)));
   }
   const clinician = (id: string, nameThen?: string | null): Reference =>
     practitioners.get(id) ?? absentClinician(id, nameThen);
   // The person's own id means they entered it themselves.
-  const enteredBy = (id: string): Reference => (id === record.user.id ? patient : clinician(id));
+  const enteredBy = (id: string): Reference => (id === head.user.id ? patient : clinician(id));
 
-  const links = chronological(record.links);
-  const team = careTeamResource(record.user.id, links, patient, clinician);
-  if (team) add(`care-team:${record.user.id}`, team);
+  const links = chronological(head.links);
+  const team = careTeamResource(head.user.id, links, patient, clinician);
+  if (team) add(`care-team:${head.user.id}`, team);
   for (const l of links)
     add(`consent:${l.id}`, consentResource(l, patient, clinician(l.clinicianId)));
 
   const riskOf = new Map<string, Reference>();
-  for (const a of chronological(record.assessments)) {
-    const qr = add(`questionnaire-response:${a.id}`, questionnaireResponse(a, patient));
-    riskOf.set(a.id, add(`risk-assessment:${a.id}`, riskAssessment(kb, a, patient, qr)));
-  }
-  const p = record.programme;
-  const planContext = { kb, patient, sessions: record.sessions, now: opts.now };
-  if (record.versions.length > 0) {
-    // Versions replace the single CarePlan: one per version, each with its author.
-    const engine = record.versions.some((v) => v.authorRole === 'engine')
-      ? add('device:backchain-engine', engineDevice(kb.version))
-      : undefined;
-    const plans = versionCarePlans(record.versions, {
-      ...planContext,
-      current: p,
-      engine: engine ?? { type: 'Device', display: 'Backchain' },
-      clinician,
-      assessmentOf: (programmeId) =>
-        p && programmeId === p.id ? riskOf.get(p.assessmentId) : undefined,
-    });
-    for (const { key, plan } of plans) add(key, plan);
-  } else if (p) {
-    add(`care-plan:${p.id}`, currentCarePlan(p, planContext, riskOf.get(p.assessmentId)));
-  }
-  for (const c of chronological(record.checkins)) {
-    // A check-in that carried only warning signs has no pain rating to report.
-    if (c.painNow !== null)
-      add(`checkin:${c.id}`, painObservation({ ...c, painNow: c.painNow }, patient));
-  }
-  for (const m of chronological(record.measurements)) {
-    add(`measurement:${m.id}`, measurementObservation(m, patient));
-  }
-  for (const o of chronological(record.outcomes)) {
-    const who = enteredBy(o.enteredBy);
-    const qr = add(`outcome-response:${o.id}`, outcomeResponse(o, patient, who));
-    add(`outcome:${o.id}`, outcomeObservation(o, patient, who, qr));
-  }
+  return {
+    /** Assessments, oldest first (each a QuestionnaireResponse and its RiskAssessment). */
+    assessments(rows: readonly AssessmentRecord[]) {
+      for (const a of rows) {
+        const qr = add(`questionnaire-response:${a.id}`, questionnaireResponse(a, patient));
+        riskOf.set(a.id, add(`risk-assessment:${a.id}`, riskAssessment(kb, a, patient, qr)));
+      }
+    },
+    /** The programme as CarePlans: one per version, or the current one alone while it has none. */
+    carePlans(
+      p: ProgrammeRecord | undefined,
+      versions: readonly ProgrammeVersionRecord[],
+      sessions: readonly PlanSession[],
+    ) {
+      const planContext = { kb, patient, sessions, now: opts.now };
+      if (versions.length > 0) {
+        // Versions replace the single CarePlan: one per version, each with its author.
+        const engine = versions.some((v) => v.authorRole === 'engine')
+          ? add('device:backchain-engine', engineDevice(kb.version))
+          : undefined;
+        const plans = versionCarePlans(versions, {
+          ...planContext,
+          current: p,
+          engine: engine ?? { type: 'Device', display: 'Backchain' },
+          clinician,
+          assessmentOf: (programmeId) =>
+            p && programmeId === p.id ? riskOf.get(p.assessmentId) : undefined,
+        });
+        for (const { key, plan } of plans) add(key, plan);
+      } else if (p) {
+        add(`care-plan:${p.id}`, currentCarePlan(p, planContext, riskOf.get(p.assessmentId)));
+      }
+    },
+    checkins(rows: readonly CheckinRecord[]) {
+      for (const c of rows) {
+        // A check-in that carried only warning signs has no pain rating to report.
+        if (c.painNow !== null)
+          add(`checkin:${c.id}`, painObservation({ ...c, painNow: c.painNow }, patient));
+      }
+    },
+    measurements(rows: readonly MeasurementRecord[]) {
+      for (const m of rows) add(`measurement:${m.id}`, measurementObservation(m, patient));
+    },
+    outcomes(rows: readonly OutcomeRecord[]) {
+      for (const o of rows) {
+        const who = enteredBy(o.enteredBy);
+        const qr = add(`outcome-response:${o.id}`, outcomeResponse(o, patient, who));
+        add(`outcome:${o.id}`, outcomeObservation(o, patient, who, qr));
+      }
+    },
+    /** The entries made since the last call. */
+    take(): BundleEntry[] {
+      const made = entries;
+      entries = [];
+      return made;
+    },
+  };
+}
 
+/** The Bundle's members around its entries, in the order the whole document has them. */
+function bundleShell(opts: ExportOptions): Bundle {
   const bundle: Bundle = {
     resourceType: 'Bundle',
-    meta: kbTag(kb.version),
+    meta: kbTag(opts.kb.version),
     type: 'collection',
     timestamp: opts.now,
-    entry: entries,
+    entry: [],
   };
   if (opts.baseUrl !== undefined) {
     bundle.link = [
@@ -302,6 +335,131 @@ export function exportBundle(record: ExportRecord, opts: ExportOptions): Bundle 
     ];
   }
   return bundle;
+}
+
+/**
+ * The person's whole record as a FHIR R4 `collection` Bundle: the Questionnaires first (the intake, then each
+ * outcome instrument used), the Patient, the clinicians and the links, then the record itself.
+ */
+export function exportBundle(record: ExportRecord, opts: ExportOptions): Bundle {
+  const parts = bundleEntries(
+    {
+      user: record.user,
+      clinicians: record.clinicians,
+      links: record.links,
+      instruments: new Set(record.outcomes.map((o) => o.instrument)),
+    },
+    opts,
+  );
+  parts.assessments(chronological(record.assessments));
+  parts.carePlans(record.programme, record.versions, record.sessions);
+  parts.checkins(chronological(record.checkins));
+  parts.measurements(chronological(record.measurements));
+  parts.outcomes(chronological(record.outcomes));
+  return { ...bundleShell(opts), entry: parts.take() };
+}
+
+/**
+ * A record to stream: its small parts whole, its long lists a page at a time, oldest first by date (none
+ * for assessments), creation time and id, as `Store.rowsInOrder` reads them.
+ */
+export interface ExportSource {
+  user: UserRecord;
+  programme: ProgrammeRecord | undefined;
+  clinicians: ExportClinician[];
+  links: CareLinkRecord[];
+  versions: ProgrammeVersionRecord[];
+  outcomeSchedule: OutcomeScheduleRecord[];
+  assessments: () => AsyncIterable<AssessmentRecord[]>;
+  sessions: () => AsyncIterable<SessionLogRecord[]>;
+  checkins: () => AsyncIterable<CheckinRecord[]>;
+  measurements: () => AsyncIterable<MeasurementRecord[]>;
+  outcomes: () => AsyncIterable<OutcomeRecord[]>;
+}
+
+/** What the CarePlans keep of each session log: small, so a long record's logs fit however many. */
+const planSession = (s: SessionLogRecord): PlanSession => ({
+  id: s.id,
+  programmeId: s.programmeId,
+  date: s.date,
+  createdAt: s.createdAt,
+  sittingId: s.sittingId ?? null,
+  entries: s.entries.map((e) => ({ exerciseId: e.exerciseId })),
+});
+
+/**
+ * How many rows a piece of a streamed export holds at most: each piece is made without a pause, so a
+ * small one lets a server answer other requests between pieces.
+ */
+export const PIECE_ROWS = 100;
+
+/** The rows of a page in pieces of at most `PIECE_ROWS`. */
+function* piecesOf<T>(rows: readonly T[]): Generator<readonly T[]> {
+  for (let i = 0; i < rows.length; i += PIECE_ROWS) yield rows.slice(i, i + PIECE_ROWS);
+}
+
+/** Entries as they follow one another inside the Bundle's `entry` array. */
+function entryText(entries: readonly BundleEntry[], first: { value: boolean }): string {
+  let out = '';
+  for (const e of entries) {
+    out += `${first.value ? '' : ','}${JSON.stringify(e)}`;
+    first.value = false;
+  }
+  return out;
+}
+
+/**
+ * The FHIR Bundle as text, a piece at a time (a page of rows each), the same text as `exportBundle`'s
+ * document gives: memory stays bounded however long the record is. The Bundle is one JSON document, so
+ * its members before `entry` come first, then the entries as they are made, then what follows them.
+ */
+export async function* bundleText(
+  source: ExportSource,
+  opts: ExportOptions,
+): AsyncGenerator<string> {
+  const instruments = new Set<string>();
+  for await (const page of source.outcomes()) for (const o of page) instruments.add(o.instrument);
+  const parts = bundleEntries(
+    { user: source.user, clinicians: source.clinicians, links: source.links, instruments },
+    opts,
+  );
+  // The members before `entry` and after it, in the whole document's order.
+  const { entry: _entries, link, ...before } = bundleShell(opts);
+  const first = { value: true };
+  yield `${JSON.stringify(before).slice(0, -1)},"entry":[${entryText(parts.take(), first)}`;
+  for await (const page of source.assessments()) {
+    for (const piece of piecesOf(page)) {
+      parts.assessments(piece);
+      yield entryText(parts.take(), first);
+    }
+  }
+  const sessions: PlanSession[] = [];
+  for await (const page of source.sessions()) {
+    for (const s of page) sessions.push(planSession(s));
+    // Nothing to write yet, but a pause between pages all the same.
+    yield '';
+  }
+  parts.carePlans(source.programme, source.versions, sessions);
+  yield entryText(parts.take(), first);
+  for await (const page of source.checkins()) {
+    for (const piece of piecesOf(page)) {
+      parts.checkins(piece);
+      yield entryText(parts.take(), first);
+    }
+  }
+  for await (const page of source.measurements()) {
+    for (const piece of piecesOf(page)) {
+      parts.measurements(piece);
+      yield entryText(parts.take(), first);
+    }
+  }
+  for await (const page of source.outcomes()) {
+    for (const piece of piecesOf(page)) {
+      parts.outcomes(piece);
+      yield entryText(parts.take(), first);
+    }
+  }
+  yield `]${link === undefined ? '' : `,"link":${JSON.stringify(link)}`}}`;
 }
 
 /** The JSON export: the record as stored, minus the password hash, plus when and with which knowledge base. */
@@ -385,76 +543,177 @@ export function csvField(value: CsvValue | undefined): string {
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
+/** One event of the CSV (a check-in, a session log, an outcome) and its rows, with what orders it. */
+type CsvEvent = { date: string; createdAt: string; id: string; order: number; rows: CsvRow[] };
+
+const checkinEvent = (c: CheckinRecord): CsvEvent => ({
+  date: c.date,
+  createdAt: c.createdAt,
+  id: c.id,
+  order: 0,
+  rows: [
+    {
+      type: 'checkin',
+      date: c.date,
+      id: c.id,
+      painNow: c.painNow,
+      painAreas: c.painAreas?.join(';') ?? null,
+      legSide: c.legSide,
+      sittingHours: c.sittingHours,
+      walkingBreaks: c.walkingBreaks,
+    },
+  ],
+});
+
+const sessionEvent = (s: SessionLogRecord): CsvEvent => ({
+  date: s.date,
+  createdAt: s.createdAt,
+  id: s.id,
+  order: 1,
+  rows: s.entries.map((e) => ({
+    type: 'session',
+    date: s.date,
+    id: s.id,
+    exerciseId: e.exerciseId,
+    felt: e.felt,
+    painSharper: e.painSharper,
+    painSpread: e.painSpread,
+    done: JSON.stringify(e.done),
+    tooEasy: e.tooEasy,
+    newNumbnessOrWeakness: e.newNumbnessOrWeakness,
+    // The sitting the entry was done in: rows with one id are one sitting (older logs: the log's own id).
+    sittingId: s.sittingId ?? s.id,
+  })),
+});
+
+const outcomeEvent = (o: OutcomeRecord): CsvEvent => ({
+  date: o.date,
+  createdAt: o.createdAt,
+  id: o.id,
+  order: 2,
+  rows: [
+    {
+      type: 'outcome',
+      date: o.date,
+      id: o.id,
+      instrument: o.instrument,
+      score: o.score,
+      // Item by item, as given (the Oswestry index holds only its total).
+      answers: JSON.stringify(o.answers),
+    },
+  ],
+});
+
+const eventKey = (e: CsvEvent) => `${e.date}\u0000${e.createdAt}\u0000${e.order}\u0000${e.id}`;
+const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;
+const csvLines = (e: CsvEvent) =>
+  e.rows.map((row) => `${CSV_COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`).join('');
+
 /**
  * Check-ins, session entries and outcome measures as one CSV text (RFC 4180, CRLF line ends), oldest first,
  * one row per check-in, entry or measure.
  */
 export function exportCsv(record: ExportRecord): string {
-  type Dated = { date: string; createdAt: string; id: string; order: number; rows: CsvRow[] };
-  const events: Dated[] = [
-    ...record.checkins.map((c): Dated => ({
-      date: c.date,
-      createdAt: c.createdAt,
-      id: c.id,
-      order: 0,
-      rows: [
-        {
-          type: 'checkin',
-          date: c.date,
-          id: c.id,
-          painNow: c.painNow,
-          painAreas: c.painAreas?.join(';') ?? null,
-          legSide: c.legSide,
-          sittingHours: c.sittingHours,
-          walkingBreaks: c.walkingBreaks,
-        },
-      ],
-    })),
-    ...record.sessions.map((s): Dated => ({
-      date: s.date,
-      createdAt: s.createdAt,
-      id: s.id,
-      order: 1,
-      rows: s.entries.map((e) => ({
-        type: 'session',
-        date: s.date,
-        id: s.id,
-        exerciseId: e.exerciseId,
-        felt: e.felt,
-        painSharper: e.painSharper,
-        painSpread: e.painSpread,
-        done: JSON.stringify(e.done),
-        tooEasy: e.tooEasy,
-        newNumbnessOrWeakness: e.newNumbnessOrWeakness,
-        // The sitting the entry was done in: rows with one id are one sitting (older logs: the log's own id).
-        sittingId: s.sittingId ?? s.id,
-      })),
-    })),
-    ...record.outcomes.map((o): Dated => ({
-      date: o.date,
-      createdAt: o.createdAt,
-      id: o.id,
-      order: 2,
-      rows: [
-        {
-          type: 'outcome',
-          date: o.date,
-          id: o.id,
-          instrument: o.instrument,
-          score: o.score,
-          // Item by item, as given (the Oswestry index holds only its total).
-          answers: JSON.stringify(o.answers),
-        },
-      ],
-    })),
+  const events: CsvEvent[] = [
+    ...record.checkins.map(checkinEvent),
+    ...record.sessions.map(sessionEvent),
+    ...record.outcomes.map(outcomeEvent),
   ];
-  const key = (e: Dated) => `${e.date}\u0000${e.createdAt}\u0000${e.order}\u0000${e.id}`;
-  events.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const lines = [
-    CSV_COLUMNS.join(','),
-    ...events
-      .flatMap((e) => e.rows)
-      .map((row) => CSV_COLUMNS.map((c) => csvField(row[c])).join(',')),
+  events.sort((a, b) => (eventKey(a) < eventKey(b) ? -1 : eventKey(a) > eventKey(b) ? 1 : 0));
+  return CSV_HEADER + events.map(csvLines).join('');
+}
+
+/** One sorted list read a page at a time, its next event at hand. */
+async function eventReader<T>(pages: AsyncIterable<T[]>, event: (row: T) => CsvEvent) {
+  const it = pages[Symbol.asyncIterator]();
+  let page: T[] = [];
+  let i = 0;
+  const next = async (): Promise<CsvEvent | undefined> => {
+    while (i >= page.length) {
+      const got = await it.next();
+      if (got.done) return undefined;
+      page = got.value;
+      i = 0;
+    }
+    const row = page[i] as T;
+    i += 1;
+    return event(row);
+  };
+  let head = await next();
+  return {
+    head: () => head,
+    advance: async () => {
+      head = await next();
+    },
+  };
+}
+
+/** About this much CSV text at a time. */
+const CSV_PIECE = 16 * 1024;
+
+/**
+ * The CSV as text, a piece at a time, the same text as `exportCsv` gives: check-ins, session logs and
+ * outcomes each read in order a page at a time, and merged, so memory stays bounded.
+ */
+export async function* csvText(source: ExportSource): AsyncGenerator<string> {
+  const readers = [
+    await eventReader(source.checkins(), checkinEvent),
+    await eventReader(source.sessions(), sessionEvent),
+    await eventReader(source.outcomes(), outcomeEvent),
   ];
-  return `${lines.join('\r\n')}\r\n`;
+  let piece = CSV_HEADER;
+  for (;;) {
+    let least: (typeof readers)[number] | undefined;
+    for (const r of readers) {
+      const e = r.head();
+      const best = least?.head();
+      if (e && (!best || eventKey(e) < eventKey(best))) least = r;
+    }
+    const e = least?.head();
+    if (!least || !e) break;
+    piece += csvLines(e);
+    await least.advance();
+    if (piece.length >= CSV_PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece;
+}
+
+/** The elements of a JSON array, a page at a time (without its brackets). */
+async function* arrayItems<T>(pages: AsyncIterable<T[]>): AsyncGenerator<string> {
+  let first = true;
+  for await (const page of pages) {
+    for (const piece of piecesOf(page)) {
+      yield `${first ? '' : ','}${piece.map((row) => JSON.stringify(row)).join(',')}`;
+      first = false;
+    }
+  }
+}
+
+/** The JSON export as text, a piece at a time, the same text as `exportJson`'s document gives. */
+export async function* jsonText(
+  source: ExportSource,
+  opts: Pick<ExportOptions, 'kb' | 'now'>,
+): AsyncGenerator<string> {
+  // The document's members in `exportJson`'s order; the long lists are spliced in where their `[]` are.
+  const { id, email, createdAt } = source.user;
+  const small = (value: unknown) => JSON.stringify(value);
+  yield `{"exportedAt":${small(opts.now)},"knowledgeBase":${small(opts.kb.version)},"user":${small({ id, email, createdAt })},"assessments":[`;
+  yield* arrayItems(source.assessments());
+  yield `],"programme":${small(source.programme ?? null)},"sessions":[`;
+  yield* arrayItems(source.sessions());
+  yield '],"checkins":[';
+  yield* arrayItems(source.checkins());
+  yield '],"measurements":[';
+  yield* arrayItems(source.measurements());
+  const clinicians = source.clinicians.map((c) => ({
+    id: c.id,
+    displayName: c.displayName,
+    email: c.email,
+  }));
+  yield `],"clinicians":${small(clinicians)},"links":${small(source.links)},"versions":${small(source.versions)},"outcomes":[`;
+  yield* arrayItems(source.outcomes());
+  yield `],"outcomeSchedule":${small(source.outcomeSchedule)}}`;
 }

@@ -2,12 +2,13 @@
 // (session or token, with the token's scopes), and the audit trail. Keeps no state between requests, so
 // several processes can share one database.
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, {
+  LogController,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type FastifySchemaCompiler,
   type FastifyServerOptions,
 } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -17,6 +18,7 @@ import type { z } from 'zod';
 import type { KnowledgeBase } from '../kb/types.js';
 import { RecordError, type AuditContext, type RecordContext } from '../service/records.js';
 import { parseBody } from '../service/schemas.js';
+import { DEFAULT_WRITE_LIMITS, type WriteLimits } from '../service/write-limits.js';
 import { PersonGone } from '../store/errors.js';
 import { newId } from '../store/ids.js';
 import type {
@@ -35,6 +37,7 @@ import {
   type HasherOptions,
 } from './auth.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './limits.js';
+import { securityHeaders } from './security-headers.js';
 import {
   ApiError,
   forbidden,
@@ -58,6 +61,11 @@ export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
   logger?: FastifyServerOptions['logger'];
   loginLimits?: Partial<LoginLimits>;
+  /**
+   * Per-person limits on writes (docs/api.md, "Limits"): the defaults when left out, none with false
+   * (a bench or an import that must not be slowed).
+   */
+  writeLimits?: WriteLimits | false;
   /** Password hashing's own queue: how many at once and how many may wait. */
   hashing?: HasherOptions;
   /**
@@ -84,6 +92,8 @@ export interface AppContext {
   kb: KnowledgeBase;
   now: () => Date;
   loginLimits: LoginLimits;
+  /** Passed to the record service with every write (`recordContext`); undefined: no limits. */
+  writeLimits: WriteLimits | undefined;
   hasher: PasswordHasher;
   clinicianSignup: ClinicianSignup;
 }
@@ -272,17 +282,49 @@ function checkAccess(request: FastifyRequest, access: Access): void {
   }
 }
 
+/** How many accounts' roles a process remembers (a few hundred kilobytes at most). */
+const ROLE_CACHE_SIZE = 10_000;
+
+/**
+ * Account roles already read, by account id. A role is fixed when the account is made and ids are never
+ * reused, so each process reads an account's role once instead of on every request; only ids and roles
+ * are kept, and the oldest goes when it is full.
+ */
+export class RoleCache {
+  private readonly roles = new Map<string, Role>();
+  constructor(private readonly size = ROLE_CACHE_SIZE) {}
+
+  /** The account's role (older accounts are people), or undefined when there is no such account. */
+  async of(store: Store, userId: string): Promise<Role | undefined> {
+    const known = this.roles.get(userId);
+    if (known !== undefined) return known;
+    const user = await store.getUser(userId);
+    if (!user) return undefined;
+    const role = user.role ?? 'person';
+    this.roles.set(userId, role);
+    if (this.roles.size > this.size) {
+      const oldest = this.roles.keys().next();
+      if (!oldest.done) this.roles.delete(oldest.value);
+    }
+    return role;
+  }
+}
+
 /**
  * Refuses an account of the wrong kind for the route: a clinician account holds no health record of its
  * own, and a person is not a clinician. The role is read from the account (older accounts are people).
  */
-async function checkRole(request: FastifyRequest, ctx: AppContext, role: Role): Promise<void> {
+async function checkRole(
+  request: FastifyRequest,
+  ctx: AppContext,
+  role: Role,
+  roles: RoleCache,
+): Promise<void> {
   const userId = request.userId;
   if (userId === null) throw unauthorized();
-  const user = await ctx.store.getUser(userId);
+  const own = await roles.of(ctx.store, userId);
   // A credential outliving its account: as if there were none.
-  if (!user) throw unauthorized();
-  const own = user.role ?? 'person';
+  if (own === undefined) throw unauthorized();
   request.role = own;
   if (own === role) return;
   if (own === 'clinician') {
@@ -299,10 +341,63 @@ async function checkRole(request: FastifyRequest, ctx: AppContext, role: Role): 
   );
 }
 
+/** Checks each part of a request against its zod schema (see `buildApp`, where it is set). */
+const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const zschema = schema as z.ZodType;
+  return (data: unknown) => {
+    const part = httpPart ?? 'body';
+    const bad = badTextProblems(data);
+    if (bad.length > 0) return { error: new InputProblems(part, bad) };
+    const result = parseBody(zschema, data);
+    if (result.ok) return { value: result.value };
+    return { error: new InputProblems(part, result.problems) };
+  };
+};
+
+/** Every response as plain JSON. */
+const jsonSerializerCompiler = () => (data: unknown) => JSON.stringify(data);
+
+/**
+ * The two compilers as Fastify's `compilersFactory`. Its types name ajv's and fast-json-stringify's
+ * compiler shapes, though Fastify calls any compiler the same way (as `setValidatorCompiler` does).
+ */
+const OWN_COMPILERS = {
+  buildValidator: () => zodValidatorCompiler,
+  buildSerializer: () => jsonSerializerCompiler,
+} as unknown as NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+>;
+
+/**
+ * Fastify's request log in one line per request, written when it is answered, saying what its two lines
+ * said ("incoming request" and "request completed"): every line is a write to the log, and on a busy
+ * server the second cost more than some routes' own work.
+ */
+class OneLineRequestLog extends LogController {
+  override incomingRequest(): void {
+    // Said when the request is answered.
+  }
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (this.isLogDisabled(request)) return;
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 /** Builds the app (not listening). Routes are registered by the route modules. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    // Our own compilers (set again below) from the first moment: Fastify then never loads its
+    // defaults, ajv and fast-json-stringify (some 230 files), which would only slow the start.
+    schemaController: { compilersFactory: OWN_COMPILERS },
     logger: opts.logger ?? false,
+    logController: new OneLineRequestLog(),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
@@ -346,6 +441,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     kb: opts.kb,
     now: opts.now ?? (() => new Date()),
     loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...opts.loginLimits },
+    writeLimits:
+      opts.writeLimits === false ? undefined : (opts.writeLimits ?? DEFAULT_WRITE_LIMITS),
     hasher: new PasswordHasher(opts.hashing),
     clinicianSignup: opts.clinicianSignup ?? 'open',
   };
@@ -358,44 +455,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Our own validator: zod at the edge, with problems that name the path, the expectation and the value
   // (`parseBody`, which the web app uses too, so both say the same). Text the databases cannot store
   // the same way (NUL, lone surrogates) is refused first, in every part of every request.
-  app.setValidatorCompiler(({ schema, httpPart }) => {
-    const zschema = schema as z.ZodType;
-    return (data: unknown) => {
-      const part = httpPart ?? 'body';
-      const bad = badTextProblems(data);
-      if (bad.length > 0) return { error: new InputProblems(part, bad) };
-      const result = parseBody(zschema, data);
-      if (result.ok) return { value: result.value };
-      return { error: new InputProblems(part, result.problems) };
-    };
-  });
+  app.setValidatorCompiler(zodValidatorCompiler);
   // Responses are engine values already typed; the schemas describe them for the OpenAPI document.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(jsonSerializerCompiler);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        manifestSrc: ["'self'"],
-        workerSrc: ["'self'"],
-      },
-    },
-    frameguard: { action: 'deny' },
-    crossOriginEmbedderPolicy: false,
-    // Sent below, and only over HTTPS: over plain HTTP it means nothing and may not be trusted.
-    strictTransportSecurity: false,
-  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -414,7 +478,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  // Helmet's headers, worked out once (security-headers.ts); HSTS below, only over HTTPS.
+  const security = securityHeaders();
+  const roles = new RoleCache();
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(security);
     reply.header('x-request-id', request.id);
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     if (!request.url.startsWith('/api/')) return;
@@ -435,7 +503,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const config = request.routeOptions.config;
     checkAccess(request, config.access ?? 'public');
     if (config.role !== undefined && (config.access ?? 'public') !== 'public') {
-      await checkRole(request, ctx, config.role);
+      await checkRole(request, ctx, config.role, roles);
     }
   });
 

@@ -18,7 +18,7 @@ import type { Intake } from '../engine/intake.js';
 import { sittingsFrom } from '../engine/sittings.js';
 import { generateProgramme, type Programme } from '../engine/plan.js';
 import { problem, type Problem } from '../engine/problems.js';
-import { summariseProgress, type ProgressSummary } from '../engine/progress.js';
+import type { ProgressSummary } from '../engine/progress.js';
 import {
   applySession,
   backOffProgramme,
@@ -32,13 +32,12 @@ import {
 } from '../engine/session.js';
 import { WARNING_RULES, isMoreUrgent, type Level, type TriageReason } from '../engine/triage.js';
 import {
-  exportBundle,
-  exportCsv,
-  exportJson,
+  bundleText,
+  csvText,
+  jsonText,
   type ExportRecord,
-  type JsonExport,
+  type ExportSource,
 } from '../fhir/export.js';
-import type { Bundle } from '../fhir/types.js';
 import type { Exercise, ExerciseId, KnowledgeBase } from '../kb/types.js';
 import { PersonGone } from '../store/errors.js';
 import { newId } from '../store/ids.js';
@@ -49,6 +48,8 @@ import type {
   AuditRecord,
   CheckinRecord,
   MeasurementRecord,
+  OrderedRecords,
+  OrderedTable,
   Page,
   PageRequest,
   PersonStore,
@@ -58,7 +59,16 @@ import type {
   Store,
 } from '../store/types.js';
 import type { AssessmentBody, CheckinBody, MeasurementBody, SessionBody } from './schemas.js';
+import { readProgress } from './progress-read.js';
 import { unseenVersions, type VersionView } from './version-view.js';
+import {
+  judgeWrite,
+  TABLE_OF,
+  writeCountRequest,
+  type WriteKind,
+  type WriteLimits,
+  type WriteRefusal,
+} from './write-limits.js';
 
 /** Who is acting and how, for the audit row a write leaves in its own transaction (the server's requests). */
 export interface AuditContext {
@@ -84,6 +94,8 @@ export interface RecordContext {
   kb: KnowledgeBase;
   now: () => Date;
   audit?: AuditContext | undefined;
+  /** The server's per-person write limits (write-limits.ts); none on a device or the command line. */
+  writeLimits?: WriteLimits | undefined;
 }
 
 /**
@@ -177,6 +189,73 @@ export async function audited(
     outcome,
   };
   await ctx.store.addAudit(row);
+}
+
+/** What the limits' words call each kind of write. */
+const WRITE_NOUN: Record<WriteKind, string> = {
+  assessments: 'assessments',
+  checkins: 'check-ins',
+  sessions: 'exercise logs',
+  measurements: 'measurements',
+};
+
+/** A refusal by the write limits in words: 429 with when to retry, or 422 when a day or the record is full. */
+function limitError(refusal: WriteRefusal, kind: WriteKind, date: string | null): RecordError {
+  const noun = WRITE_NOUN[kind];
+  switch (refusal.reason) {
+    case 'too-fast': {
+      const s = refusal.retryAfterSeconds;
+      return new RecordError(
+        'limited',
+        'too-many-writes',
+        'Too many at once',
+        `More than ${refusal.limit} ${noun} arrived within a minute, so this one was not saved. Please send it again in ${s} second${s === 1 ? '' : 's'}.`,
+        [],
+        { retryAfterSeconds: s },
+      );
+    }
+    case 'date-full':
+      return new RecordError(
+        'refused',
+        'day-full',
+        'That day is full',
+        `One day holds at most ${refusal.limit} ${noun}, and ${date ?? 'that day'} already has them, so this one was not saved.`,
+        [],
+        { limit: refusal.limit },
+      );
+    case 'record-full':
+      return new RecordError(
+        'refused',
+        'record-full',
+        'Your record is full',
+        `A record holds at most ${refusal.limit} ${noun}, so this one was not saved. Your record can still be read and exported.`,
+        [],
+        { limit: refusal.limit },
+      );
+  }
+}
+
+/**
+ * Refuses a write its person's limits do not allow, before anything is written: counted in the write's
+ * own transaction, under the person's lock, so writes from any process count alike. Nothing without
+ * limits (a device, the command line).
+ */
+async function withinLimits(
+  tx: PersonContext,
+  userId: string,
+  kind: WriteKind,
+  date: string | null,
+): Promise<void> {
+  const limits = tx.writeLimits;
+  if (!limits) return;
+  const now = tx.now();
+  const counts = await tx.store.writeCounts(
+    userId,
+    TABLE_OF[kind],
+    writeCountRequest(limits, kind, date, now),
+  );
+  const refusal = judgeWrite(limits, kind, counts, now);
+  if (refusal) throw limitError(refusal, kind, date);
 }
 
 /** The calendar date used when a body gives none (UTC, as the server has always done). */
@@ -304,6 +383,7 @@ export async function createAssessment(
       await audited(tx, userId, 'create', before.id, 'duplicate');
       return storedAssessment(store, before);
     }
+    await withinLimits(tx, userId, 'assessments', null);
     // A clinician's pause outlasts a new assessment: only a clinician lifts it.
     const previous = await store.getCurrentProgramme(userId);
     const clinicianPause = previous?.state.clinicianPause ?? null;
@@ -423,6 +503,7 @@ export async function logSession(
       await audited(tx, userId, 'create', repeat.id, 'duplicate');
       return repeat;
     }
+    await withinLimits(tx, userId, 'sessions', date);
     const current = await store.getCurrentProgramme(userId);
     if (!current) {
       throw new RecordError(
@@ -476,7 +557,8 @@ export async function logSession(
       exerciseId: e.exerciseId as ExerciseId,
       planned: planned.get(e.exerciseId) ?? null,
     }));
-    const assessment = await store.getAssessment(userId, current.assessmentId);
+    // Its answers only: the result is not needed here.
+    const assessment = await store.getAnswers(userId, current.assessmentId);
     if (!assessment) throw notFound('assessment behind this programme');
     const outcome = applySession(
       {
@@ -556,7 +638,10 @@ export function standingPause(earlier: CheckinTriage | null, now: CheckinTriage)
 }
 
 /** The warning reasons already known when the programme was made (they do not pause it again). */
-export function knownWarningReasons(assessment: AssessmentRecord, programme: ProgrammeRecord) {
+export function knownWarningReasons(
+  assessment: Pick<AssessmentRecord, 'result'>,
+  programme: Pick<ProgrammeRecord, 'pausedBy'>,
+) {
   const warningCodes = new Set<string>(WARNING_RULES.map((r) => r.code));
   return [
     ...assessment.result.triage.reasons.filter((r) => warningCodes.has(r.code)),
@@ -590,7 +675,7 @@ async function storedCheckinOutcome(
   ctx: PersonContext,
   c: CheckinRecord,
 ): Promise<CheckinOutcomeView> {
-  const latest = await ctx.store.latestAssessment(c.userId);
+  const latest = await ctx.store.latestAnswers(c.userId);
   const legNews =
     latest && latest.createdAt <= c.createdAt ? (storedLegNews(latest.answers, c) ?? null) : null;
   return {
@@ -654,9 +739,13 @@ export async function addCheckin(
         return storedCheckinOutcome(tx, stored);
       }
     }
-    const latest = await store.latestAssessment(userId);
+    // The latest assessment's answers only: its result is read below only when a warning fired.
+    const latest = await store.latestAnswers(userId);
     const draft = draftOf(body);
     const fired = checkinTriage(latest?.answers ?? null, draft);
+    // A warning sign is always stored, whatever the limits: a clinician's list and the programme's
+    // pause depend on it, and it only ever adds to the person's own record.
+    if (!fired) await withinLimits(tx, userId, 'checkins', date);
     const missing = missingCheckinAnswers(latest?.answers ?? null, draft);
     if (!fired && missing.length > 0) {
       throw new RecordError(
@@ -684,10 +773,25 @@ export async function addCheckin(
             numbness: body.warningSigns.numbness,
           })
         : null;
-    const current = await store.getCurrentProgramme(userId);
+    // The programme's state only: the programme itself is read below only when it changes.
+    const current = await store.currentProgrammeState(userId);
+    /** The latest assessment whole (its triage and gate), for the rare check-ins that need it. */
+    const wholeLatest = async () => {
+      const whole = latest && (await store.getAssessment(userId, latest.id));
+      if (!whole) throw notFound('assessment behind this check-in');
+      return whole;
+    };
+    /** The current programme itself, as `current` stands (the person's lock keeps it so). */
+    const currentProgramme = async (): Promise<Programme> => {
+      const whole = await store.getCurrentProgramme(userId);
+      if (!whole || whole.id !== current?.id || whole.revision !== current.revision) {
+        throw busy('check-in');
+      }
+      return whole.programme;
+    };
     const fresh =
       fired && current && latest
-        ? newWarningReasons(knownWarningReasons(latest, current), fired.reasons)
+        ? newWarningReasons(knownWarningReasons(await wholeLatest(), current), fired.reasons)
         : fired
           ? fired.reasons.map((r) => r.code)
           : [];
@@ -714,7 +818,7 @@ export async function addCheckin(
     let backOffEnded = false;
     const advice: string[] = [];
     if (current && latest) {
-      let programme = current.programme;
+      let programme: Programme | undefined;
       // A complete check-in answers the warning-sign questions, so a pending re-check is cleared.
       let state = complete ? clearWarningCheck(current.state) : current.state;
       if (legNews) {
@@ -723,7 +827,7 @@ export async function addCheckin(
           ...state,
           backOff: { reason: 'new-leg-symptoms', since: date, until: 'reassessment' },
         };
-        programme = backOffProgramme(programme, kb);
+        programme = backOffProgramme(await currentProgramme(), kb);
         advice.push(...kb.backOff.newLegSymptomsAdvice);
       } else if (complete && state.backOff?.until === 'settled') {
         const since = state.backOff.since;
@@ -735,7 +839,7 @@ export async function addCheckin(
           });
         days.push({ date, settled: true });
         if (backOffSettled(state, days, kb)) {
-          ({ programme, state } = endBackOff(latest, state, kb));
+          ({ programme, state } = endBackOff(await wholeLatest(), state, kb));
           backOffEnded = true;
           // A clinician's version is what they prescribed: it comes back, not the engine's rebuild.
           const [version] = await store.listProgrammeVersions(userId, current.id);
@@ -749,7 +853,7 @@ export async function addCheckin(
         update = {
           id: current.id,
           expectedRevision: current.revision,
-          programme,
+          programme: programme ?? (await currentProgramme()),
           state,
           paused,
           pausedBy: pause && fired ? standingPause(current.pausedBy, fired) : current.pausedBy,
@@ -926,6 +1030,7 @@ export async function addMeasurement(
       await audited(tx, userId, 'create', before.id, 'duplicate');
       return { ...withoutUser(before), clientId: before.clientId ?? null, duplicate: true };
     }
+    await withinLimits(tx, userId, 'measurements', record.date);
     if ((await tx.store.addMeasurement(record)) !== true) throw busy('measurement');
     await audited(tx, userId, 'create', record.id, 'ok');
     return { ...withoutUser(record), clientId: record.clientId ?? null, duplicate: false };
@@ -941,35 +1046,19 @@ export async function listMeasurements(
   return pageView(await ctx.store.listMeasurements(userId, page), withoutUser);
 }
 
-/** Pain, extent, adherence since the current programme began, and leg-raise angles. */
+/**
+ * Pain, extent, adherence since the current programme began, and leg-raise angles. A long record's
+ * charts list the latest days, the older ones summarised month by month (`earlier`); reading it costs
+ * the latest rows only (see `readProgress`).
+ */
 export async function progress(
   ctx: PersonContext,
   userId: string,
   /** The person's local date today (default: the server's UTC date). */
   date?: string,
 ): Promise<ProgressSummary> {
-  const { store } = ctx;
-  const [programme, checkins, measurements] = await Promise.all([
-    store.getCurrentProgramme(userId),
-    store.allCheckins(userId),
-    store.allMeasurements(userId),
-  ]);
-  const programmeStart = programme ? programme.createdAt.slice(0, 10) : null;
-  const sessions = await store.sessionLogsSince(userId, programmeStart ?? '0000-01-01');
-  return summariseProgress({
-    today: date ?? today(ctx.now()),
-    programmeStart,
-    // Adherence in sittings and exercises, against the plan's times a day.
-    plan: programme?.programme.items ?? [],
-    // A check-in that carried only warning signs has no pain answers to chart.
-    checkins: checkins.flatMap((c) =>
-      c.painNow === null || c.painAreas === null
-        ? []
-        : [{ date: c.date, painNow: c.painNow, painAreas: c.painAreas }],
-    ),
-    sessions,
-    measurements,
-  });
+  const now = ctx.now();
+  return readProgress(ctx.store, userId, date ?? today(now), now);
 }
 
 /** One exercise of a sitting: the logged entry (planned, done, how it went) and when it was logged. */
@@ -1025,25 +1114,17 @@ export async function listSittings(ctx: PersonContext, userId: string): Promise<
   return views.reverse();
 }
 
-/**
- * Everything of one person that an export covers; not-found when the account does not exist. Takes a
- * person's store so a clinician's export can read inside that person's transaction too.
- */
-export async function loadWhole(store: PersonStore, userId: string): Promise<ExportRecord> {
+/** The parts of a record every export reads whole: few rows, however long the record. */
+async function smallParts(store: PersonStore, userId: string) {
   const user = await store.getUser(userId);
   if (!user) throw notFound('account');
-  const everything = async <T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> => {
-    const rows: T[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await list({ limit: 500, cursor });
-      rows.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return rows;
-  };
-  const assessments = await everything((page) => store.listAssessments(userId, page));
-  const programmes = await everything((page) => store.listProgrammes(userId, page));
+  const programmes: ProgrammeRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listProgrammes(userId, { limit: 500, cursor });
+    programmes.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
   const versions = (
     await Promise.all(programmes.map((p) => store.listProgrammeVersions(userId, p.id)))
   ).flat();
@@ -1054,34 +1135,91 @@ export async function loadWhole(store: PersonStore, userId: string): Promise<Exp
   ).flatMap((c) => (c ? [{ id: c.id, displayName: c.displayName ?? null, email: c.email }] : []));
   return {
     user,
-    assessments: assessments.reverse(),
     programme: await store.getCurrentProgramme(userId),
-    sessions: await store.sessionLogsSince(userId, '0000-01-01'),
-    checkins: await store.allCheckins(userId),
-    measurements: await store.allMeasurements(userId),
     clinicians,
     links,
     versions,
-    outcomes: await store.allOutcomes(userId),
     outcomeSchedule: await store.listOutcomeSchedule(userId),
+  };
+}
+
+/**
+ * Everything of one person that an export covers; not-found when the account does not exist. Takes a
+ * person's store so a clinician's export can read inside that person's transaction too.
+ */
+export async function loadWhole(store: PersonStore, userId: string): Promise<ExportRecord> {
+  const everything = async <T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> => {
+    const rows: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list({ limit: 500, cursor });
+      rows.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return rows;
+  };
+  const small = await smallParts(store, userId);
+  const assessments = await everything((page) => store.listAssessments(userId, page));
+  return {
+    ...small,
+    assessments: assessments.reverse(),
+    sessions: await store.sessionLogsSince(userId, '0000-01-01'),
+    checkins: await store.allCheckins(userId),
+    measurements: await store.allMeasurements(userId),
+    outcomes: await store.allOutcomes(userId),
+  };
+}
+
+/** How many rows an export reads at a time. */
+export const EXPORT_PAGE = 100;
+
+/**
+ * A record to export a page at a time (`ExportSource`); not-found when the account does not exist.
+ * The small parts are read now; the long lists only as the export is written.
+ */
+export async function exportSource(store: PersonStore, userId: string): Promise<ExportSource> {
+  const pages = <K extends OrderedTable>(table: K) =>
+    async function* (): AsyncGenerator<OrderedRecords[K][]> {
+      let cursor: string | undefined;
+      do {
+        const page = await store.rowsInOrder(table, userId, { limit: EXPORT_PAGE, cursor });
+        yield page.items;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    };
+  return {
+    ...(await smallParts(store, userId)),
+    assessments: pages('assessments'),
+    sessions: pages('session_logs'),
+    checkins: pages('checkins'),
+    measurements: pages('measurements'),
+    outcomes: pages('outcomes'),
   };
 }
 
 export type ExportFormat = 'fhir' | 'json' | 'csv';
 
-/** An export ready to hand over: its media type, a file name, and the content. */
-export type RecordExport =
-  | { format: 'fhir'; contentType: 'application/fhir+json'; fileName: string; body: Bundle }
-  | { format: 'json'; contentType: 'application/json'; fileName: string; body: JsonExport }
-  | { format: 'csv'; contentType: 'text/csv; charset=utf-8'; fileName: string; body: string };
+/**
+ * An export ready to hand over: its media type, a file name, and the content as text a piece at a time
+ * (read from the store as it is written, so a record of any size takes little memory).
+ */
+export interface RecordExport {
+  format: ExportFormat;
+  contentType: 'application/fhir+json' | 'application/json' | 'text/csv; charset=utf-8';
+  fileName: string;
+  body: AsyncIterable<string>;
+}
 
-/** The person's whole record as a FHIR Bundle or JSON, or check-ins, sessions and outcome measures as CSV. */
+/**
+ * The person's whole record as a FHIR Bundle or JSON, or check-ins, sessions and outcome measures as
+ * CSV, streamed. Not-found (before any of it is read) when the account does not exist.
+ */
 export async function exportRecord(
   ctx: RecordContext,
   userId: string,
   format: ExportFormat,
 ): Promise<RecordExport> {
-  const record = await loadWhole(ctx.store, userId);
+  const source = await exportSource(ctx.store, userId);
   const opts = { kb: ctx.kb, now: ctx.now().toISOString() };
   switch (format) {
     case 'fhir':
@@ -1089,21 +1227,21 @@ export async function exportRecord(
         format,
         contentType: 'application/fhir+json',
         fileName: 'backchain-record.fhir.json',
-        body: exportBundle(record, opts),
+        body: bundleText(source, opts),
       };
     case 'json':
       return {
         format,
         contentType: 'application/json',
         fileName: 'backchain-record.json',
-        body: exportJson(record, opts),
+        body: jsonText(source, opts),
       };
     case 'csv':
       return {
         format,
         contentType: 'text/csv; charset=utf-8',
         fileName: 'backchain-checkins-and-sessions.csv',
-        body: exportCsv(record),
+        body: csvText(source),
       };
   }
 }

@@ -56,6 +56,18 @@ export function newId(now: Date): string {
   return encodeTime(ms) + lastRandom.map((d) => ALPHABET[d] ?? '0').join('');
 }
 
+/**
+ * The smallest id `newId` makes at `at`: every id made at or after that instant sorts at or after it, so
+ * "made since" is a range of ids (the write limits count a person's recent rows so).
+ */
+export function idFloor(at: Date): string {
+  const ms = at.getTime();
+  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_TIME) {
+    throw new RangeError(`idFloor: not a usable time: ${String(at)}`);
+  }
+  return encodeTime(ms) + '0'.repeat(RANDOM_CHARS);
+}
+
 /** The creation time encoded in an id made by `newId`, or undefined when it is not one. */
 export function idTime(id: string): Date | undefined {
   if (id.length !== TIME_CHARS + RANDOM_CHARS) return undefined;

@@ -2,8 +2,9 @@
 // It imports nothing from Node, and its tables can be saved as a plain JSON snapshot and started from one.
 import { restoreProgrammeState } from '../engine/session.js';
 import { PersonGone } from './errors.js';
-import { newId } from './ids.js';
+import { idFloor, idTime, newId } from './ids.js';
 import { normalizeEmail } from './keys.js';
+import { compareOrderKeys, keyOfCursor, orderKeyOf, orderedPageFrom } from './ordered.js';
 import { checkPage, pageFrom } from './paging.js';
 import type {
   AssessmentRecord,
@@ -19,9 +20,12 @@ import type {
   MeasurementRecord,
   OutcomeRecord,
   OutcomeScheduleRecord,
+  OrderedRecords,
+  OrderedTable,
   Page,
   PageRequest,
   PersonStore,
+  ProgressHistoryRecord,
   ProgrammeRecord,
   ProgrammeUpdate,
   ProgrammeVersionRecord,
@@ -316,6 +320,8 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
   const programmeVersions = new PersonTable<ProgrammeVersionRecord>('programme_versions');
   const outcomes = new PersonTable<OutcomeRecord>('outcomes');
   const outcomeSchedule = new PersonTable<OutcomeScheduleRecord>('outcome_schedule');
+  /** Derived data, rebuilt whenever it no longer matches: kept, but never saved in a snapshot. */
+  const progressHistories = new Map<string, ProgressHistoryRecord>();
   let closed = false;
   /** Each person's queue: `withPerson` work and deletions run one after another, as under the SQL stores' lock. */
   const queues = new Map<string, Promise<unknown>>();
@@ -470,6 +476,13 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     if (row.clientId !== null && byClientId(table, row.userId, row.clientId)) return 'duplicate';
     return addWithUpdate(table, row, update);
   };
+
+  /** The ids, ascending, of rows dated before `before` with an id from `mark` on. */
+  const lateIds = (rows: { id: string; date: string }[], before: string, mark: string) =>
+    rows
+      .filter((r) => r.date < before && r.id >= mark)
+      .map((r) => r.id)
+      .sort();
 
   const oldestFirst = <T extends { date: string; id: string; userId: string }>(
     table: PersonTable<T>,
@@ -780,6 +793,50 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     getCurrentProgramme: (userId) =>
       settle(() => copyOrUndefined(programmes.storedRows(userId).find((p) => p.current))),
 
+    latestAnswers: (userId) =>
+      settle(() => {
+        const a = assessments.storedRows(userId)[0];
+        return (
+          a && copy({ userId: a.userId, id: a.id, createdAt: a.createdAt, answers: a.answers })
+        );
+      }),
+
+    getAnswers: (userId, id) =>
+      settle(() => {
+        const a = assessments.stored(userId, id);
+        return (
+          a && copy({ userId: a.userId, id: a.id, createdAt: a.createdAt, answers: a.answers })
+        );
+      }),
+
+    currentProgrammeState: (userId) =>
+      settle(() => {
+        const p = programmes.storedRows(userId).find((r) => r.current);
+        if (!p) return undefined;
+        const { programme: _programme, ...rest } = p;
+        return copy(rest);
+      }),
+
+    writeCounts: (userId, kind, request) =>
+      settle(() => {
+        const table = { assessments, checkins, session_logs: sessionLogs, measurements }[kind];
+        const rows: { id: string; createdAt: string; date?: string }[] = table.storedRows(userId);
+        // As the SQL stores count: by id, which the creation time orders.
+        const floor = idFloor(new Date(request.since));
+        const recent = rows.filter((r) => r.id >= floor);
+        const nth = recent[request.recentLimit - 1];
+        const onDate =
+          request.date === null
+            ? 0
+            : Math.min(request.dateLimit, rows.filter((r) => r.date === request.date).length);
+        const madeAt = nth && idTime(nth.id);
+        return {
+          nthRecentAt: madeAt ? madeAt.toISOString() : null,
+          onDate,
+          total: onDate === 0 ? Math.min(request.totalLimit, rows.length) : null,
+        };
+      }),
+
     listProgrammes: (userId, page) => settle(() => programmes.page(userId, page)),
 
     addSessionLog: (log, update) => settle(() => addOnce(sessionLogs, log, update)),
@@ -819,6 +876,91 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
 
     allMeasurements: (userId) => settle(() => oldestFirst(measurements, userId)),
 
+    progressRows: (userId, request) =>
+      settle(() => {
+        const logs = sessionLogs
+          .storedRows(userId)
+          .filter((l) => l.date >= request.sessionsStart)
+          .sort(byDateThenId);
+        const listed = logs.filter((l) => l.date >= request.sessionsFrom);
+        const olderSittings = new Set(
+          logs.filter((l) => l.date < request.sessionsFrom && l.sittingId).map((l) => l.sittingId),
+        );
+        const allCheckins = checkins.storedRows(userId).sort(byDateThenId);
+        const allMeasurements = measurements.storedRows(userId).sort(byDateThenId);
+        return {
+          checkins: allCheckins
+            .filter((c) => c.date >= request.checkinsFrom)
+            .map((c) => ({
+              id: c.id,
+              date: c.date,
+              createdAt: c.createdAt,
+              painNow: c.painNow,
+              painAreas: c.painAreas === null ? null : [...c.painAreas],
+            })),
+          sessions: listed.map((l) => ({
+            id: l.id,
+            date: l.date,
+            createdAt: l.createdAt,
+            sittingId: l.sittingId ?? null,
+            exerciseIds: l.entries.map((e) => e.exerciseId as string),
+          })),
+          measurements: allMeasurements
+            .filter((m) => m.date >= request.measurementsFrom)
+            .map((m) => ({ id: m.id, date: m.date, kind: m.kind, side: m.side, value: m.value })),
+          late: {
+            checkins: lateIds(allCheckins, request.checkinsFrom, request.marks.checkins),
+            sessions: lateIds(logs, request.sessionsFrom, request.marks.sessions),
+            measurements: lateIds(
+              allMeasurements,
+              request.measurementsFrom,
+              request.marks.measurements,
+            ),
+          },
+          sittingAcross: listed.some((l) => !!l.sittingId && olderSittings.has(l.sittingId)),
+        };
+      }),
+
+    currentPlan: (userId) =>
+      settle(() => {
+        const current = programmes.storedRows(userId).find((p) => p.current);
+        return (
+          current && {
+            id: current.id,
+            createdAt: current.createdAt,
+            items: current.programme.items.map((i) => ({
+              exerciseId: i.exerciseId,
+              timesPerDay: i.timesPerDay,
+            })),
+          }
+        );
+      }),
+
+    getProgressHistory: (userId) => settle(() => copyOrUndefined(progressHistories.get(userId))),
+
+    putProgressHistory: (history) =>
+      settle(() => {
+        requirePerson(history.userId);
+        progressHistories.set(history.userId, copy(history));
+      }),
+
+    rowsInOrder: <K extends OrderedTable>(table: K, userId: string, page: PageRequest) =>
+      settle(() => {
+        const tables: { [T in OrderedTable]: PersonTable<OrderedRecords[T]> } = {
+          assessments,
+          session_logs: sessionLogs,
+          checkins,
+          measurements,
+          outcomes,
+        };
+        const after = page.cursor === undefined ? undefined : keyOfCursor(page.cursor);
+        const rows = (tables[table] as PersonTable<OrderedRecords[K]>)
+          .storedRows(userId)
+          .filter((r) => after === undefined || compareOrderKeys(orderKeyOf(r), after) > 0)
+          .sort((a, b) => compareOrderKeys(orderKeyOf(a), orderKeyOf(b)));
+        return orderedPageFrom(rows.slice(0, page.limit + 1).map(copy), page);
+      }),
+
     addAudit: (entry) =>
       settle(() => {
         requirePerson(entry.userId);
@@ -857,6 +999,7 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
           programme_versions: programmeVersions.count(userId),
           outcomes: outcomes.count(userId),
           outcome_schedule: outcomeSchedule.count(userId),
+          progress_history: progressHistories.has(userId) ? 1 : 0,
         };
       }),
   };
@@ -900,12 +1043,14 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
         settle(() => {
           const u = users.get(userId);
           if (!u) return false;
+          // Limiter rows name the account by email (logins) or by id (invitation lookups).
           for (const [name, l] of limits) {
             if (l.account === u.email || l.account === userId) limits.delete(name);
           }
           for (const [hash, c] of credentials) if (c.userId === userId) credentials.delete(hash);
           for (const t of personTables) t.deleteUser(userId);
           for (const t of clinicalTables) t.deleteUser(userId);
+          progressHistories.delete(userId);
           // As the SQL store does: a clinician's invitations go with them, their links stay on their
           // people's records, ended, and the code they signed up with no longer names them.
           for (const [id, i] of invitations) if (i.clinicianId === userId) invitations.delete(id);

@@ -365,7 +365,113 @@ export const MIGRATIONS: readonly Migration[] = [
       await clinicianTables(db, dialect);
     },
   },
+  {
+    id: 8,
+    name: 'rows-together-by-person',
+    async up(db, dialect) {
+      // Reads bounded by what they show (issue 11): progress and exports read one person's rows by
+      // date, so those rows are kept together and in that order. SQLite: check-ins and measurements
+      // become WITHOUT ROWID tables keyed (user_id, date, created_at, id), so a person's rows share
+      // pages instead of lying among everyone's; session logs, outcomes and assessments get an index in
+      // that order. PostgreSQL: the same order as indexes that hold what progress reads (INCLUDE), so
+      // it reads them by index-only scans (CLUSTER would order the table once, and new rows would not
+      // follow it). A summary of a person's older progress, kept to spare reading it again, gets its
+      // table. Every step checks first, so it is safe to re-run.
+      if (dialect === 'postgres') await rowOrderPostgres(db);
+      else await rowOrderSqlite(db);
+      const t = columnTypes(dialect);
+      await db.schema
+        .createTable('progress_history')
+        .ifNotExists()
+        .addColumn('user_id', t.key, (c) =>
+          c.primaryKey().notNull().references('users.id').onDelete('cascade'),
+        )
+        .addColumn('updated_at', t.key, (c) => c.notNull())
+        .addColumn('summary', t.json, (c) => c.notNull())
+        .modifyEnd(strict(dialect))
+        .execute();
+    },
+  },
 ];
+
+/** The tables migration 8 rebuilds on SQLite, keyed by person, date, creation time and id. */
+const ROWS_BY_DATE_SQLITE = {
+  checkins: {
+    columns: `user_id text not null references users (id) on delete cascade, id text not null,
+      date text not null, created_at text not null, pain_now real, pain_areas text, leg_side text,
+      warning_signs text not null, sitting_hours real, walking_breaks real, triage text,
+      programme_paused integer not null, client_id text`,
+    copy: `user_id, id, date, created_at, pain_now, pain_areas, leg_side, warning_signs,
+      sitting_hours, walking_breaks, triage, programme_paused, client_id`,
+  },
+  measurements: {
+    columns: `user_id text not null references users (id) on delete cascade, id text not null,
+      date text not null, created_at text not null, kind text not null, side text,
+      value real not null, client_id text`,
+    copy: 'user_id, id, date, created_at, kind, side, value, client_id',
+  },
+} as const;
+
+/** Migration 8 on SQLite (see there). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function rowOrderSqlite(db: Kysely<any>): Promise<void> {
+  for (const [table, { columns, copy }] of Object.entries(ROWS_BY_DATE_SQLITE)) {
+    const listed = await sql<{ wr: number }>`select wr from pragma_table_list(${table})`.execute(
+      db,
+    );
+    if (listed.rows[0]?.wr === 1) continue;
+    // As migrations 4 and 5 did: a new table, the rows copied in key order, the old one dropped.
+    await sql
+      .raw(
+        `create table ${table}_next (${columns},
+          constraint ${table}_pk primary key (user_id, date, created_at, id)) without rowid, strict`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `insert into ${table}_next (${copy}) select ${copy} from ${table}
+          order by user_id, date, created_at, id`,
+      )
+      .execute(db);
+    await sql.raw(`drop table ${table}`).execute(db);
+    await sql.raw(`alter table ${table}_next rename to ${table}`).execute(db);
+    // The id is unique per person, as the old primary key made it; so is a device's client id.
+    await sql.raw(`create unique index ${table}_user_id on ${table} (user_id, id)`).execute(db);
+    await sql
+      .raw(`create unique index ${table}_user_client_id on ${table} (user_id, client_id)`)
+      .execute(db);
+  }
+  await sql`drop index if exists session_logs_user_date`.execute(db);
+  await sql`create index if not exists session_logs_user_order
+    on session_logs (user_id, date, created_at, id, sitting_id)`.execute(db);
+  // Whether a sitting has logs before a date: its logs by sitting id, with their dates.
+  await sql`drop index if exists session_logs_user_sitting_id`.execute(db);
+  await sql`create index session_logs_user_sitting_id
+    on session_logs (user_id, sitting_id, date)`.execute(db);
+  await sql`create index if not exists outcomes_user_order
+    on outcomes (user_id, date, created_at, id)`.execute(db);
+  await sql`create index if not exists assessments_user_order
+    on assessments (user_id, created_at, id)`.execute(db);
+}
+
+/** Migration 8 on PostgreSQL (see there). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function rowOrderPostgres(db: Kysely<any>): Promise<void> {
+  await sql`create index if not exists checkins_user_order
+    on checkins (user_id, date, created_at, id) include (pain_now, pain_areas)`.execute(db);
+  await sql`create index if not exists measurements_user_order
+    on measurements (user_id, date, created_at, id) include (kind, side, value)`.execute(db);
+  await sql`drop index if exists session_logs_user_date`.execute(db);
+  await sql`create index if not exists session_logs_user_order
+    on session_logs (user_id, date, created_at, id) include (sitting_id)`.execute(db);
+  await sql`drop index if exists session_logs_user_sitting_id`.execute(db);
+  await sql`create index session_logs_user_sitting_id
+    on session_logs (user_id, sitting_id, date)`.execute(db);
+  await sql`create index if not exists outcomes_user_order
+    on outcomes (user_id, date, created_at, id)`.execute(db);
+  await sql`create index if not exists assessments_user_order
+    on assessments (user_id, created_at, id)`.execute(db);
+}
 
 /** Whether a table has a column (SQLite has no ADD COLUMN IF NOT EXISTS). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,20 +1,26 @@
 // The SQL store: one set of Kysely queries for SQLite and PostgreSQL; dialect differences live in row mapping.
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import {
   Kysely,
   PostgresDialect,
   sql,
   SqliteDialect,
   type ColumnType,
+  type CompiledQuery,
+  type QueryResult,
   type Selectable,
+  type SqliteDatabase,
 } from 'kysely';
-import pg from 'pg';
 import { restoreProgrammeState } from '../engine/session.js';
 import { PersonGone } from './errors.js';
 import { normalizeEmail } from './keys.js';
 import { migrate, type SqlDialect } from './migrations.js';
+import { keyOfCursor, orderedPageFrom } from './ordered.js';
+import { idFloor, idTime } from './ids.js';
 import { checkPage, pageFrom } from './paging.js';
 import type {
   AssessmentRecord,
@@ -24,14 +30,20 @@ import type {
   CredentialRecord,
   ErasureRecord,
   InvitationRecord,
+  LimitedWrite,
   LimitKey,
   LimitRow,
   MeasurementRecord,
   OutcomeRecord,
   OutcomeScheduleRecord,
+  OrderedPage,
+  OrderedRecords,
+  OrderedTable,
   Page,
   PageRequest,
   PersonStore,
+  ProgressHistoryRecord,
+  ProgressRows,
   ProgrammeRecord,
   ProgrammeUpdate,
   ProgrammeVersionRecord,
@@ -42,6 +54,9 @@ import type {
   TokenScope,
   UserRecord,
 } from './types.js';
+
+/** A programme's exercises, as stored in its JSON. */
+type ProgrammeItems = ProgrammeRecord['programme']['items'];
 
 /** JSON holding a T: written as text; read back as text (SQLite) or already parsed (PostgreSQL jsonb). */
 type Json<T> = ColumnType<T | string, string, string>;
@@ -249,6 +264,13 @@ export interface OutcomeScheduleTable {
   cancelled_at: string | null;
 }
 
+/** Added by migration 8: a summary of a person's older progress (derived data, see `ProgressHistoryRecord`). */
+export interface ProgressHistoryTable {
+  user_id: string;
+  updated_at: string;
+  summary: Json<Omit<ProgressHistoryRecord, 'userId' | 'updatedAt'>>;
+}
+
 /** The tables as the queries see them (migrations.ts creates them). */
 export interface Database {
   users: UsersTable;
@@ -267,6 +289,7 @@ export interface Database {
   programme_versions: ProgrammeVersionsTable;
   outcomes: OutcomesTable;
   outcome_schedule: OutcomeScheduleTable;
+  progress_history: ProgressHistoryTable;
 }
 
 /** The person tables, keyed by user_id and referring to users (ON DELETE CASCADE); `rowCounts` walks them. */
@@ -281,6 +304,7 @@ const PERSON_TABLES = [
   'programme_versions',
   'outcomes',
   'outcome_schedule',
+  'progress_history',
 ] as const;
 /** The person tables listed newest first by id. */
 type PagedTableName =
@@ -406,6 +430,251 @@ class Rollback<T> extends Error {
     this.name = 'Rollback';
   }
 }
+
+// ---- Hot queries: the ones every write (and every signed-in request) runs ----
+
+/** Stands for the i-th value of a hot query's run (see `runHot`). */
+type Slot = (index: number) => never;
+/** Builds a hot query for a dialect, with slots where each run's values go. */
+type HotBuild<R> = (db: Kysely<Database>, kind: SqlDialect, slot: Slot) => CompiledQuery<R>;
+
+const SLOT_MARK = '\u0000hot-slot:';
+/** A marker Kysely passes through as a parameter; typed `never` so it fits any column. */
+const slot: Slot = (index) => `${SLOT_MARK}${index}` as never;
+
+/** A hot query as compiled once: where each parameter comes from (a run's value, or a constant). */
+interface Hot {
+  compiled: CompiledQuery;
+  places: (number | { value: unknown })[];
+}
+const hotQueries = new Map<SqlDialect, WeakMap<HotBuild<unknown>, Hot>>();
+
+/**
+ * Runs a query of the write path that Kysely built and compiled once for this dialect, with this run's
+ * values in its slots: building and compiling a query costs more than SQLite takes to run it, and a
+ * write runs about ten. The SQL text is the same at every run, so the SQLite statement cache reuses
+ * its prepared statement too.
+ */
+async function runHot<R>(
+  conn: Kysely<Database>,
+  kind: SqlDialect,
+  build: HotBuild<R>,
+  values: readonly unknown[],
+): Promise<QueryResult<R>> {
+  let byBuild = hotQueries.get(kind);
+  if (!byBuild) {
+    byBuild = new WeakMap();
+    hotQueries.set(kind, byBuild);
+  }
+  let hot = byBuild.get(build);
+  if (!hot) {
+    const compiled = build(conn, kind, slot);
+    const places = compiled.parameters.map((p) =>
+      typeof p === 'string' && p.startsWith(SLOT_MARK)
+        ? Number(p.slice(SLOT_MARK.length))
+        : { value: p },
+    );
+    hot = { compiled, places };
+    byBuild.set(build, hot);
+  }
+  const parameters = hot.places.map((p) => (typeof p === 'number' ? values[p] : p.value));
+  // The rows are those of the query `build` made, whose result type is R (the type is only a label).
+  return conn.executeQuery<R>({ ...hot.compiled, parameters });
+}
+
+const boolIn = (kind: SqlDialect, value: boolean): boolean | number =>
+  kind === 'sqlite' ? (value ? 1 : 0) : value;
+
+/** The person's row (locked on PostgreSQL): `withPerson`'s first statement. */
+const hotPersonRow: HotBuild<{ id: string }> = (db, kind, s) => {
+  const query = db.selectFrom('users').select('id').where('id', '=', s(0));
+  return (kind === 'postgres' ? query.forUpdate() : query).compile();
+};
+const hotCredential: HotBuild<Selectable<CredentialsTable>> = (db, _kind, s) =>
+  db.selectFrom('credentials').selectAll().where('token_hash', '=', s(0)).compile();
+const hotUser: HotBuild<Selectable<UsersTable>> = (db, _kind, s) =>
+  db.selectFrom('users').selectAll().where('id', '=', s(0)).compile();
+const hotCheckinByClientId: HotBuild<Selectable<CheckinsTable>> = (db, _kind, s) =>
+  db
+    .selectFrom('checkins')
+    .selectAll()
+    .where('user_id', '=', s(0))
+    .where('client_id', '=', s(1))
+    .compile();
+const hotSessionLogByClientId: HotBuild<Selectable<SessionLogsTable>> = (db, _kind, s) =>
+  db
+    .selectFrom('session_logs')
+    .selectAll()
+    .where('user_id', '=', s(0))
+    .where('client_id', '=', s(1))
+    .compile();
+const ANSWER_COLUMNS = ['user_id', 'id', 'created_at', 'answers'] as const;
+const hotLatestAnswers: HotBuild<
+  Pick<Selectable<AssessmentsTable>, (typeof ANSWER_COLUMNS)[number]>
+> = (db, _kind, s) =>
+  db
+    .selectFrom('assessments')
+    .select(ANSWER_COLUMNS)
+    .where('user_id', '=', s(0))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .compile();
+const hotAnswers: HotBuild<Pick<Selectable<AssessmentsTable>, (typeof ANSWER_COLUMNS)[number]>> = (
+  db,
+  _kind,
+  s,
+) =>
+  db
+    .selectFrom('assessments')
+    .select(ANSWER_COLUMNS)
+    .where('user_id', '=', s(0))
+    .where('id', '=', s(1))
+    .compile();
+const STATE_COLUMNS = [
+  'user_id',
+  'id',
+  'assessment_id',
+  'created_at',
+  'state',
+  'paused',
+  'paused_by',
+  'current',
+  'revision',
+] as const;
+const hotProgrammeState: HotBuild<
+  Pick<Selectable<ProgrammesTable>, (typeof STATE_COLUMNS)[number]>
+> = (db, kind, s) =>
+  db
+    .selectFrom('programmes')
+    .select(STATE_COLUMNS)
+    .where('user_id', '=', s(0))
+    .where('current', '=', boolIn(kind, true))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .compile();
+const hotCurrentProgramme: HotBuild<Selectable<ProgrammesTable>> = (db, kind, s) =>
+  db
+    .selectFrom('programmes')
+    .selectAll()
+    .where('user_id', '=', s(0))
+    .where('current', '=', boolIn(kind, true))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .compile();
+const hotRevision: HotBuild<{ revision: number }> = (db, _kind, s) =>
+  db
+    .selectFrom('programmes')
+    .select('revision')
+    .where('user_id', '=', s(0))
+    .where('id', '=', s(1))
+    .compile();
+const hotUpdateProgramme: HotBuild<unknown> = (db, _kind, s) =>
+  db
+    .updateTable('programmes')
+    .set({
+      programme: s(0),
+      state: s(1),
+      paused: s(2),
+      paused_by: s(3),
+      revision: sql<number>`revision + 1`,
+    })
+    .where('user_id', '=', s(4))
+    .where('id', '=', s(5))
+    .where('revision', '=', s(6))
+    .compile();
+const hotInsertCheckin: HotBuild<unknown> = (db, _kind, s) =>
+  db
+    .insertInto('checkins')
+    .values({
+      user_id: s(0),
+      id: s(1),
+      date: s(2),
+      created_at: s(3),
+      pain_now: s(4),
+      pain_areas: s(5),
+      leg_side: s(6),
+      warning_signs: s(7),
+      sitting_hours: s(8),
+      walking_breaks: s(9),
+      triage: s(10),
+      programme_paused: s(11),
+      client_id: s(12),
+    })
+    .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+    .compile();
+const hotInsertSessionLog: HotBuild<unknown> = (db, _kind, s) =>
+  db
+    .insertInto('session_logs')
+    .values({
+      user_id: s(0),
+      id: s(1),
+      programme_id: s(2),
+      date: s(3),
+      created_at: s(4),
+      entries: s(5),
+      programme_changes: s(6),
+      warning_check_required: s(7),
+      client_id: s(8),
+      sitting_id: s(9),
+    })
+    .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+    .compile();
+const hotInsertAudit: HotBuild<unknown> = (db, _kind, s) =>
+  db
+    .insertInto('audit')
+    .values({
+      user_id: s(0),
+      id: s(1),
+      at: s(2),
+      actor: s(3),
+      action: s(4),
+      resource: s(5),
+      resource_id: s(6),
+      credential_kind: s(7),
+      credential_id: s(8),
+      address: s(9),
+      outcome: s(10),
+    })
+    .compile();
+
+/** The tables the write limits count, and whether their rows carry a date. */
+const LIMITED: Record<LimitedWrite, { table: LimitedWrite; dated: boolean }> = {
+  assessments: { table: 'assessments', dated: false },
+  checkins: { table: 'checkins', dated: true },
+  session_logs: { table: 'session_logs', dated: true },
+  measurements: { table: 'measurements', dated: true },
+};
+
+/**
+ * The write limits' counts of one table, in one statement: the n-th newest id since a floor (on the
+ * person's id index alone, newest first, stopping at n) and the rows on a date (stopping at the day's
+ * limit).
+ */
+function hotWriteCounts(table: LimitedWrite, dated: boolean): HotBuild<CountsRow> {
+  const t = sql.table(table);
+  const onDate = dated
+    ? sql`(select count(*) from (select 1 from ${t} where user_id = ${slot(0)} and date = ${slot(3)}
+        limit ${slot(4)}) as on_date)`
+    : sql`0`;
+  // The whole record is counted only when the date holds no row (CASE reads it only then).
+  return (db) =>
+    sql<CountsRow>`select nth, on_date,
+        case when on_date = 0 then (select count(*) from (select 1 from ${t}
+          where user_id = ${slot(0)} limit ${slot(5)}) as all_rows) end as total
+      from (select
+        (select id from ${t} where user_id = ${slot(0)} and id >= ${slot(1)}
+          order by id desc limit 1 offset ${slot(2)}) as nth,
+        ${onDate} as on_date) as counts`.compile(db);
+}
+type Count = string | number | bigint;
+interface CountsRow {
+  nth: string | null;
+  on_date: Count | null;
+  total: Count | null;
+}
+const WRITE_COUNTS = Object.fromEntries(
+  Object.values(LIMITED).map(({ table, dated }) => [table, hotWriteCounts(table, dated)]),
+) as Record<LimitedWrite, HotBuild<CountsRow>>;
 
 const toCredential = (r: Selectable<CredentialsTable>): CredentialRecord => ({
   tokenHash: r.token_hash,
@@ -567,34 +836,25 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
    * lock nobody can change the programme between this check and the write.
    */
   const updatable = async (userId: string, update: ProgrammeUpdate): Promise<boolean> => {
-    const found = await conn
-      .selectFrom('programmes')
-      .select('revision')
-      .where('user_id', '=', userId)
-      .where('id', '=', update.id)
-      .executeTakeFirst();
+    const [found] = (await runHot(conn, kind, hotRevision, [userId, update.id])).rows;
     return found?.revision === update.expectedRevision;
   };
 
   const applyUpdate = async (userId: string, update: ProgrammeUpdate): Promise<void> => {
-    await conn
-      .updateTable('programmes')
-      .set({
-        programme: toJson(update.programme),
-        state: toJson(update.state),
-        paused: bool(update.paused),
-        paused_by: toNullableJson(update.pausedBy),
-        revision: sql<number>`revision + 1`,
-      })
-      .where('user_id', '=', userId)
-      .where('id', '=', update.id)
-      .where('revision', '=', update.expectedRevision)
-      .execute();
+    await runHot(conn, kind, hotUpdateProgramme, [
+      toJson(update.programme),
+      toJson(update.state),
+      bool(update.paused),
+      toNullableJson(update.pausedBy),
+      userId,
+      update.id,
+      update.expectedRevision,
+    ]);
   };
 
   return {
     async getUser(id) {
-      const r = await conn.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      const [r] = (await runHot(conn, kind, hotUser, [id])).rows;
       return r && toUser(r);
     },
 
@@ -634,11 +894,7 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
       }),
 
     async getCredential(tokenHash) {
-      const r = await conn
-        .selectFrom('credentials')
-        .selectAll()
-        .where('token_hash', '=', tokenHash)
-        .executeTakeFirst();
+      const [r] = (await runHot(conn, kind, hotCredential, [tokenHash])).rows;
       return r && toCredential(r);
     },
 
@@ -766,15 +1022,57 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
     },
 
     async getCurrentProgramme(userId) {
-      const r = await conn
-        .selectFrom('programmes')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('current', '=', bool(true))
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const [r] = (await runHot(conn, kind, hotCurrentProgramme, [userId])).rows;
       return r && toProgramme(r);
+    },
+
+    async latestAnswers(userId) {
+      const [r] = (await runHot(conn, kind, hotLatestAnswers, [userId])).rows;
+      return (
+        r && { userId: r.user_id, id: r.id, createdAt: r.created_at, answers: fromJson(r.answers) }
+      );
+    },
+
+    async getAnswers(userId, id) {
+      const [r] = (await runHot(conn, kind, hotAnswers, [userId, id])).rows;
+      return (
+        r && { userId: r.user_id, id: r.id, createdAt: r.created_at, answers: fromJson(r.answers) }
+      );
+    },
+
+    async currentProgrammeState(userId) {
+      const [r] = (await runHot(conn, kind, hotProgrammeState, [userId])).rows;
+      return (
+        r && {
+          userId: r.user_id,
+          id: r.id,
+          assessmentId: r.assessment_id,
+          createdAt: r.created_at,
+          state: restoreProgrammeState(fromJson(r.state)),
+          paused: fromBool(r.paused),
+          pausedBy: fromNullableJson(r.paused_by),
+          current: fromBool(r.current),
+          revision: r.revision,
+        }
+      );
+    },
+
+    async writeCounts(userId, limited, request) {
+      const [found] = (
+        await runHot(conn, kind, WRITE_COUNTS[limited], [
+          userId,
+          idFloor(new Date(request.since)),
+          request.recentLimit - 1,
+          request.date,
+          request.dateLimit,
+          request.totalLimit,
+        ])
+      ).rows;
+      const onDate = request.date === null ? 0 : Number(found?.on_date ?? 0);
+      const all = found?.total === null || found?.total === undefined ? null : Number(found.total);
+      // The id says when the row was made (`idTime`): the index holds it, the row need not be read.
+      const nth = found?.nth ? idTime(found.nth) : undefined;
+      return { nthRecentAt: nth ? nth.toISOString() : null, onDate, total: all };
     },
 
     listProgrammes: (userId, page) => pageOf('programmes', userId, page, toProgramme),
@@ -784,34 +1082,25 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
         // The revision is checked first, then the insert, then the update: nothing is written
         // before it is known that everything will be.
         if (update && !(await updatable(log.userId, update))) return false;
-        const inserted = await conn
-          .insertInto('session_logs')
-          .values({
-            user_id: log.userId,
-            id: log.id,
-            programme_id: log.programmeId,
-            date: log.date,
-            created_at: log.createdAt,
-            entries: toJson(log.entries),
-            programme_changes: toJson(log.programmeChanges),
-            warning_check_required: bool(log.warningCheckRequired),
-            client_id: log.clientId,
-            sitting_id: log.sittingId ?? null,
-          })
-          .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
-          .executeTakeFirst();
-        if (inserted.numInsertedOrUpdatedRows !== 1n) return 'duplicate';
+        const inserted = await runHot(conn, kind, hotInsertSessionLog, [
+          log.userId,
+          log.id,
+          log.programmeId,
+          log.date,
+          log.createdAt,
+          toJson(log.entries),
+          toJson(log.programmeChanges),
+          bool(log.warningCheckRequired),
+          log.clientId,
+          log.sittingId ?? null,
+        ]);
+        if (inserted.numAffectedRows !== 1n) return 'duplicate';
         if (update) await applyUpdate(log.userId, update);
         return true;
       }),
 
     async findSessionLogByClientId(userId, clientId) {
-      const r = await conn
-        .selectFrom('session_logs')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('client_id', '=', clientId)
-        .executeTakeFirst();
+      const [r] = (await runHot(conn, kind, hotSessionLogByClientId, [userId, clientId])).rows;
       return r && toSessionLog(r);
     },
 
@@ -832,37 +1121,28 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
     addCheckin: (c, update) =>
       forPerson(c.userId, async () => {
         if (update && !(await updatable(c.userId, update))) return false;
-        const inserted = await conn
-          .insertInto('checkins')
-          .values({
-            user_id: c.userId,
-            id: c.id,
-            date: c.date,
-            created_at: c.createdAt,
-            pain_now: c.painNow,
-            pain_areas: c.painAreas === null ? null : toJson(c.painAreas),
-            leg_side: c.legSide,
-            warning_signs: toJson(c.warningSigns),
-            sitting_hours: c.sittingHours,
-            walking_breaks: c.walkingBreaks,
-            triage: toNullableJson(c.triage),
-            programme_paused: bool(c.programmePaused),
-            client_id: c.clientId,
-          })
-          .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
-          .executeTakeFirst();
-        if (inserted.numInsertedOrUpdatedRows !== 1n) return 'duplicate';
+        const inserted = await runHot(conn, kind, hotInsertCheckin, [
+          c.userId,
+          c.id,
+          c.date,
+          c.createdAt,
+          c.painNow,
+          c.painAreas === null ? null : toJson(c.painAreas),
+          c.legSide,
+          toJson(c.warningSigns),
+          c.sittingHours,
+          c.walkingBreaks,
+          toNullableJson(c.triage),
+          bool(c.programmePaused),
+          c.clientId,
+        ]);
+        if (inserted.numAffectedRows !== 1n) return 'duplicate';
         if (update) await applyUpdate(c.userId, update);
         return true;
       }),
 
     async findCheckinByClientId(userId, clientId) {
-      const r = await conn
-        .selectFrom('checkins')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('client_id', '=', clientId)
-        .executeTakeFirst();
+      const [r] = (await runHot(conn, kind, hotCheckinByClientId, [userId, clientId])).rows;
       return r && toCheckin(r);
     },
 
@@ -921,24 +1201,212 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
       return rows.map(toMeasurement);
     },
 
+    async progressRows(userId, request): Promise<ProgressRows> {
+      const logsFrom =
+        request.sessionsFrom > request.sessionsStart ? request.sessionsFrom : request.sessionsStart;
+      const byDateThenId = <T extends { date: string; id: string }>(a: T, b: T) =>
+        a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1;
+      // One statement (one round trip on PostgreSQL, one query through the driver on SQLite), each row
+      // saying what it is: c/s/m the rows read (check-ins, logs, measurements), lc/ls/lm the ids made
+      // since the marks, x a sitting cut in two. Plain SQL: compiling a builder would cost as much.
+      const { rows } = await sql<{
+        kind: 'c' | 's' | 'm' | 'lc' | 'ls' | 'lm' | 'x';
+        id: string;
+        date: string;
+        created_at: string;
+        n: number | null;
+        j: unknown;
+        t: string | null;
+        u: string | null;
+      }>`
+        select 'c' as kind, id, date, created_at, pain_now as n, pain_areas as j, null as t,
+            null as u
+          from checkins where user_id = ${userId} and date >= ${request.checkinsFrom}
+        union all
+        select 's', id, date, created_at, null, entries, sitting_id, null
+          from session_logs where user_id = ${userId} and date >= ${logsFrom}
+        union all
+        select 'm', id, date, created_at, value, null, kind, side
+          from measurements where user_id = ${userId} and date >= ${request.measurementsFrom}
+        union all
+        select 'lc', id, null, null, null, null, null, null from checkins
+          where user_id = ${userId} and id >= ${request.marks.checkins}
+            and date < ${request.checkinsFrom}
+        union all
+        select 'ls', id, null, null, null, null, null, null from session_logs
+          where user_id = ${userId} and id >= ${request.marks.sessions}
+            and date >= ${request.sessionsStart} and date < ${request.sessionsFrom}
+        union all
+        select 'lm', id, null, null, null, null, null, null from measurements
+          where user_id = ${userId} and id >= ${request.marks.measurements}
+            and date < ${request.measurementsFrom}
+        union all
+        select 'x', '', null, null, null, null, null, null from (select 1 from session_logs a
+          where a.user_id = ${userId} and a.date >= ${logsFrom} and a.sitting_id <> ''
+            and exists (select 1 from session_logs b where b.user_id = a.user_id
+              and b.sitting_id = a.sitting_id and b.date >= ${request.sessionsStart}
+              and b.date < ${request.sessionsFrom})
+          limit 1) x`.execute(conn);
+      const out: ProgressRows = {
+        checkins: [],
+        sessions: [],
+        measurements: [],
+        late: { checkins: [], sessions: [], measurements: [] },
+        sittingAcross: false,
+      };
+      for (const r of rows) {
+        switch (r.kind) {
+          case 'c':
+            out.checkins.push({
+              id: r.id,
+              date: r.date,
+              createdAt: r.created_at,
+              painNow: r.n,
+              painAreas: r.j === null ? null : fromJson(r.j as string[] | string),
+            });
+            break;
+          case 's':
+            out.sessions.push({
+              id: r.id,
+              date: r.date,
+              createdAt: r.created_at,
+              sittingId: r.t,
+              exerciseIds: fromJson(r.j as SessionLogRecord['entries'] | string).map(
+                (e) => e.exerciseId as string,
+              ),
+            });
+            break;
+          case 'm':
+            out.measurements.push({
+              id: r.id,
+              date: r.date,
+              kind: r.t as MeasurementRecord['kind'],
+              side: r.u as MeasurementRecord['side'],
+              value: r.n ?? 0,
+            });
+            break;
+          case 'lc':
+            out.late.checkins.push(r.id);
+            break;
+          case 'ls':
+            out.late.sessions.push(r.id);
+            break;
+          case 'lm':
+            out.late.measurements.push(r.id);
+            break;
+          case 'x':
+            out.sittingAcross = true;
+            break;
+        }
+      }
+      out.checkins.sort(byDateThenId);
+      out.sessions.sort(byDateThenId);
+      out.measurements.sort(byDateThenId);
+      out.late.checkins.sort();
+      out.late.sessions.sort();
+      out.late.measurements.sort();
+      return out;
+    },
+
+    async currentPlan(userId) {
+      // Only the items (PostgreSQL picks them out of the jsonb; SQLite's JSON functions cost more than
+      // parsing the text here), and of them only ids and times a day. Plain SQL, as `progressRows`.
+      const { rows } =
+        kind === 'postgres'
+          ? await sql<{ id: string; created_at: string; items: string | ProgrammeItems }>`
+              select id, created_at, programme -> 'items' as items from programmes
+              where user_id = ${userId} and current order by id desc limit 1`.execute(conn)
+          : await sql<{ id: string; created_at: string; items: string | ProgrammeItems }>`
+              select id, created_at, programme as items from programmes
+              where user_id = ${userId} and current = 1 order by id desc limit 1`.execute(conn);
+      const r = rows[0];
+      if (!r) return undefined;
+      const items =
+        typeof r.items === 'string'
+          ? fromJson<ProgrammeRecord['programme']>(r.items).items
+          : r.items;
+      return {
+        id: r.id,
+        createdAt: r.created_at,
+        items: items.map((i) => ({ exerciseId: i.exerciseId, timesPerDay: i.timesPerDay })),
+      };
+    },
+
+    async getProgressHistory(userId) {
+      const { rows } = await sql<Selectable<ProgressHistoryTable>>`
+        select user_id, updated_at, summary from progress_history
+        where user_id = ${userId}`.execute(conn);
+      const r = rows[0];
+      return r && { userId: r.user_id, updatedAt: r.updated_at, ...fromJson(r.summary) };
+    },
+
+    putProgressHistory: (history) =>
+      forPerson(history.userId, async () => {
+        const { userId, updatedAt, ...summary } = history;
+        const values = { updated_at: updatedAt, summary: toJson(summary) };
+        await conn
+          .insertInto('progress_history')
+          .values({ user_id: userId, ...values })
+          .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+          .execute();
+      }),
+
+    async rowsInOrder<K extends OrderedTable>(
+      table: K,
+      userId: string,
+      page: PageRequest,
+    ): Promise<OrderedPage<OrderedRecords[K]>> {
+      checkPage(page);
+      const after = page.cursor === undefined ? undefined : keyOfCursor(page.cursor);
+      const read = async <T extends OrderedTable, R>(
+        name: T,
+        map: (row: Selectable<Database[T]>) => R,
+      ): Promise<R[]> => {
+        // Widened to the union on purpose, as in `pageOf`: Kysely cannot resolve a generic table name.
+        const from: OrderedTable = name;
+        const dated = from !== 'assessments';
+        let query = conn.selectFrom(from).selectAll().where('user_id', '=', userId);
+        if (after !== undefined) {
+          const [date, createdAt, id] = after;
+          query = query.where(
+            dated
+              ? sql<boolean>`(date, created_at, id) > (${date}, ${createdAt}, ${id})`
+              : sql<boolean>`(created_at, id) > (${createdAt}, ${id})`,
+          );
+        }
+        if (dated) query = query.orderBy(sql`date`);
+        const rows = await query
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(page.limit + 1)
+          .execute();
+        return (rows as unknown as Selectable<Database[T]>[]).map(map);
+      };
+      const mappers: { [T in OrderedTable]: () => Promise<OrderedRecords[T][]> } = {
+        assessments: () => read('assessments', toAssessment),
+        session_logs: () => read('session_logs', toSessionLog),
+        checkins: () => read('checkins', toCheckin),
+        measurements: () => read('measurements', toMeasurement),
+        outcomes: () => read('outcomes', toOutcome),
+      };
+      return orderedPageFrom(await mappers[table](), page);
+    },
+
     addAudit: (a) =>
       forPerson(a.userId, async () => {
-        await conn
-          .insertInto('audit')
-          .values({
-            user_id: a.userId,
-            id: a.id,
-            at: a.at,
-            actor: a.actor,
-            action: a.action,
-            resource: a.resource,
-            resource_id: a.resourceId ?? null,
-            credential_kind: a.credentialKind ?? null,
-            credential_id: a.credentialId ?? null,
-            address: a.address ?? null,
-            outcome: a.outcome ?? 'ok',
-          })
-          .execute();
+        await runHot(conn, kind, hotInsertAudit, [
+          a.userId,
+          a.id,
+          a.at,
+          a.actor,
+          a.action,
+          a.resource,
+          a.resourceId ?? null,
+          a.credentialKind ?? null,
+          a.credentialId ?? null,
+          a.address ?? null,
+          a.outcome ?? 'ok',
+        ]);
       }),
 
     listAudit: (userId, page) => pageOf('audit', userId, page, toAudit),
@@ -1285,9 +1753,8 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
       // PostgreSQL: the row lock on the person serialises their writers across processes, and a
       // deletion (which locks the row too) waits for them. SQLite: the immediate transaction holds the
       // database's one write lock.
-      let query = conn.selectFrom('users').select('id').where('id', '=', userId);
-      if (kind === 'postgres') query = query.forUpdate();
-      if (!(await query.executeTakeFirst())) throw new PersonGone(userId);
+      const [person] = (await runHot(conn, kind, hotPersonRow, [userId])).rows;
+      if (!person) throw new PersonGone(userId);
       return insidePerson.run(true, () => work(personStoreOn(conn, kind)));
     });
 
@@ -1358,6 +1825,7 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
         if (kind === 'postgres') query = query.forUpdate();
         const user = await query.executeTakeFirst();
         if (!user) return false;
+        // Limiter rows name the account by email (logins) or by id (invitation lookups).
         await conn
           .deleteFrom('login_limits')
           .where('account', 'in', [user.email, userId])
@@ -1509,13 +1977,22 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
   return store;
 }
 
+/**
+ * better-sqlite3, loaded at the first SQLite connection rather than with this file (as pg is loaded by
+ * `openPostgresStore`): a server loads only the driver of the store it uses.
+ */
+const requireLater = createRequire(import.meta.url);
+function sqliteDriver(): typeof BetterSqlite3 {
+  return requireLater('better-sqlite3') as typeof BetterSqlite3;
+}
+
 /** A better-sqlite3 connection set up the way every Backchain connection must be. */
 export function openSqliteConnection(file: string): BetterSqlite3.Database {
   // Health data: readable by the server's user only. SQLite gives the -wal and -shm files the
   // database file's mode, so setting it here covers them too.
   fs.closeSync(fs.openSync(file, 'a', 0o600));
   fs.chmodSync(file, 0o600);
-  const database = new BetterSqlite3(file);
+  const database = new (sqliteDriver())(file);
   try {
     // The busy timeout first: it makes a second process wait for a lock instead of failing at
     // once, even while switching a new file to WAL. WAL lets backups and readers run beside writes.
@@ -1534,10 +2011,150 @@ export function openSqliteConnection(file: string): BetterSqlite3.Database {
   return database;
 }
 
+/** How many prepared statements a SQLite store keeps; the store's queries are far fewer. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * A better-sqlite3 connection as Kysely's SQLite driver sees it, with every statement prepared once and
+ * reused by its SQL text: the driver asks for a new statement on every query, and preparing one costs
+ * about as much as running it. A statement still being iterated (a streamed read) is never handed out
+ * twice: the caller gets a fresh one. The oldest statement goes when the cache is full.
+ */
+export function cachingStatements(
+  database: BetterSqlite3.Database,
+  size = STATEMENT_CACHE_SIZE,
+): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close() {
+      cache.clear();
+      database.close();
+    },
+    prepare(text) {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) return cached;
+      const statement = database.prepare(text);
+      if (!cached) {
+        cache.set(text, statement);
+        if (cache.size > size) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+      }
+      return statement;
+    },
+  };
+}
+
+/**
+ * The checkpointer's own code, run as a worker thread (CommonJS, given by text so it runs the same from
+ * the build and from the sources): its own connection copies the write-ahead log back into the database
+ * every `everyMs`, without taking the write lock (PASSIVE), so writers never wait for it.
+ */
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+const checkpoint = () => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Busy or closing: the next turn, or the server's own connection, checkpoints instead.
+  }
+};
+const timer = setInterval(checkpoint, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+parentPort.postMessage('ready');
+`;
+
+/** How long a SQLite store waits before starting its checkpointer (a short-lived store never does). */
+const CHECKPOINTER_DELAY_MS = 2_000;
+/** How often the checkpointer copies the log back. */
+const CHECKPOINT_EVERY_MS = 250;
+/**
+ * The server's own connection still checkpoints once the log holds this many pages (80 MB), should the
+ * checkpointer ever stop; SQLite's default, 1,000, is what it does before the checkpointer is ready.
+ */
+const WAL_PAGES_WITH_CHECKPOINTER = 20_000;
+
+/**
+ * Moves the WAL checkpoint off the event loop. better-sqlite3 runs each statement on the event loop, and
+ * SQLite checkpoints inside the commit that fills the log past 1,000 pages: copying those pages back and
+ * syncing the file then stalls every request for as long (about 60 % of a write's time, measured). A
+ * worker thread with a connection of its own checkpoints instead, and the server's connection only does
+ * so should the log grow past `WAL_PAGES_WITH_CHECKPOINTER`. Returns how to stop it.
+ */
+export function startCheckpointer(
+  database: BetterSqlite3.Database,
+  file: string,
+  timing: { delayMs: number; everyMs: number } = {
+    delayMs: CHECKPOINTER_DELAY_MS,
+    everyMs: CHECKPOINT_EVERY_MS,
+  },
+): { stop: () => Promise<void>; ready: Promise<boolean> } {
+  let ready: (started: boolean) => void = () => undefined;
+  const started = new Promise<boolean>((resolve) => {
+    ready = resolve;
+  });
+  let worker: Worker | undefined;
+  let stopped = false;
+  const timer = setTimeout(() => {
+    void import('node:worker_threads').then((threads) => {
+      if (stopped) {
+        ready(false);
+        return;
+      }
+      worker = new threads.Worker(CHECKPOINTER, {
+        eval: true,
+        workerData: {
+          file,
+          driver: requireLater.resolve('better-sqlite3'),
+          everyMs: timing.everyMs,
+        },
+      });
+      worker.unref();
+      worker.once('message', () => {
+        if (!stopped && database.open)
+          database.pragma(`wal_autocheckpoint = ${WAL_PAGES_WITH_CHECKPOINTER}`);
+        ready(true);
+      });
+      // Without it the server's connection checkpoints as SQLite always does.
+      const fallBack = () => {
+        if (!stopped && database.open) database.pragma('wal_autocheckpoint = 1000');
+        ready(false);
+      };
+      worker.once('error', fallBack);
+      worker.once('exit', fallBack);
+    });
+  }, timing.delayMs);
+  timer.unref();
+  return {
+    ready: started,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      const running = worker;
+      if (!running) {
+        ready(false);
+        return;
+      }
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.postMessage('stop');
+      await exited;
+    },
+  };
+}
+
 /** Opens (creating if needed) a SQLite database file in WAL mode, migrated, as a Store. */
 export async function openSqliteStore(file: string): Promise<Store> {
+  const connection = openSqliteConnection(file);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: openSqliteConnection(file) }),
+    dialect: new SqliteDialect({ database: cachingStatements(connection) }),
   });
   try {
     await migrate(db, 'sqlite');
@@ -1545,7 +2162,15 @@ export async function openSqliteStore(file: string): Promise<Store> {
     await db.destroy();
     throw e;
   }
-  return createSqlStore(db, 'sqlite');
+  const checkpointer = startCheckpointer(connection, file);
+  const store = createSqlStore(db, 'sqlite');
+  return {
+    ...store,
+    async close() {
+      await checkpointer.stop();
+      await store.close();
+    },
+  };
 }
 
 /**
@@ -1566,6 +2191,8 @@ export async function openPostgresStore(
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`not a plain PostgreSQL schema name: ${JSON.stringify(schema)}`);
   }
+  // Loaded here, not at the top: a SQLite or memory store never loads the PostgreSQL driver.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     // Set at connection start-up, so no query can ever run before the search_path is in place.

@@ -176,18 +176,22 @@ describe('SQLite set-up', () => {
         where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
       expect(indexes.rows.map((r) => r.name)).toStrictEqual([
         'assessments_user_client_id',
+        'assessments_user_order',
         'care_links_clinician_id',
         'care_links_one_active',
         'checkins_user_client_id',
+        'checkins_user_id',
         'credentials_id',
         'credentials_user_id',
         'login_limits_account',
         'measurements_user_client_id',
+        'measurements_user_id',
         'outcomes_user_client_id',
+        'outcomes_user_order',
         'programme_versions_number',
         'programmes_one_current',
         'session_logs_user_client_id',
-        'session_logs_user_date',
+        'session_logs_user_order',
         'session_logs_user_sitting_id',
       ]);
       const gone = await sql<{ name: string }>`select name from sqlite_master
@@ -251,7 +255,9 @@ describe('SQLite set-up', () => {
       ).toStrictEqual([1, 2, 3, 4, 5, 6]);
       await sql`insert into users (id, email, password_hash, created_at)
         values ('u1', 'u1@example.org', 'x', '2026-11-01T00:00:00.000Z')`.execute(db);
-      expect(await migrate(db, 'sqlite')).toStrictEqual([7]);
+      expect(await migrate(db, 'sqlite')).toStrictEqual(
+        MIGRATIONS.filter((m) => m.id >= 7).map((m) => m.id),
+      );
       await seven.up(db, 'sqlite');
       await seven.up(db, 'sqlite');
       expect(await migrate(db, 'sqlite')).toStrictEqual([]);
@@ -491,7 +497,8 @@ describe('SQLite set-up', () => {
         sql: string;
       }>`select sql from sqlite_master where type = 'table' and name = 'checkins'`.execute(db);
       expect(table.rows[0]?.sql).toMatch(/strict\s*$/i);
-      expect(table.rows[0]?.sql).toMatch(/primary key \("?user_id"?, "?id"?\)/i);
+      // Migration 8 keys the rows by person and date (ids stay unique per person by an index).
+      expect(table.rows[0]?.sql).toMatch(/primary key \(user_id, date, created_at, id\)/i);
       const leftovers = await sql<{
         name: string;
       }>`select name from sqlite_master where name like 'checkins_next%'`.execute(db);

@@ -19,8 +19,10 @@ import type {
   MeasurementRecord,
   OutcomeRecord,
   OutcomeScheduleRecord,
+  OrderedTable,
   Page,
   PageRequest,
+  ProgressHistoryRecord,
   ProgrammeRecord,
   ProgrammeUpdate,
   ProgrammeVersionRecord,
@@ -377,6 +379,42 @@ export function outcomeDue(
   };
 }
 
+/** A summary of a person's older progress, as the record service keeps one. */
+export function progressHistory(userId: string): ProgressHistoryRecord {
+  return {
+    userId,
+    updatedAt: tick().toISOString(),
+    format: 1,
+    checkins: {
+      before: '2026-08-01',
+      mark: '0001kdwe9t00000000000000000',
+      late: ['0001kdwf0000000000000000000'],
+      from: '2026-07-15',
+      summary: {
+        painDays: 1,
+        first: { date: '2026-07-01', value: 5 },
+        last: { date: '2026-07-01', value: 5 },
+        extentDays: 1,
+        extentFirst: [{ date: '2026-07-01', furthest: 'buttock' }],
+        extentLast: [{ date: '2026-07-01', furthest: 'buttock' }],
+        months: [
+          { month: '2026-07', days: 1, total: 5, lowest: 5, highest: 5, furthest: 'buttock' },
+        ],
+      },
+      tail: [['2026-07-20', 4, 'foot']],
+    },
+    measurements: {
+      before: '2026-08-01',
+      mark: '0001kdwe9t00000000000000000',
+      late: [],
+      from: '2026-07-15',
+      summary: { slr: [] },
+      tail: [['2026-07-20', 'left', 62.5]],
+    },
+    sittings: null,
+  };
+}
+
 const ROW_COUNT_KEYS = [
   'assessments',
   'audit',
@@ -390,6 +428,7 @@ const ROW_COUNT_KEYS = [
   'outcomes',
   'programme_versions',
   'programmes',
+  'progress_history',
   'session_logs',
   'users',
 ];
@@ -1801,6 +1840,368 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
     });
 
+    describe('reads bounded by what they show: progress rows and summary, rows in order', () => {
+      /** The i-th of a list the test made, which is there. */
+      const nth = <T>(list: readonly T[], i: number): T => {
+        const found = list[i];
+        if (found === undefined) throw new Error(`no item ${String(i)}`);
+        return found;
+      };
+      /** A person with check-ins, logs and measurements on 2026-10-01, 10-05, 10-05 and 10-09. */
+      async function history(label: string) {
+        const p = await personWithProgramme(label);
+        const u = p.user.id;
+        const dates = ['2026-10-01', '2026-10-05', '2026-10-05', '2026-10-09'];
+        const checkins = dates.map((d) => checkin(u, d));
+        const warningOnly = {
+          ...checkin(u, '2026-10-05'),
+          painNow: null,
+          painAreas: null,
+          legSide: null,
+        };
+        for (const c of [...checkins, warningOnly]) expect(await store.addCheckin(c)).toBe(true);
+        // A sitting that began on 10-01 and went on into 10-05; the other logs have none.
+        const logs = dates.map((d, i) => ({
+          ...sessionLog(u, p.programme.id, d),
+          sittingId: i < 2 ? 'sitting-across-01' : null,
+        }));
+        for (const l of logs) expect(await store.addSessionLog(l)).toBe(true);
+        const measurements = dates.map((d) => measurement(u, d));
+        for (const m of measurements) await store.addMeasurement(m);
+        return { ...p, checkins, warningOnly, logs, measurements };
+      }
+
+      it('reads the rows on or after each date, oldest first, and names the older ones made since a mark', async () => {
+        const h = await history('prog-rows');
+        await history('prog-other');
+        const all = { checkins: '', sessions: '', measurements: '' };
+        const rows = await store.progressRows(h.user.id, {
+          checkinsFrom: '2026-10-05',
+          measurementsFrom: '2026-10-09',
+          sessionsStart: '2026-10-01',
+          sessionsFrom: '2026-10-05',
+          marks: all,
+        });
+        const [c2, c3, c4] = [nth(h.checkins, 1), nth(h.checkins, 2), nth(h.checkins, 3)];
+        const sameDay = [c2, c3, h.warningOnly].sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect(rows.checkins.map((c) => c.id)).toStrictEqual([...sameDay, c4].map((c) => c.id));
+        expect(rows.checkins.find((c) => c.id === h.warningOnly.id)).toStrictEqual({
+          id: h.warningOnly.id,
+          date: '2026-10-05',
+          createdAt: h.warningOnly.createdAt,
+          painNow: null,
+          painAreas: null,
+        });
+        expect(rows.checkins.find((c) => c.id === c4.id)).toMatchObject({
+          painNow: 3,
+          painAreas: ['lower-back', 'buttock'],
+        });
+        expect(rows.sessions.map((l) => l.id)).toStrictEqual(h.logs.slice(1).map((l) => l.id));
+        expect(rows.sessions[0]).toStrictEqual({
+          id: nth(h.logs, 1).id,
+          date: '2026-10-05',
+          createdAt: nth(h.logs, 1).createdAt,
+          sittingId: 'sitting-across-01',
+          exerciseIds: nth(h.logs, 1).entries.map((e) => e.exerciseId),
+        });
+        expect(rows.measurements).toStrictEqual([
+          {
+            id: nth(h.measurements, 3).id,
+            date: '2026-10-09',
+            kind: 'slr-angle',
+            side: 'right',
+            value: 62.5,
+          },
+        ]);
+        expect(rows.late).toStrictEqual({
+          checkins: [nth(h.checkins, 0).id],
+          sessions: [nth(h.logs, 0).id],
+          measurements: h.measurements.slice(0, 3).map((m) => m.id),
+        });
+        // The sitting of 10-01 has a log on 10-05: cut in two by that date.
+        expect(rows.sittingAcross).toBe(true);
+        // Marked from the second measurement on: the first is older than the mark.
+        const marked = await store.progressRows(h.user.id, {
+          checkinsFrom: '2026-10-05',
+          measurementsFrom: '2026-10-09',
+          sessionsStart: '2026-10-01',
+          sessionsFrom: '2026-10-05',
+          marks: {
+            checkins: nth(h.checkins, 3).id,
+            sessions: '',
+            measurements: nth(h.measurements, 1).id,
+          },
+        });
+        expect(marked.late).toStrictEqual({
+          checkins: [],
+          sessions: [nth(h.logs, 0).id],
+          measurements: h.measurements.slice(1, 3).map((m) => m.id),
+        });
+      });
+
+      it('names logs from the programme start only, and sees no sitting across a date it does not cross', async () => {
+        const h = await history('prog-start');
+        const request = {
+          checkinsFrom: '0000-01-01',
+          measurementsFrom: '0000-01-01',
+          sessionsStart: '2026-10-02',
+          sessionsFrom: '2026-10-05',
+          marks: { checkins: '', sessions: '', measurements: '' },
+        };
+        const rows = await store.progressRows(h.user.id, request);
+        expect(rows.late).toStrictEqual({ checkins: [], sessions: [], measurements: [] });
+        expect(rows.checkins).toHaveLength(5);
+        expect(rows.measurements).toHaveLength(4);
+        // Its earlier log is before the programme began: not counted, so not cut.
+        expect(rows.sittingAcross).toBe(false);
+        const later = await store.progressRows(h.user.id, {
+          ...request,
+          sessionsStart: '2026-10-01',
+          sessionsFrom: '2026-10-09',
+        });
+        expect(later.sessions.map((l) => l.id)).toStrictEqual([nth(h.logs, 3).id]);
+        expect(later.late.sessions).toStrictEqual(h.logs.slice(0, 3).map((l) => l.id));
+        expect(later.sittingAcross).toBe(false);
+        // Sessions start later than they are listed from: listed from the start.
+        const started = await store.progressRows(h.user.id, {
+          ...request,
+          sessionsStart: '2026-10-06',
+          sessionsFrom: '2026-10-01',
+        });
+        expect(started.sessions.map((l) => l.id)).toStrictEqual([nth(h.logs, 3).id]);
+        expect(started.late.sessions).toStrictEqual([]);
+      });
+
+      it('gives the current programme’s plan: its id, start, exercises and times a day', async () => {
+        const user = newUser('plan-none');
+        await store.createUser(user);
+        expect(await store.currentPlan(user.id)).toBeUndefined();
+        const h = await personWithProgramme('plan');
+        const expected = (p: ProgrammeRecord) => ({
+          id: p.id,
+          createdAt: p.createdAt,
+          items: p.programme.items.map((i) => ({
+            exerciseId: i.exerciseId,
+            timesPerDay: i.timesPerDay,
+          })),
+        });
+        expect(h.programme.programme.items.length).toBeGreaterThan(0);
+        expect(await store.currentPlan(h.user.id)).toStrictEqual(expected(h.programme));
+        const next = assessmentPair(h.user.id);
+        next.programme.programme.items = [];
+        await store.addAssessment(next.assessment, next.programme);
+        expect(await store.currentPlan(h.user.id)).toStrictEqual(expected(next.programme));
+      });
+
+      it('keeps, replaces and deletes a person’s progress summary', async () => {
+        const h = await personWithProgramme('prog-summary');
+        expect(await store.getProgressHistory(h.user.id)).toBeUndefined();
+        const first = progressHistory(h.user.id);
+        await store.putProgressHistory(first);
+        expect(await store.getProgressHistory(h.user.id)).toStrictEqual(first);
+        const next: ProgressHistoryRecord = {
+          ...first,
+          updatedAt: tick().toISOString(),
+          sittings: {
+            programmeId: h.programme.id,
+            start: '2026-09-01',
+            before: '2026-10-01',
+            mark: '0001kdwe9t00000000000000000',
+            late: [],
+            from: '2026-09-28',
+            summary: { sittings: [[1, 3]], exercises: [['cat-camel', 1, 3]] },
+            tail: [['2026-09-29', ['cat-camel']]],
+          },
+        };
+        await store.putProgressHistory(next);
+        expect(await store.getProgressHistory(h.user.id)).toStrictEqual(next);
+        expect((await store.rowCounts(h.user.id)).progress_history).toBe(1);
+        await expect(
+          store.putProgressHistory(progressHistory('nobody-here')),
+        ).rejects.toBeInstanceOf(PersonGone);
+        expect(await store.deleteUser(h.user.id)).toBe(true);
+        expect(await store.getProgressHistory(h.user.id)).toBeUndefined();
+      });
+
+      it('reads every ordered table a page at a time, oldest first by date, creation time and id', async () => {
+        const h = await history('ordered');
+        await history('ordered-other');
+        const u = h.user.id;
+        // Rows given out of order: a later date first, and one of an earlier date made afterwards.
+        for (const d of ['2026-10-20', '2026-10-03', '2026-10-03']) {
+          expect(await store.addCheckin(checkin(u, d))).toBe(true);
+          expect(await store.addSessionLog(sessionLog(u, h.programme.id, d))).toBe(true);
+          await store.addMeasurement(measurement(u, d));
+          expect(await store.addOutcome(outcome(u, d))).toBe(true);
+          const more = assessmentPair(u);
+          await store.addAssessment(more.assessment, more.programme);
+        }
+        const key = (r: { date?: string; createdAt: string; id: string }) =>
+          `${r.date ?? ''} ${r.createdAt} ${r.id}`;
+        const lists: {
+          [T in OrderedTable]: () => Promise<{ date?: string; createdAt: string; id: string }[]>;
+        } = {
+          assessments: async () => (await store.listAssessments(u, { limit: 500 })).items,
+          session_logs: () => store.sessionLogsSince(u, '0000-01-01'),
+          checkins: () => store.allCheckins(u),
+          measurements: () => store.allMeasurements(u),
+          outcomes: () => store.allOutcomes(u),
+        };
+        for (const table of Object.keys(lists) as OrderedTable[]) {
+          const expected = (await lists[table]()).sort((a, b) => (key(a) < key(b) ? -1 : 1));
+          expect(expected.length, table).toBeGreaterThanOrEqual(3);
+          const seen: unknown[] = [];
+          let cursor: string | undefined;
+          for (let guard = 0; guard < 50; guard++) {
+            const page = await store.rowsInOrder(table, u, { limit: 2, cursor });
+            expect(page.items.length, table).toBeLessThanOrEqual(2);
+            seen.push(...page.items);
+            if (page.nextCursor === null) break;
+            cursor = page.nextCursor;
+          }
+          expect(seen, table).toStrictEqual(expected);
+        }
+        await expect(store.rowsInOrder('checkins', u, { limit: 0 })).rejects.toThrow(RangeError);
+        await expect(
+          store.rowsInOrder('checkins', u, { limit: 5, cursor: 'not-a-cursor' }),
+        ).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('what a write reads: answers, programme state, and the counts of its limits', () => {
+      it('reads the latest assessment and one assessment without their results', async () => {
+        const p = await personWithProgramme('slim');
+        const later = assessmentPair(p.user.id);
+        await store.addAssessment(later.assessment, later.programme);
+        const answersOf = (a: AssessmentRecord) => ({
+          userId: a.userId,
+          id: a.id,
+          createdAt: a.createdAt,
+          answers: a.answers,
+        });
+        expect(await store.latestAnswers(p.user.id)).toStrictEqual(answersOf(later.assessment));
+        expect(await store.getAnswers(p.user.id, p.assessment.id)).toStrictEqual(
+          answersOf(p.assessment),
+        );
+        // Another person's assessment, or none at all, is not there.
+        const other = newUser('slim-other');
+        await store.createUser(other);
+        expect(await store.latestAnswers(other.id)).toBeUndefined();
+        expect(await store.getAnswers(other.id, p.assessment.id)).toBeUndefined();
+        // The same inside the person's transaction.
+        expect(
+          await store.withPerson(p.user.id, (tx) => tx.latestAnswers(p.user.id)),
+        ).toStrictEqual(answersOf(later.assessment));
+      });
+
+      it('reads the current programme without the programme itself, as it stands after an update', async () => {
+        const p = await personWithProgramme('state');
+        const { programme: _p, ...before } = { ...p.programme, paused: false, pausedBy: null };
+        expect(await store.currentProgrammeState(p.user.id)).toStrictEqual({
+          ...before,
+          state: initialProgrammeState(),
+          current: true,
+        });
+        const update = updateOf(p.programme);
+        expect(
+          await store.addSessionLog(sessionLog(p.user.id, p.programme.id, '2026-11-20'), update),
+        ).toBe(true);
+        const whole = await store.getCurrentProgramme(p.user.id);
+        if (!whole) throw new Error('the programme went');
+        const { programme: _whole, ...rest } = whole;
+        const state = await store.withPerson(p.user.id, (tx) =>
+          tx.currentProgrammeState(p.user.id),
+        );
+        expect(state).toStrictEqual(rest);
+        expect(state?.revision).toBe(p.programme.revision + 1);
+        expect(state?.state).toStrictEqual(update.state);
+        expect(await store.currentProgrammeState(newUser('nobody').id)).toBeUndefined();
+      });
+
+      it('counts recent rows by creation, rows on a date, and every row, each up to its limit', async () => {
+        const p = await personWithProgramme('counts');
+        const rows = [
+          checkin(p.user.id, '2026-11-01'),
+          checkin(p.user.id, '2026-11-02'),
+          checkin(p.user.id, '2026-11-02'),
+          checkin(p.user.id, '2026-11-02'),
+          checkin(p.user.id, '2026-11-03'),
+        ];
+        for (const c of rows) expect(await store.addCheckin(c)).toBe(true);
+        // Someone else's rows never count.
+        const other = await personWithProgramme('counts-other');
+        expect(await store.addCheckin(checkin(other.user.id, '2026-11-02'))).toBe(true);
+        const [, , third, fourth, fifth] = rows;
+        if (!third || !fourth || !fifth) throw new Error('contract fixture: five check-ins');
+        const ask = (over: Partial<Parameters<Store['writeCounts']>[2]> = {}) =>
+          store.writeCounts(p.user.id, 'checkins', {
+            since: third.createdAt,
+            recentLimit: 3,
+            date: '2026-11-02',
+            dateLimit: 10,
+            totalLimit: 100,
+            ...over,
+          });
+        // Three made since the third: the rate of three is reached at the third's creation.
+        expect(await ask()).toStrictEqual({ nthRecentAt: third.createdAt, onDate: 3, total: null });
+        expect((await ask({ recentLimit: 2 })).nthRecentAt).toBe(fourth.createdAt);
+        expect((await ask({ recentLimit: 4 })).nthRecentAt).toBeNull();
+        expect((await ask({ since: tick().toISOString() })).nthRecentAt).toBeNull();
+        // Counting stops at the day's limit; a date without rows counts the whole record instead.
+        expect((await ask({ dateLimit: 2 })).onDate).toBe(2);
+        expect(await ask({ date: '2026-11-09' })).toStrictEqual({
+          nthRecentAt: third.createdAt,
+          onDate: 0,
+          total: 5,
+        });
+        expect((await ask({ date: '2026-11-09', totalLimit: 4 })).total).toBe(4);
+        expect((await ask({ date: '2026-11-03' })).onDate).toBe(1);
+        // Inside the person's transaction too.
+        expect(
+          await store.withPerson(p.user.id, (tx) =>
+            tx.writeCounts(p.user.id, 'checkins', {
+              since: fifth.createdAt,
+              recentLimit: 1,
+              date: '2026-11-01',
+              dateLimit: 5,
+              totalLimit: 100,
+            }),
+          ),
+        ).toStrictEqual({ nthRecentAt: fifth.createdAt, onDate: 1, total: null });
+      });
+
+      it('counts session logs, measurements and assessments the same way (assessments have no date)', async () => {
+        const p = await personWithProgramme('kinds');
+        const log = sessionLog(p.user.id, p.programme.id, '2026-11-05');
+        expect(await store.addSessionLog(log)).toBe(true);
+        const m = measurement(p.user.id, '2026-11-05');
+        expect(await store.addMeasurement(m)).toBe(true);
+        const request = {
+          since: p.assessment.createdAt,
+          recentLimit: 1,
+          date: '2026-11-05',
+          dateLimit: 10,
+          totalLimit: 100,
+        };
+        expect(await store.writeCounts(p.user.id, 'session_logs', request)).toStrictEqual({
+          nthRecentAt: log.createdAt,
+          onDate: 1,
+          total: null,
+        });
+        expect(await store.writeCounts(p.user.id, 'measurements', request)).toStrictEqual({
+          nthRecentAt: m.createdAt,
+          onDate: 1,
+          total: null,
+        });
+        expect(
+          await store.writeCounts(p.user.id, 'assessments', { ...request, date: null }),
+        ).toStrictEqual({ nthRecentAt: p.assessment.createdAt, onDate: 0, total: 1 });
+        expect(
+          await store.writeCounts(p.user.id, 'session_logs', { ...request, date: '2026-11-06' }),
+        ).toStrictEqual({ nthRecentAt: log.createdAt, onDate: 0, total: 1 });
+      });
+    });
+
     describe('erasure records', () => {
       it('leaves the erasure record given with a deletion, and none without one', async () => {
         const gone = newUser('erased');
@@ -1849,6 +2250,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await store.addMeasurement(m);
         await store.addAudit(a);
         await store.addCredential(cred);
+        await store.putProgressHistory(progressHistory(p.user.id));
         await countAttempt({
           scope: 'login-pair',
           account: p.user.email.toLowerCase(),

@@ -6,6 +6,8 @@ import type { Programme } from '../engine/plan.js';
 import type { ProgrammeState, SessionEntry, ProgrammeChange } from '../engine/session.js';
 import type { Level, TriageReason } from '../engine/triage.js';
 import type { OutcomeAnswers } from '../engine/outcomes.js';
+import type { CheckinHistory, MeasurementHistory } from '../engine/progress.js';
+import type { SittingHistory } from '../engine/sittings.js';
 import type { InstrumentId } from '../kb/instruments.js';
 
 /** ISO 8601 instant in UTC, e.g. 2026-11-21T10:00:00.000Z. Sorts as text. */
@@ -322,6 +324,167 @@ export interface OutcomeScheduleRecord {
   cancelledAt: Instant | null;
 }
 
+/** A check-in as the progress view reads it: its pain answers (null for a warning-only check-in). */
+export interface ProgressCheckinRow {
+  id: string;
+  date: LocalDate;
+  createdAt: Instant;
+  painNow: number | null;
+  painAreas: string[] | null;
+}
+
+/** A session log as the progress view reads it: its sitting, and the exercises done in it. */
+export interface ProgressSessionRow {
+  id: string;
+  date: LocalDate;
+  createdAt: Instant;
+  sittingId: string | null;
+  exerciseIds: string[];
+}
+
+/** A measurement as the progress view reads it. */
+export interface ProgressMeasurementRow {
+  id: string;
+  date: LocalDate;
+  kind: MeasurementRecord['kind'];
+  side: MeasurementRecord['side'];
+  value: number;
+}
+
+/** What the progress view needs of the current programme: its id, when it began, its exercises and times a day. */
+export interface CurrentPlan {
+  id: string;
+  createdAt: Instant;
+  items: { exerciseId: string; timesPerDay: number }[];
+}
+
+/** Which of a person's rows the progress view reads: those dated on or after each date. */
+export interface ProgressRowsRequest {
+  checkinsFrom: LocalDate;
+  measurementsFrom: LocalDate;
+  /** Session logs count from `sessionsStart` (the programme's start); those on or after `sessionsFrom` are listed. */
+  sessionsStart: LocalDate;
+  sessionsFrom: LocalDate;
+  /**
+   * Of the rows dated before the `…From` dates, those whose id is at or after these are named in
+   * `late` (ids sort by when rows were made: these are the rows made since a mark).
+   */
+  marks: { checkins: string; sessions: string; measurements: string };
+}
+
+/** The rows the progress view reads, oldest first (by date, then id), and what lies before them. */
+export interface ProgressRows {
+  checkins: ProgressCheckinRow[];
+  sessions: ProgressSessionRow[];
+  measurements: ProgressMeasurementRow[];
+  /**
+   * The ids, ascending, of the rows dated before the `…From` dates (session logs: from `sessionsStart`)
+   * made at or after each mark. Rows are only ever added, so a summary of the older rows is whole
+   * while these are the ones it knew of when it was made.
+   */
+  late: { checkins: string[]; sessions: string[]; measurements: string[] };
+  /** Whether a sitting has logs both before `sessionsFrom` (and from `sessionsStart`) and on or after it. */
+  sittingAcross: boolean;
+}
+
+/**
+ * A summary of a person's progress up to a few days ago, kept so a long record's progress reads only its
+ * newest rows (derived data: any part can be rebuilt from the record, and is, whenever its counts stop
+ * matching). Each part covers the rows dated before `before`: those before `from` as a summary, those
+ * from `from` on as they are (`tail`), for the charts that list days one by one. Rows added later are
+ * seen by their ids: a part is whole while its rows dated before `before` with an id from `mark` on
+ * (made since an hour before the part was) are exactly `late`.
+ */
+export interface ProgressHistoryRecord {
+  userId: string;
+  updatedAt: Instant;
+  /** The format of the parts; a record of another format is rebuilt. */
+  format: number;
+  checkins: {
+    before: LocalDate;
+    mark: string;
+    late: string[];
+    from: LocalDate;
+    summary: CheckinHistory;
+    /** The days with pain answers from `from`: each day's pain and the furthest area named (`checkinDays`). */
+    tail: [date: LocalDate, pain: number, furthest: string | null][];
+  } | null;
+  measurements: {
+    before: LocalDate;
+    mark: string;
+    late: string[];
+    from: LocalDate;
+    summary: MeasurementHistory;
+    /** The leg-raise angles from `from`, oldest first. */
+    tail: [date: LocalDate, side: 'left' | 'right' | null, value: number][];
+  } | null;
+  /** The sittings of the programme `programmeId` (whose logs count from `start`). */
+  sittings: {
+    programmeId: string;
+    start: LocalDate;
+    before: LocalDate;
+    mark: string;
+    late: string[];
+    from: LocalDate;
+    summary: SittingHistory;
+    /** The sittings dated from `from`, in date order: each one's date and the exercises done in it. */
+    tail: [date: LocalDate, exerciseIds: string[]][];
+  } | null;
+}
+
+/** The person tables an export reads in order, and the record each holds. */
+export interface OrderedRecords {
+  assessments: AssessmentRecord;
+  session_logs: SessionLogRecord;
+  checkins: CheckinRecord;
+  measurements: MeasurementRecord;
+  outcomes: OutcomeRecord;
+}
+export type OrderedTable = keyof OrderedRecords;
+
+/** A page of rows in order, and the cursor of the next one (null after the last). */
+export interface OrderedPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** An assessment without its result: what a check-in or a session reads of it (issue 11). */
+export type AssessmentAnswers = Pick<AssessmentRecord, 'userId' | 'id' | 'createdAt' | 'answers'>;
+
+/** The current programme without the programme itself: all a check-in that changes nothing reads. */
+export type ProgrammeStateRecord = Omit<ProgrammeRecord, 'programme'>;
+
+/** The kinds of a person's rows the write limits count (docs/api.md, "Limits"). */
+export type LimitedWrite = 'assessments' | 'checkins' | 'session_logs' | 'measurements';
+
+/** What the write limits ask about one kind of a person's rows before one more is written. */
+export interface WriteCountRequest {
+  /** Rows made at or after this instant (by their ids, which creation time orders) count … */
+  since: Instant;
+  /** … until this many are found. */
+  recentLimit: number;
+  /** Rows dated this date count (null for assessments, which have no date) … */
+  date: LocalDate | null;
+  /** … up to this many. */
+  dateLimit: number;
+  /** Every row counts, up to this many: only when `date` holds no row yet, or is null. */
+  totalLimit: number;
+}
+
+/** The answer to a `WriteCountRequest`. */
+export interface WriteCounts {
+  /**
+   * When the `recentLimit`-th newest row made since `since` was made, as its id says (the rate is
+   * reached, and one more may be written once that row is older than the window), or null when fewer
+   * were made.
+   */
+  nthRecentAt: Instant | null;
+  /** Rows dated `date`, at most `dateLimit` (0 when `date` is null). */
+  onDate: number;
+  /** Every row, at most `totalLimit`; null when not counted (the date already held a row). */
+  total: number | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -506,6 +669,37 @@ export interface Store {
   addOutcomeSchedule(entry: OutcomeScheduleRecord): Promise<void>;
   /** Every schedule entry of the person, oldest due first. */
   listOutcomeSchedule(userId: string): Promise<OutcomeScheduleRecord[]>;
+
+  // ---- Reads bounded by what they show: progress and exports (issue 11) ----
+
+  /** What the progress view reads of a person's rows: those on or after the request's dates, and counts of the older ones. */
+  progressRows(userId: string, request: ProgressRowsRequest): Promise<ProgressRows>;
+  /** The current programme's id, when it began, and what it asks for each day (not the whole programme). */
+  currentPlan(userId: string): Promise<CurrentPlan | undefined>;
+  getProgressHistory(userId: string): Promise<ProgressHistoryRecord | undefined>;
+  /** Stores (replaces) a person's progress summary; `PersonGone` when they do not exist. */
+  putProgressHistory(history: ProgressHistoryRecord): Promise<void>;
+  /**
+   * One page of a person's rows of `table`, oldest first by date (none for assessments), creation time
+   * and id: how exports read a record of any size, a page at a time. `cursor` is the `nextCursor` of
+   * the page before.
+   */
+  rowsInOrder<K extends OrderedTable>(
+    table: K,
+    userId: string,
+    page: PageRequest,
+  ): Promise<OrderedPage<OrderedRecords[K]>>;
+
+  // ---- What a write reads: only what it needs, and the counts of its limits (issue 11) ----
+
+  /** The latest assessment's answers, id and date, without its result (what a check-in is read against). */
+  latestAnswers(userId: string): Promise<AssessmentAnswers | undefined>;
+  /** One assessment's answers, id and date, without its result (a session's rules read the answers). */
+  getAnswers(userId: string, id: string): Promise<AssessmentAnswers | undefined>;
+  /** The current programme's state, pause and revision, without the programme itself. */
+  currentProgrammeState(userId: string): Promise<ProgrammeStateRecord | undefined>;
+  /** How many rows of one kind the person has, as the write limits count them (`WriteCountRequest`). */
+  writeCounts(userId: string, kind: LimitedWrite, request: WriteCountRequest): Promise<WriteCounts>;
 
   /**
    * Audit rows of this person written by someone else (a clinician or the operator), newest first:

@@ -6,6 +6,7 @@ import { pauseBody, programmeChangeBody } from '../../engine/clinician-change.js
 import * as care from '../../service/clinician.js';
 import { outcomeTotalBody, scheduleOutcomeBody } from '../../service/clinician-schemas.js';
 import { recordContext, requireUser } from '../app.js';
+import { sendExport } from '../export-stream.js';
 import {
   caseloadView,
   dateQuery,
@@ -364,11 +365,7 @@ export function clinicianRoutes(app: ZApi): void {
         request.params.personId,
         request.query.format,
       );
-      reply.type(out.contentType);
-      if (out.format === 'csv') {
-        reply.header('content-disposition', `attachment; filename="${out.fileName}"`);
-      }
-      return reply.send(out.body);
+      return sendExport(reply, out);
     },
   );
 

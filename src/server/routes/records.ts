@@ -9,6 +9,7 @@ import {
   sessionBody,
 } from '../../service/schemas.js';
 import { audit, recordContext, requireUser } from '../app.js';
+import { sendExport } from '../export-stream.js';
 import { exportQuery, idParams, looseObject, pageOf, pageQuery, versionView } from '../schemas.js';
 import type { ZApi } from './types.js';
 
@@ -348,15 +349,12 @@ export function recordRoutes(app: ZApi): void {
       schema: { tags: ['export'], querystring: exportQuery },
     },
     async (request, reply) => {
+      // Not-found for an account that is gone, before anything is read or audited.
       const out = await records.exportRecord(ctx, requireUser(request), request.query.format);
       // The export leaves its row before a byte of it is sent: no row, no data.
       await audit(request, ctx, 'export');
-      reply.type(out.contentType);
-      // Only the CSV is offered as a download; the JSON documents open in place.
-      if (out.format === 'csv') {
-        reply.header('content-disposition', `attachment; filename="${out.fileName}"`);
-      }
-      return reply.send(out.body);
+      // Streamed: the record is read a page at a time as the client takes it.
+      return sendExport(reply, out);
     },
   );
 }
