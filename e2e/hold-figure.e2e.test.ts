@@ -100,7 +100,9 @@ describe('the figure during a hold', () => {
     expect(await timer.textContent()).toBe('25');
     expect(heldLater.equals(held)).toBe(true);
     expect(movingIn.equals(held)).toBe(false);
-    for (const frame of demo) expect(frame.equals(held)).toBe(false);
+    // The demo passes through the held pose once a repetition, so one of its frames may land on it
+    // (near the turn the picture changes by less than a pixel); a demo stuck there would match them all.
+    expect(demo.filter((frame) => !frame.equals(held)).length).toBeGreaterThanOrEqual(2);
     // Still at the end of the hold.
     await page.clock.runFor(24_000);
     expect(await timer.textContent()).toBe('1');
