@@ -1,6 +1,6 @@
 // The progress screen's series and sentences: dates on the right day, gaps where a leg was not measured, running totals, and honest words.
 import { describe, expect, it } from 'vitest';
-import { summariseProgress } from '../../engine/progress.js';
+import { summariseProgress, type ProgressSummary } from '../../engine/progress.js';
 import {
   DAY_SECONDS,
   adherenceChart,
@@ -8,9 +8,11 @@ import {
   axisDate,
   countSplits,
   dateToSeconds,
+  earlierWords,
   extentChart,
   extentChartSummary,
   formatDate,
+  formatMonth,
   painChart,
   painChartSummary,
   slrChart,
@@ -273,5 +275,87 @@ describe('weeklySummary', () => {
     );
     expect(worse[0]).toMatch(/up from 3/);
     expect(worse.at(-1)).toMatch(/real change for the worse/);
+  });
+});
+
+describe('earlier months', () => {
+  const earlier: NonNullable<ProgressSummary['earlier']> = {
+    before: '2026-09-01',
+    months: [
+      {
+        month: '2026-07',
+        checkinDays: 20,
+        averagePain: 5.25,
+        lowestPain: 3,
+        highestPain: 7,
+        furthest: 'below-knee',
+      },
+      {
+        month: '2026-08',
+        checkinDays: 31,
+        averagePain: 4,
+        lowestPain: 4,
+        highestPain: 4,
+        furthest: 'buttock',
+      },
+    ],
+    slr: [{ month: '2026-08', side: 'left', measurements: 2, lowest: 50, highest: 60, latest: 60 }],
+    older: {
+      from: '2025-01',
+      to: '2025-06',
+      checkinDays: 90,
+      averagePain: 6.04,
+      lowestPain: 2,
+      highestPain: 9,
+      furthest: null,
+      slr: [{ side: null, measurements: 1, lowest: 40, highest: 40, latest: 40 }],
+    },
+  };
+
+  it('names months in words', () => {
+    expect(formatMonth('2026-03', 'en-GB')).toBe('March 2026');
+    expect(formatMonth('not a month', 'en-GB')).toBe('not a month');
+  });
+
+  it('lists the months newest first, then the older ones together, with pain and reach', () => {
+    const words = earlierWords(earlier);
+    expect(words.rows.map((r) => r.key)).toEqual(['2026-08', '2026-07', 'older']);
+    expect(words.rows[0]?.cells.slice(1)).toEqual(['31', '4 out of 10', '4', 'Buttock']);
+    expect(words.rows[1]?.cells.slice(1)).toEqual([
+      '20',
+      '5.3 out of 10',
+      '3 to 7',
+      'Below the knee',
+    ]);
+    expect(words.rows[2]?.cells.slice(1)).toEqual(['90', '6 out of 10', '2 to 9', '—']);
+    expect(words.rows[2]?.cells[0]).toMatch(/2025 to .*2025/);
+    expect(words.intro).toMatch(/^The charts above show your days from /);
+  });
+
+  it('gives each leg’s angles a line, the older months last', () => {
+    const words = earlierWords(earlier);
+    expect(words.slr).toHaveLength(2);
+    expect(words.slr[0]).toMatch(/^Left leg, .*2026: 2 measurements, 50° to 60°, the last 60°\.$/);
+    expect(words.slr[1]).toMatch(/^Leg not given, .* to .*: 1 measurement, 40°, the last 40°\.$/);
+  });
+
+  it('shows a dash for a month with a measurement but no check-in', () => {
+    const words = earlierWords({
+      ...earlier,
+      months: [
+        {
+          month: '2026-08',
+          checkinDays: 0,
+          averagePain: 0,
+          lowestPain: 0,
+          highestPain: 0,
+          furthest: null,
+        },
+      ],
+      older: null,
+    });
+    expect(words.rows).toEqual([
+      { key: '2026-08', cells: [formatMonth('2026-08'), '0', '—', '—', '—'] },
+    ]);
   });
 });

@@ -311,3 +311,95 @@ export function weeklySummary(input: WeekInput): string[] {
   }
   return lines;
 }
+
+/** A month ('2026-03') as people read it ("March 2026"), in the person's locale. */
+export function formatMonth(month: string, locale = personLocale()): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
+const AREA_LABEL: Record<PainArea, string> = {
+  'lower-back': 'Lower back only',
+  buttock: 'Buttock',
+  'back-of-thigh': 'Back of the thigh',
+  'below-knee': 'Below the knee',
+  foot: 'Foot',
+};
+
+/** The months before the charts, as a sentence, a table of pain by month and a line per leg's angles. */
+export interface EarlierWords {
+  intro: string;
+  rows: { key: string; cells: string[] }[];
+  slr: string[];
+}
+
+const LEG_WORDS = { left: 'Left leg', right: 'Right leg' } as const;
+
+/** One leg's angles over a span of months, in a line. */
+function slrLine(
+  m: {
+    side: 'left' | 'right' | null;
+    measurements: number;
+    lowest: number;
+    highest: number;
+    latest: number;
+  },
+  when: string,
+): string {
+  const leg = m.side === null ? 'Leg not given' : LEG_WORDS[m.side];
+  const range = m.lowest === m.highest ? `${m.lowest}°` : `${m.lowest}° to ${m.highest}°`;
+  return `${leg}, ${when}: ${plural(m.measurements, 'measurement')}, ${range}, the last ${m.latest}°.`;
+}
+
+/**
+ * What a long record's earlier days were (the API lists the latest days on the charts and sums up the
+ * rest by month): one row a month, then the older months in one row.
+ */
+export function earlierWords(earlier: NonNullable<ProgressSummary['earlier']>): EarlierWords {
+  const pain = (average: number | null, lowest: number | null, highest: number | null) =>
+    average === null || lowest === null || highest === null
+      ? ['—', '—']
+      : [
+          `${oneDecimal(average)} out of 10`,
+          lowest === highest ? `${lowest}` : `${lowest} to ${highest}`,
+        ];
+  const reach = (area: PainArea | null) => (area === null ? '—' : AREA_LABEL[area]);
+  const rows = earlier.months
+    .map((m) => ({
+      key: m.month,
+      cells: [
+        formatMonth(m.month),
+        String(m.checkinDays),
+        ...pain(m.checkinDays > 0 ? m.averagePain : null, m.lowestPain, m.highestPain),
+        reach(m.furthest),
+      ],
+    }))
+    .reverse();
+  const slr = [...earlier.slr].reverse().map((m) => slrLine(m, formatMonth(m.month)));
+  const older = earlier.older;
+  if (older) {
+    const span =
+      older.from === older.to
+        ? formatMonth(older.from)
+        : `${formatMonth(older.from)} to ${formatMonth(older.to)}`;
+    rows.push({
+      key: 'older',
+      cells: [
+        span,
+        String(older.checkinDays),
+        ...pain(older.averagePain, older.lowestPain, older.highestPain),
+        reach(older.furthest),
+      ],
+    });
+    for (const m of older.slr) slr.push(slrLine(m, span));
+  }
+  return {
+    intro: `The charts above show your days from ${formatDate(earlier.before)}. Before that, month by month, newest first:`,
+    rows,
+    slr,
+  };
+}

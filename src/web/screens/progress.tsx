@@ -17,6 +17,7 @@ import {
   adherenceSummary,
   axisDate,
   countSplits,
+  earlierWords,
   extentChart,
   extentChartSummary,
   formatDate,
@@ -237,7 +238,43 @@ function ProgressView({ summary, measurements }: Loaded) {
           </>
         )}
       </section>
+
+      {summary.earlier && <EarlierSection earlier={summary.earlier} />}
     </div>
+  );
+}
+
+/** A long record's days before the charts, summed up by month. */
+function EarlierSection({ earlier }: { earlier: NonNullable<ProgressSummary['earlier']> }) {
+  const words = earlierWords(earlier);
+  return (
+    <section class="card" aria-labelledby="earlier-heading" data-months={words.rows.length}>
+      <h2 id="earlier-heading">Before {formatDate(earlier.before)}</h2>
+      <p>{words.intro}</p>
+      {words.rows.length > 0 && (
+        <DataTable
+          caption="Pain by month before the charts"
+          columns={[
+            'Month',
+            'Days with a check-in',
+            'Average pain',
+            'Lowest to highest',
+            'Furthest down the leg',
+          ]}
+          rows={words.rows}
+        />
+      )}
+      {words.slr.length > 0 && (
+        <>
+          <h3>Leg raise before the charts</h3>
+          <ul>
+            {words.slr.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 
