@@ -47,7 +47,7 @@ describe('docs/triage-policy.md', () => {
 describe('docs/exercises.md', () => {
   const text = doc('exercises.md');
   const rows = codeRows(text);
-  const ids = rows.map(([id]) => id);
+  const ids = rows.map(([id]) => id ?? '');
 
   it('lists every exercise of the catalogue, each once, with its gentle mark', () => {
     for (const exercise of knowledgeBase.exercises) {
