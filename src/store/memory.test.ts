@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createMemoryStore,
   MEMORY_SNAPSHOT_VERSION,
+  type MemoryStore,
   type MemorySnapshot,
   type MemorySnapshotV1,
   type MemorySnapshotV2,
@@ -26,8 +27,16 @@ import {
   storeContract,
   updateOf,
 } from './store.contract.js';
-import { checkOldProgrammeState } from '../../test/store-upgrades.js';
-import type { CheckinRecord, LimitKey, ProgrammeRecord, SessionLogRecord, Store } from './types.js';
+import {
+  checkNewerRefused,
+  checkOldProgrammeState,
+  checkStoredFixture,
+  DOCUMENT_TABLES,
+  SNAPSHOT_FIXTURES,
+  STORED_CASES,
+  type WriteStored,
+} from '../../test/store-upgrades.js';
+import type { CheckinRecord, LimitKey, SessionLogRecord, Store } from './types.js';
 
 storeContract('memory', () => Promise.resolve(createMemoryStore()));
 
@@ -428,7 +437,7 @@ describe('memory store snapshots', () => {
       const saved = JSON.parse(JSON.stringify(store.snapshot())) as MemorySnapshot;
       const current = saved.programmes.find((p) => p.userId === userId && p.current);
       if (!current) throw new Error('the snapshot lost the programme');
-      current.state = oldState as ProgrammeRecord['state'];
+      current.state = oldState;
       expect(current.state).not.toHaveProperty('backOff');
       return Promise.resolve(createMemoryStore(saved));
     });
@@ -440,5 +449,75 @@ describe('memory store snapshots', () => {
     expect(() => createMemoryStore(future)).toThrow(/version 99/);
     await store.close();
     expect(() => store.snapshot()).toThrow(/after close/);
+  });
+});
+
+/** Puts a stored document into a snapshot of `store`, as a device saved it, and starts a store from that. */
+const intoSnapshot =
+  (store: MemoryStore): WriteStored =>
+  (place, _userId, id, stored) => {
+    const saved = JSON.parse(JSON.stringify(store.snapshot())) as Record<string, unknown>;
+    const rows = saved[DOCUMENT_TABLES[place.table]] as Record<string, unknown>[];
+    const row = rows.find((r) => r.id === id);
+    if (!row) throw new Error(`no ${place.table} row ${id} in the snapshot`);
+    row[place.field] = stored;
+    return Promise.resolve(createMemoryStore(saved as unknown as MemorySnapshot));
+  };
+
+describe('memory store: stored documents of every version, read through the snapshot', () => {
+  it.each(STORED_CASES)('reads $name', async ({ fixture, place }) => {
+    const store = createMemoryStore();
+    await checkStoredFixture(store, 'fixture-person', fixture, place, intoSnapshot(store));
+  });
+
+  it('refuses a document written by a newer Backchain, naming it and where it was', async () => {
+    const store = createMemoryStore();
+    await checkNewerRefused(store, 'newer-person', intoSnapshot(store));
+  });
+});
+
+describe('memory store: device snapshots saved by every version (test/fixtures/stored/snapshot)', () => {
+  it('holds a snapshot from before documents carried versions, and one as saved today', () => {
+    expect(SNAPSHOT_FIXTURES.map((f) => f.file)).toStrictEqual([
+      'device.v4.json',
+      `device.v${String(MEMORY_SNAPSHOT_VERSION)}.json`,
+    ]);
+  });
+
+  it.each(SNAPSHOT_FIXTURES.map((f) => [f.file, f] as const))(
+    'loads %s and saves it again as today’s snapshot',
+    async (_file, fixture) => {
+      const store = createMemoryStore(structuredClone(fixture.stored) as MemorySnapshot);
+      const saved = store.snapshot();
+      expect(saved).toStrictEqual(fixture.read);
+      expect(saved.version).toBe(MEMORY_SNAPSHOT_VERSION);
+      // The device's record reads as it did, documents upgraded: the result names its triage policy.
+      const [assessment] = (await store.listAssessments('device', { limit: 1 })).items;
+      expect(assessment?.result.policyVersion).toBe(1);
+      expect(assessment?.answers.version).toBe(1);
+      expect((await store.getCurrentProgramme('device'))?.state.backOff).toBeNull();
+      expect(await store.allCheckins('device')).toHaveLength(1);
+      // And what it saves, it loads again unchanged.
+      expect(createMemoryStore(saved).snapshot()).toStrictEqual(saved);
+    },
+  );
+
+  it('differs from the version 4 snapshot only in document versions and the new policy version', () => {
+    const [v4] = SNAPSHOT_FIXTURES;
+    const stored = v4?.stored as {
+      assessments: { result: object }[];
+      programmes: { state: object }[];
+    };
+    const read = v4?.read as {
+      assessments: { result: object }[];
+      programmes: { state: object }[];
+    };
+    expect(stored.assessments[0]?.result).not.toHaveProperty('policyVersion');
+    expect(read.assessments[0]?.result).toStrictEqual({
+      ...stored.assessments[0]?.result,
+      v: 2,
+      policyVersion: 1,
+    });
+    expect(read.programmes[0]?.state).toStrictEqual({ ...stored.programmes[0]?.state, v: 2 });
   });
 });

@@ -17,7 +17,14 @@ import {
   storeContract,
   updateOf,
 } from './store.contract.js';
-import { checkOldProgrammeState, TRIAGE } from '../../test/store-upgrades.js';
+import {
+  checkNewerRefused,
+  checkOldProgrammeState,
+  checkStoredFixture,
+  STORED_CASES,
+  TRIAGE,
+  type WriteStored,
+} from '../../test/store-upgrades.js';
 import type { CheckinRecord, Store } from './types.js';
 
 const url = process.env.DATABASE_URL;
@@ -434,7 +441,8 @@ describe.skipIf(!url)(
         });
         expect(token?.id).toMatch(/^[0-9a-f]{26}$/);
         expect((await store.getCredential('session-u1'))?.scopes).toStrictEqual([]);
-        expect((await store.getCurrentProgramme('u1'))?.revision).toBe(3);
+        // The programme written here is a placeholder ('{}'), not a programme: its state and revision are read.
+        expect((await store.currentProgrammeState('u1'))?.revision).toBe(3);
         expect(await store.deleteUser('u1')).toBe(true);
         expect(Object.values(await store.rowCounts('u1')).every((n) => n === 0)).toBe(true);
       } finally {
@@ -506,6 +514,56 @@ describe.skipIf(!url)(
       } finally {
         await store.close();
       }
+    });
+
+    describe('stored documents of every version, read from the database', () => {
+      const fresh = schemaName();
+      schemas.push(fresh);
+      /** Writes a document into a row through another connection, as an older (or newer) Backchain did. */
+      const writeRaw =
+        (store: Store): WriteStored =>
+        async (place, userId, id, stored) => {
+          const client = new pg.Client({ connectionString: databaseUrl });
+          await client.connect();
+          try {
+            const changed = await client.query(
+              `update "${fresh}".${place.table} set ${place.column} = $1::jsonb
+                where user_id = $2 and id = $3`,
+              [JSON.stringify(stored), userId, id],
+            );
+            expect(changed.rowCount).toBe(1);
+          } finally {
+            await client.end();
+          }
+          return store;
+        };
+
+      it.each(STORED_CASES.map((c, i) => ({ ...c, i })))(
+        'reads $name',
+        async ({ fixture, place, i }) => {
+          const store = await openPostgresStore(databaseUrl, { schema: fresh });
+          try {
+            await checkStoredFixture(
+              store,
+              `fixture-${String(i)}`,
+              fixture,
+              place,
+              writeRaw(store),
+            );
+          } finally {
+            await store.close();
+          }
+        },
+      );
+
+      it('refuses a document written by a newer Backchain, naming it and where it was', async () => {
+        const store = await openPostgresStore(databaseUrl, { schema: fresh });
+        try {
+          await checkNewerRefused(store, 'newer-person', writeRaw(store));
+        } finally {
+          await store.close();
+        }
+      });
     });
 
     it('reads a programme state stored before backing off existed, and applies sessions to it', async () => {

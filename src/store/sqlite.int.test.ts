@@ -9,7 +9,14 @@ import { migrate, MIGRATIONS } from './migrations.js';
 import { backupSqlite, openStore, restoreSqlite, sqliteFileIn } from './open.js';
 import { openSqliteConnection, openSqliteStore, type Database } from './sql.js';
 import { assessmentPair, newUser, storeContract } from './store.contract.js';
-import { checkOldProgrammeState, TRIAGE } from '../../test/store-upgrades.js';
+import {
+  checkNewerRefused,
+  checkOldProgrammeState,
+  checkStoredFixture,
+  STORED_CASES,
+  TRIAGE,
+  type WriteStored,
+} from '../../test/store-upgrades.js';
 import type { CheckinRecord, SessionLogRecord, Store } from './types.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-sqlite-'));
@@ -221,7 +228,8 @@ describe('SQLite set-up', () => {
         outcome: 'ok',
         credentialId: null,
       });
-      expect((await store.getCurrentProgramme('u1'))?.revision).toBe(3);
+      // The programme written here is a placeholder ('{}'), not a programme: its state and revision are read.
+      expect((await store.currentProgrammeState('u1'))?.revision).toBe(3);
       expect(await store.deleteUser('u1')).toBe(true);
       expect(Object.values(await store.rowCounts('u1')).every((n) => n === 0)).toBe(true);
     } finally {
@@ -737,5 +745,45 @@ describe('SQLite backup and restore', () => {
     expect(await again.getUser(userId)).toBeDefined();
     await again.close();
     expect(fs.readdirSync(dataDir).filter((f) => f.includes('.tmp-'))).toStrictEqual([]);
+  });
+});
+
+describe('SQLite store: stored documents of every version, read from the database', () => {
+  const file = path.join(root, 'documents.sqlite');
+  /** Writes a document into a row through another connection, as an older (or newer) Backchain did. */
+  const writeRaw =
+    (store: Store): WriteStored =>
+    (place, userId, id, stored) => {
+      const raw = new BetterSqlite3(file);
+      try {
+        const changed = raw
+          .prepare(`update ${place.table} set ${place.column} = ? where user_id = ? and id = ?`)
+          .run(JSON.stringify(stored), userId, id);
+        expect(changed.changes).toBe(1);
+      } finally {
+        raw.close();
+      }
+      return Promise.resolve(store);
+    };
+
+  it.each(STORED_CASES.map((c, i) => ({ ...c, i })))(
+    'reads $name',
+    async ({ fixture, place, i }) => {
+      const store = await openSqliteStore(file);
+      try {
+        await checkStoredFixture(store, `fixture-${String(i)}`, fixture, place, writeRaw(store));
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
+  it('refuses a document written by a newer Backchain, naming it and where it was', async () => {
+    const store = await openSqliteStore(file);
+    try {
+      await checkNewerRefused(store, 'newer-person', writeRaw(store));
+    } finally {
+      await store.close();
+    }
   });
 });
