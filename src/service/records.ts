@@ -1,6 +1,7 @@
 // The person's record (assessments, programme, sessions, check-ins, measurements, progress, exports), kept the same way by the server and the web app's device mode.
 // No transport here: refusals are `RecordError`s, which the server turns into problem details.
-import { assessIntake } from '../engine/assess.js';
+import type { z } from 'zod';
+import { planFor } from '../engine/assess.js';
 import {
   backOffSettled,
   endBackOff,
@@ -16,7 +17,7 @@ import {
 } from '../engine/checkin.js';
 import type { Intake } from '../engine/intake.js';
 import { sittingsFrom } from '../engine/sittings.js';
-import { generateProgramme, type Programme } from '../engine/plan.js';
+import type { Programme } from '../engine/plan.js';
 import { problem, type Problem } from '../engine/problems.js';
 import type { ProgressSummary } from '../engine/progress.js';
 import {
@@ -26,11 +27,10 @@ import {
   initialProgrammeState,
   permittedNow,
   type ClinicianPause,
-  type ProgrammeChange,
   type ProgrammeState,
   type SessionEntry,
 } from '../engine/session.js';
-import { WARNING_RULES, isMoreUrgent, type Level, type TriageReason } from '../engine/triage.js';
+import { WARNING_RULES, isMoreUrgent } from '../engine/triage.js';
 import {
   bundleText,
   csvText,
@@ -42,6 +42,7 @@ import type { Exercise, ExerciseId, KnowledgeBase } from '../kb/types.js';
 import { PersonGone } from '../store/errors.js';
 import { newId } from '../store/ids.js';
 import type {
+  AssessmentAnswers,
   AssessmentRecord,
   AuditAction,
   AuditOutcome,
@@ -57,10 +58,13 @@ import type {
   ProgrammeUpdate,
   SessionLogRecord,
   Store,
+  WriteCountRequest,
+  WriteCounts,
 } from '../store/types.js';
 import type { AssessmentBody, CheckinBody, MeasurementBody, SessionBody } from './schemas.js';
 import { readProgress } from './progress-read.js';
-import { unseenVersions, type VersionView } from './version-view.js';
+import type * as responses from './responses.js';
+import { unseenVersions } from './version-view.js';
 import {
   judgeWrite,
   TABLE_OF,
@@ -172,10 +176,22 @@ export async function audited(
   resourceId: string | null,
   outcome: AuditOutcome,
 ): Promise<void> {
+  const row = auditRow(ctx, userId, action, resourceId, outcome);
+  if (row) await ctx.store.addAudit(row);
+}
+
+/** The audit row of a write, for the store to write with the write itself; none without an audit context. */
+function auditRow(
+  ctx: PersonContext,
+  userId: string,
+  action: AuditAction,
+  resourceId: string | null,
+  outcome: AuditOutcome,
+): AuditRecord | undefined {
   const who = ctx.audit;
-  if (!who) return;
+  if (!who) return undefined;
   const now = ctx.now();
-  const row: AuditRecord = {
+  return {
     userId,
     id: newId(now),
     at: now.toISOString(),
@@ -188,7 +204,6 @@ export async function audited(
     address: who.address,
     outcome,
   };
-  await ctx.store.addAudit(row);
 }
 
 /** What the limits' words call each kind of write. */
@@ -246,15 +261,29 @@ async function withinLimits(
   kind: WriteKind,
   date: string | null,
 ): Promise<void> {
-  const limits = tx.writeLimits;
-  if (!limits) return;
-  const now = tx.now();
-  const counts = await tx.store.writeCounts(
-    userId,
-    TABLE_OF[kind],
-    writeCountRequest(limits, kind, date, now),
-  );
-  const refusal = judgeWrite(limits, kind, counts, now);
+  const request = limitsRequest(tx, kind, date);
+  if (!request) return;
+  judgeCounts(tx, kind, date, await tx.store.writeCounts(userId, TABLE_OF[kind], request));
+}
+
+/** What the write limits count before a write of `kind` on `date`: null without limits. */
+function limitsRequest(
+  tx: PersonContext,
+  kind: WriteKind,
+  date: string | null,
+): WriteCountRequest | null {
+  return tx.writeLimits ? writeCountRequest(tx.writeLimits, kind, date, tx.now()) : null;
+}
+
+/** Refuses a write its limits do not allow, from the counts read for it (`limitsRequest`); none without limits. */
+function judgeCounts(
+  tx: PersonContext,
+  kind: WriteKind,
+  date: string | null,
+  counts: WriteCounts | null,
+): void {
+  if (!tx.writeLimits || !counts) return;
+  const refusal = judgeWrite(tx.writeLimits, kind, counts, tx.now());
   if (refusal) throw limitError(refusal, kind, date);
 }
 
@@ -273,7 +302,7 @@ const pageView = <T, V>(page: Page<T>, view: (row: T) => V): Page<V> => ({
 });
 
 /** The programme as a person sees it (GET /api/programme). */
-export function programmeView(p: ProgrammeRecord) {
+export function programmeView(p: ProgrammeRecord): ProgrammeView {
   return {
     id: p.id,
     assessmentId: p.assessmentId,
@@ -297,26 +326,22 @@ export function programmeView(p: ProgrammeRecord) {
     clinicianPause: p.state.clinicianPause ?? null,
   };
 }
-export type ProgrammeView = ReturnType<typeof programmeView>;
+export type ProgrammeView = z.infer<typeof responses.programmeView>;
 
 /** An assessment as a person sees it (GET /api/assessments/:id). */
-export const assessmentView = (a: AssessmentRecord) => ({
+export const assessmentView = (a: AssessmentRecord): AssessmentView => ({
   id: a.id,
   createdAt: a.createdAt,
   answers: a.answers,
   result: a.result,
 });
-export type AssessmentView = ReturnType<typeof assessmentView>;
+export type AssessmentView = z.infer<typeof responses.assessmentView>;
 
 /** The answer to POST /api/assessments. */
-export interface AssessmentCreated {
-  id: string;
-  createdAt: string;
-  result: AssessmentRecord['result'];
-  programmeId: string;
+export type AssessmentCreated = z.infer<typeof responses.assessmentCreated> & {
   /** True when this assessment's `clientId` was already stored: the stored one is answered, nothing new is made. */
   duplicate: boolean;
-}
+};
 
 /** The answer for an assessment stored earlier with the same client id, and the programme made from it. */
 async function storedAssessment(
@@ -347,11 +372,7 @@ export async function createAssessment(
   const { kb } = ctx;
   const answers = body.answers;
   const clientId = body.clientId ?? null;
-  const result = assessIntake(answers, kb);
-  const programme = generateProgramme(
-    { answers, gate: result.exercise, contributors: result.contributors },
-    kb,
-  );
+  const { assessment: result, programme } = planFor(answers, kb);
   const now = ctx.now();
   const createdAt = now.toISOString();
   const assessment: AssessmentRecord = {
@@ -443,20 +464,13 @@ export async function listProgrammes(
   }));
 }
 
-export interface SessionOutcomeView {
-  id: string;
-  programmeChanges: ProgrammeChange[];
-  warningCheckRequired: boolean;
-  /** Pain spread down the leg: no more exercise today, and the programme is backing off. */
-  stoppedForToday: boolean;
-  /** What to do now, when a stop rule fired. */
-  advice: string[];
+export type SessionOutcomeView = z.infer<typeof responses.sessionOutcome> & {
   /**
    * True when this session's `clientId` was already stored: nothing new was stored, and the stop
    * rules and progression were not applied again.
    */
   duplicate: boolean;
-}
+};
 
 /** The answer for a session stored earlier, as it was answered then. */
 const storedSessionOutcome = (l: SessionLogRecord, kb: KnowledgeBase): SessionOutcomeView => {
@@ -491,20 +505,21 @@ export async function logSession(
   // or process waits for this one and then reads the programme it left.
   return asPerson(ctx, userId, async (tx) => {
     const { store } = tx;
-    const sentBefore = async (): Promise<SessionOutcomeView | undefined> => {
-      if (clientId === null) return undefined;
-      const stored = await store.findSessionLogByClientId(userId, clientId);
-      return stored && storedSessionOutcome(stored, kb);
-    };
+    // Everything a session reads, at once: its repeat, the current programme, the answers it was made
+    // from (not the assessment's result, which is not needed here) and the counts of its limits.
+    const reads = await store.sessionReads(userId, {
+      clientId,
+      counts: limitsRequest(tx, 'sessions', date),
+    });
     // Before every rule: the session this repeats may itself have asked for the warning-sign check,
     // which would otherwise refuse its own repeat.
-    const repeat = await sentBefore();
-    if (repeat) {
+    if (reads.repeat) {
+      const repeat = storedSessionOutcome(reads.repeat, kb);
       await audited(tx, userId, 'create', repeat.id, 'duplicate');
       return repeat;
     }
-    await withinLimits(tx, userId, 'sessions', date);
-    const current = await store.getCurrentProgramme(userId);
+    judgeCounts(tx, 'sessions', date, reads.counts);
+    const current = reads.programme;
     if (!current) {
       throw new RecordError(
         'conflict',
@@ -557,8 +572,7 @@ export async function logSession(
       exerciseId: e.exerciseId as ExerciseId,
       planned: planned.get(e.exerciseId) ?? null,
     }));
-    // Its answers only: the result is not needed here.
-    const assessment = await store.getAnswers(userId, current.assessmentId);
+    const assessment = reads.answers;
     if (!assessment) throw notFound('assessment behind this programme');
     const outcome = applySession(
       {
@@ -590,9 +604,10 @@ export async function logSession(
       paused: current.paused,
       pausedBy: current.pausedBy,
     };
-    const added = await store.addSessionLog(log, update);
+    // The log, the programme's update and the audit row in one go (one statement on PostgreSQL).
+    const audit = auditRow(tx, userId, 'create', log.id, 'ok');
+    const added = await store.addSessionLog(log, update, audit);
     if (added !== true) throw busy('session');
-    await audited(tx, userId, 'create', log.id, 'ok');
     return {
       id: log.id,
       programmeChanges: outcome.changes,
@@ -649,33 +664,22 @@ export function knownWarningReasons(
   ];
 }
 
-export interface CheckinOutcomeView {
-  id: string;
-  programmePaused: boolean;
-  /** Present when a warning rule fired. */
-  triage?: CheckinTriage;
-  /** Leg areas, sides or numbness beyond the assessment's: the programme backs off until a new assessment. */
-  newLegSymptoms?: NewLegSymptoms;
-  /** True when a new assessment is needed before the programme can go back to normal. */
-  reassessmentAdvised: boolean;
-  /** This check-in completed the settling of a back-off: the programme is back to its normal plan. */
-  backOffEnded: boolean;
-  /** What to do now, when the check-in changed the programme (the knowledge base's words). */
-  advice: string[];
+export type CheckinOutcomeView = z.infer<typeof responses.checkinOutcome> & {
   /** True when this check-in's `clientId` was already stored: nothing new was stored or triaged. */
   duplicate: boolean;
-}
+};
 
 /**
  * The answer for a check-in stored earlier, as it was answered then: its triage, and the new leg
  * symptoms it reported against the assessment it was made after. (Whether it ended a back-off is not
  * kept; a repeat says false.)
  */
-async function storedCheckinOutcome(
+function storedCheckinOutcome(
   ctx: PersonContext,
   c: CheckinRecord,
-): Promise<CheckinOutcomeView> {
-  const latest = await ctx.store.latestAnswers(c.userId);
+  /** The latest assessment's answers now. */
+  latest: AssessmentAnswers | undefined,
+): CheckinOutcomeView {
   const legNews =
     latest && latest.createdAt <= c.createdAt ? (storedLegNews(latest.answers, c) ?? null) : null;
   return {
@@ -732,20 +736,23 @@ export async function addCheckin(
   // One transaction under the person's lock, like a session: check-ins from two devices queue.
   return asPerson(ctx, userId, async (tx) => {
     const { store } = tx;
-    if (clientId !== null) {
-      const stored = await store.findCheckinByClientId(userId, clientId);
-      if (stored) {
-        await audited(tx, userId, 'create', stored.id, 'duplicate');
-        return storedCheckinOutcome(tx, stored);
-      }
+    // Everything a check-in reads, at once: its repeat, the latest assessment's answers (its result is
+    // read below only when a warning fired), the programme's state (the programme itself is read below
+    // only when it changes) and the counts of its limits.
+    const reads = await store.checkinReads(userId, {
+      clientId,
+      counts: limitsRequest(tx, 'checkins', date),
+    });
+    const { latest, programme: current } = reads;
+    if (reads.repeat) {
+      await audited(tx, userId, 'create', reads.repeat.id, 'duplicate');
+      return storedCheckinOutcome(tx, reads.repeat, latest);
     }
-    // The latest assessment's answers only: its result is read below only when a warning fired.
-    const latest = await store.latestAnswers(userId);
     const draft = draftOf(body);
-    const fired = checkinTriage(latest?.answers ?? null, draft);
+    const fired = checkinTriage(latest?.answers ?? null, draft, kb);
     // A warning sign is always stored, whatever the limits: a clinician's list and the programme's
     // pause depend on it, and it only ever adds to the person's own record.
-    if (!fired) await withinLimits(tx, userId, 'checkins', date);
+    if (!fired) judgeCounts(tx, 'checkins', date, reads.counts);
     const missing = missingCheckinAnswers(latest?.answers ?? null, draft);
     if (!fired && missing.length > 0) {
       throw new RecordError(
@@ -773,8 +780,6 @@ export async function addCheckin(
             numbness: body.warningSigns.numbness,
           })
         : null;
-    // The programme's state only: the programme itself is read below only when it changes.
-    const current = await store.currentProgrammeState(userId);
     /** The latest assessment whole (its triage and gate), for the rare check-ins that need it. */
     const wholeLatest = async () => {
       const whole = latest && (await store.getAssessment(userId, latest.id));
@@ -860,9 +865,10 @@ export async function addCheckin(
         };
       }
     }
-    const added = await store.addCheckin(checkin, update);
+    // The row, its programme update and its audit row in one go (one statement on PostgreSQL).
+    const audit = auditRow(tx, userId, 'create', checkin.id, 'ok');
+    const added = await store.addCheckin(checkin, update, audit);
     if (added !== true) throw busy('check-in');
-    await audited(tx, userId, 'create', checkin.id, 'ok');
     return {
       id: checkin.id,
       programmePaused: paused,
@@ -888,33 +894,10 @@ function permittedPart(programme: Programme, state: ProgrammeState, kb: Knowledg
 }
 
 /** A warning that stands until the person has been seen and answers the questions again. */
-export interface StandingWarning {
-  level: Level;
-  reasons: TriageReason[];
-  advice: string;
-  /** When it was given: the check-in or assessment that raised it. */
-  since: string;
-}
+export type StandingWarning = z.infer<typeof responses.standingWarning>;
 
-/** What the person's day holds: a standing warning, whether exercise is offered, and any back-off. */
-export interface TodayView {
-  /** An emergency or urgent warning to lead with, or null. */
-  warning: StandingWarning | null;
-  /** Whether a session may start now: a current programme with exercises, not paused, not resting. */
-  sessionAllowed: boolean;
-  /** Why not, in a stable code, when a programme exists but no session may start. */
-  blockedBy:
-    'no-programme' | 'paused' | 'warning-check-required' | 'rest-today' | 'no-exercises' | null;
-  backOff: ProgrammeRecord['state']['backOff'];
-  reassessmentAdvised: boolean;
-  /** A clinician paused the programme (who, since when, their note): no sitting until they resume it. */
-  clinicianPause: ClinicianPause | null;
-  /**
-   * The clinician's changes the person has not seen yet, oldest first, to show before the next sitting
-   * (sittings stay allowed: the screen shows the news first); null when there are none.
-   */
-  programmeNews: { versions: VersionView[] } | null;
-}
+/** What the person's day holds (GET /api/today): a standing warning, whether exercise is offered, any back-off, a clinician's news. */
+export type TodayView = z.infer<typeof responses.todayView>;
 
 /**
  * The person's standing situation for a given local date: the warning that must lead every screen
@@ -998,7 +981,7 @@ export async function listCheckins(
 }
 
 /** A stored measurement as the person sees it, and whether it was a repeat of one already stored. */
-export type MeasurementView = Omit<MeasurementRecord, 'userId'> & { clientId: string | null };
+export type MeasurementView = z.infer<typeof responses.measurementView>;
 
 /**
  * Records a straight-leg-raise angle or a toe-touch distance. One whose `clientId` the person already
@@ -1042,8 +1025,12 @@ export async function listMeasurements(
   ctx: RecordContext,
   userId: string,
   page: PageRequest,
-): Promise<Page<Omit<MeasurementRecord, 'userId'>>> {
-  return pageView(await ctx.store.listMeasurements(userId, page), withoutUser);
+): Promise<Page<MeasurementView>> {
+  // Older records may have no clientId at all: every view says null.
+  return pageView(await ctx.store.listMeasurements(userId, page), (m) => ({
+    ...withoutUser(m),
+    clientId: m.clientId ?? null,
+  }));
 }
 
 /**
@@ -1062,22 +1049,10 @@ export async function progress(
 }
 
 /** One exercise of a sitting: the logged entry (planned, done, how it went) and when it was logged. */
-export type SittingEntryView = {
-  [key: string]: unknown;
-  exerciseId: string;
-  painSharper: boolean;
-  painSpread: boolean;
-  loggedAt: string;
-};
+export type SittingEntryView = z.infer<typeof responses.sittingEntry>;
 
 /** One sitting as a person's record shows it: every exercise done in it, planned against done, and how it went. */
-export interface SittingView {
-  sittingId: string;
-  /** The local date the sitting began. */
-  date: string;
-  startedAt: string | null;
-  entries: SittingEntryView[];
-}
+export type SittingView = z.infer<typeof responses.sittingView>;
 
 /**
  * The person's sittings, newest first: each log of one sitting (by its sitting id; older logs without

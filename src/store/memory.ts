@@ -1,6 +1,24 @@
 // The in-memory store for tests, the CLI and the web app's device mode: plain maps that mirror the SQL stores' behaviour exactly.
 // It imports nothing from Node, and its tables can be saved as a plain JSON snapshot and started from one.
-import { restoreProgrammeState } from '../engine/session.js';
+import { z } from 'zod';
+import {
+  ASSESSMENT_ANSWERS,
+  ASSESSMENT_RESULT,
+  documentKind,
+  OUTCOME_ANSWERS,
+  PAIN_AREAS,
+  PROGRAMME,
+  PROGRAMME_CHANGES,
+  PROGRAMME_STATE,
+  readDocument,
+  SESSION_ENTRIES,
+  storedDocument,
+  TOKEN_SCOPES,
+  VERSION_CHANGES,
+  WARNING_SIGNS,
+  WARNING_TRIAGE,
+  type DocumentKind,
+} from './documents.js';
 import { PersonGone } from './errors.js';
 import { idFloor, idTime, newId } from './ids.js';
 import { normalizeEmail } from './keys.js';
@@ -146,23 +164,80 @@ class PersonTable<T extends { userId: string; id: string }> {
 export type StoredLimit = LimitKey & LimitRow;
 
 /**
- * The format of `MemorySnapshot`; bump it (and upgrade older snapshots in `restore`) when it changes.
- * 2: session logs carry `clientId`. 3: credentials carry an id, name, scopes and last use; assessments
- * and measurements a `clientId`; login failures became limits; erasure records. 4: users carry a role
- * and a display name; clinician codes, invitations, care links, programme versions, outcome measures
- * and their schedule.
+ * The format of `MemorySnapshot`: a stored document like the others (documents.ts), with its version in
+ * `version`; bump it (and add an upgrade step to `MEMORY_SNAPSHOT`) when it changes. 2: session logs
+ * carry `clientId`. 3: credentials carry an id, name, scopes and last use; assessments and measurements
+ * a `clientId`; login failures became limits; erasure records. 4: users carry a role and a display name;
+ * clinician codes, invitations, care links, programme versions, outcome measures and their schedule.
+ * 5: the JSON documents inside records carry their own versions, as the SQL stores keep them.
  */
-export const MEMORY_SNAPSHOT_VERSION = 4;
+export const MEMORY_SNAPSHOT_VERSION = 5;
+
+/** A record as a snapshot keeps it: the fields `K` hold its JSON documents as stored, with their versions. */
+type Saved<R, K extends keyof R> = Omit<R, K> & { [F in K]: unknown };
+
+/** Which fields of each snapshot collection hold a document, of which kind (the SQL stores' JSON columns). */
+const SAVED_DOCUMENTS = {
+  credentials: { scopes: TOKEN_SCOPES },
+  assessments: { answers: ASSESSMENT_ANSWERS, result: ASSESSMENT_RESULT },
+  programmes: { programme: PROGRAMME, state: PROGRAMME_STATE, pausedBy: WARNING_TRIAGE },
+  sessionLogs: { entries: SESSION_ENTRIES, programmeChanges: PROGRAMME_CHANGES },
+  checkins: { painAreas: PAIN_AREAS, warningSigns: WARNING_SIGNS, triage: WARNING_TRIAGE },
+  programmeVersions: { changes: VERSION_CHANGES, programme: PROGRAMME },
+  outcomes: { answers: OUTCOME_ANSWERS },
+} as const;
+type SavedCollection = keyof typeof SAVED_DOCUMENTS;
+type SavedRow<R, C extends SavedCollection> = Saved<R, keyof (typeof SAVED_DOCUMENTS)[C] & keyof R>;
+
+/** A record with its documents as stored (null stays null: a missing document has no version). */
+function saveDocuments<R extends object, C extends SavedCollection>(
+  collection: C,
+  row: R,
+): SavedRow<R, C> {
+  const out = { ...row } as Record<string, unknown>;
+  for (const [field, kind] of Object.entries(SAVED_DOCUMENTS[collection])) {
+    const value = out[field];
+    if (value !== null) out[field] = storedDocument(kind as DocumentKind<unknown>, value);
+  }
+  return out as SavedRow<R, C>;
+}
+
+/** A saved record read back: each document through its upgrade steps and shape check. */
+function loadDocuments<R extends { id: string }, C extends SavedCollection>(
+  collection: C,
+  row: SavedRow<R, C>,
+): R {
+  const out: Record<string, unknown> = { ...row };
+  for (const [field, kind] of Object.entries(SAVED_DOCUMENTS[collection])) {
+    const value = out[field];
+    if (value !== null) {
+      out[field] = readDocument(
+        kind as DocumentKind<unknown>,
+        value,
+        `snapshot ${collection}.${field}, row ${String(out.id)}`,
+      );
+    }
+  }
+  return out as R;
+}
+
+export type SavedCredential = SavedRow<CredentialRecord, 'credentials'>;
+export type SavedAssessment = SavedRow<AssessmentRecord, 'assessments'>;
+export type SavedProgramme = SavedRow<ProgrammeRecord, 'programmes'>;
+export type SavedSessionLog = SavedRow<SessionLogRecord, 'sessionLogs'>;
+export type SavedCheckin = SavedRow<CheckinRecord, 'checkins'>;
+export type SavedProgrammeVersion = SavedRow<ProgrammeVersionRecord, 'programmeVersions'>;
+export type SavedOutcome = SavedRow<OutcomeRecord, 'outcomes'>;
 
 /** Every table of a memory store as plain, JSON-serialisable data. */
 export interface MemorySnapshot {
   version: typeof MEMORY_SNAPSHOT_VERSION;
   users: UserRecord[];
-  credentials: CredentialRecord[];
-  assessments: AssessmentRecord[];
-  programmes: ProgrammeRecord[];
-  sessionLogs: SessionLogRecord[];
-  checkins: CheckinRecord[];
+  credentials: SavedCredential[];
+  assessments: SavedAssessment[];
+  programmes: SavedProgramme[];
+  sessionLogs: SavedSessionLog[];
+  checkins: SavedCheckin[];
   measurements: MeasurementRecord[];
   audit: AuditRecord[];
   loginLimits: StoredLimit[];
@@ -170,9 +245,14 @@ export interface MemorySnapshot {
   clinicianCodes: ClinicianCodeRecord[];
   invitations: InvitationRecord[];
   careLinks: CareLinkRecord[];
-  programmeVersions: ProgrammeVersionRecord[];
-  outcomes: OutcomeRecord[];
+  programmeVersions: SavedProgrammeVersion[];
+  outcomes: SavedOutcome[];
   outcomeSchedule: OutcomeScheduleRecord[];
+}
+
+/** A snapshot saved before version 5: its documents carry no version (they are version 1). */
+export interface MemorySnapshotV4 extends Omit<MemorySnapshot, 'version'> {
+  version: 4;
 }
 
 /** The collections version 4 added (the clinician side, docs/clinician.md). */
@@ -208,12 +288,79 @@ export interface MemorySnapshotV2 extends Omit<
 /** A snapshot saved before session logs had a `clientId`. */
 export interface MemorySnapshotV1 extends Omit<MemorySnapshotV2, 'version' | 'sessionLogs'> {
   version: 1;
-  sessionLogs: Omit<SessionLogRecord, 'clientId'>[];
+  sessionLogs: Omit<SavedSessionLog, 'clientId'>[];
 }
 
 /** Any snapshot this code can start from: the current format or an older one it upgrades. */
 export type SavedMemorySnapshot =
-  MemorySnapshot | MemorySnapshotV3 | MemorySnapshotV2 | MemorySnapshotV1;
+  MemorySnapshot | MemorySnapshotV4 | MemorySnapshotV3 | MemorySnapshotV2 | MemorySnapshotV1;
+
+/** A snapshot's body: what the upgrade steps pass on (the version is the document's own, apart). */
+type Body<S> = Omit<S, 'version'>;
+
+/** The snapshot as a stored document: the steps from each earlier format, and the collections it must hold. */
+const MEMORY_SNAPSHOT = documentKind<Body<MemorySnapshot>>({
+  name: 'device snapshot',
+  form: 'object',
+  versionKey: 'version',
+  version: MEMORY_SNAPSHOT_VERSION,
+  steps: [
+    // 1 to 2: session logs saved before version 2 were never sent with a client id.
+    (v1: Body<MemorySnapshotV1>): Body<MemorySnapshotV2> => ({
+      ...v1,
+      sessionLogs: v1.sessionLogs.map((l) => ({ ...l, clientId: null })),
+    }),
+    // 2 to 3: tokens from before scopes could do everything a token can now; sessions need none.
+    // Login failures were counted differently: the limits start afresh.
+    ({ loginFailures: _f, ...v2 }: Body<MemorySnapshotV2>): Body<MemorySnapshotV3> => ({
+      ...v2,
+      credentials: v2.credentials.map((c) => ({
+        ...c,
+        id: newId(new Date(c.createdAt)),
+        name: null,
+        scopes: c.kind === 'token' ? ['read', 'write', 'export'] : [],
+        lastUsedAt: null,
+      })),
+      loginLimits: [],
+      erasures: [],
+    }),
+    // 3 to 4: nobody could be a clinician, link to one or answer an outcome measure before version 4;
+    // users read back as people (`withRole`) when loaded.
+    (v3: Body<MemorySnapshotV3>): Body<MemorySnapshotV4> => ({
+      ...v3,
+      clinicianCodes: [],
+      invitations: [],
+      careLinks: [],
+      programmeVersions: [],
+      outcomes: [],
+      outcomeSchedule: [],
+    }),
+    // 4 to 5: the documents inside are read one by one, unversioned ones as their version 1.
+    (v4: Body<MemorySnapshotV4>): Body<MemorySnapshot> => v4,
+  ],
+  schema: z.looseObject(
+    Object.fromEntries(
+      [
+        'users',
+        'credentials',
+        'assessments',
+        'programmes',
+        'sessionLogs',
+        'checkins',
+        'measurements',
+        'audit',
+        'loginLimits',
+        'erasures',
+        'clinicianCodes',
+        'invitations',
+        'careLinks',
+        'programmeVersions',
+        'outcomes',
+        'outcomeSchedule',
+      ].map((name) => [name, z.array(z.looseObject({}))]),
+    ),
+  ),
+});
 
 /** The methods of the clinician side (links, programme versions, outcome measures) a person's store offers. */
 type ClinicianMethods = Pick<
@@ -246,56 +393,8 @@ export interface MemoryStore extends Store {
 }
 
 /** Checks a saved snapshot's format and upgrades an older one, before anything is loaded from it. */
-function restore(snapshot: SavedMemorySnapshot): MemorySnapshot {
-  const version = (snapshot as { version?: unknown }).version;
-  if (version === 1) {
-    // Session logs saved before version 2 were never sent with a client id.
-    const v1 = snapshot as MemorySnapshotV1;
-    return restore({
-      ...v1,
-      version: 2,
-      sessionLogs: v1.sessionLogs.map((l) => ({ ...l, clientId: null })),
-    });
-  }
-  if (version === 2) {
-    // Tokens from before scopes could do everything a token can now; sessions need none. Login
-    // failures were counted differently: the limits start afresh.
-    const { loginFailures: _f, ...v2 } = snapshot as MemorySnapshotV2;
-    return restore({
-      ...v2,
-      version: 3,
-      credentials: v2.credentials.map((c) => ({
-        ...c,
-        id: newId(new Date(c.createdAt)),
-        name: null,
-        scopes: c.kind === 'token' ? ['read', 'write', 'export'] : [],
-        lastUsedAt: null,
-      })),
-      loginLimits: [],
-      erasures: [],
-    });
-  }
-  if (version === 3) {
-    // Nobody could be a clinician, link to one or answer an outcome measure before version 4; users
-    // read back as people (`withRole`) when loaded.
-    const v3 = snapshot as MemorySnapshotV3;
-    return {
-      ...v3,
-      version: MEMORY_SNAPSHOT_VERSION,
-      clinicianCodes: [],
-      invitations: [],
-      careLinks: [],
-      programmeVersions: [],
-      outcomes: [],
-      outcomeSchedule: [],
-    };
-  }
-  if (version !== MEMORY_SNAPSHOT_VERSION) {
-    throw new Error(
-      `memory store: cannot load a snapshot of version ${String(version)} (this code knows ${MEMORY_SNAPSHOT_VERSION})`,
-    );
-  }
-  return snapshot as MemorySnapshot;
+function restore(snapshot: SavedMemorySnapshot): Body<MemorySnapshot> {
+  return readDocument(MEMORY_SNAPSHOT, snapshot);
 }
 
 /**
@@ -349,13 +448,26 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
   if (snapshot) {
     const saved = restore(snapshot);
     for (const u of saved.users) users.set(u.id, withRole(u));
-    for (const c of saved.credentials) credentials.set(c.tokenHash, copy(c));
-    for (const a of saved.assessments) assessments.insert(a);
+    // Each record's documents are read through their upgrade steps (documents.ts), as the SQL stores read theirs.
+    for (const c of saved.credentials) {
+      credentials.set(
+        c.tokenHash,
+        copy(loadDocuments<CredentialRecord, 'credentials'>('credentials', c)),
+      );
+    }
+    for (const a of saved.assessments) {
+      assessments.insert(loadDocuments<AssessmentRecord, 'assessments'>('assessments', a));
+    }
     // Snapshots saved by earlier versions lack later state fields: read them through the upgrade step.
-    for (const p of saved.programmes)
-      programmes.insert({ ...p, state: restoreProgrammeState(p.state) });
-    for (const l of saved.sessionLogs) sessionLogs.insert(l);
-    for (const c of saved.checkins) checkins.insert(c);
+    for (const p of saved.programmes) {
+      programmes.insert(loadDocuments<ProgrammeRecord, 'programmes'>('programmes', p));
+    }
+    for (const l of saved.sessionLogs) {
+      sessionLogs.insert(loadDocuments<SessionLogRecord, 'sessionLogs'>('sessionLogs', l));
+    }
+    for (const c of saved.checkins) {
+      checkins.insert(loadDocuments<CheckinRecord, 'checkins'>('checkins', c));
+    }
     for (const m of saved.measurements) measurements.insert(m);
     for (const a of saved.audit) audit.insert(a);
     for (const l of saved.loginLimits) limits.set(limitName(l), copy(l));
@@ -363,8 +475,14 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     for (const c of saved.clinicianCodes) clinicianCodes.set(c.codeHash, copy(c));
     for (const i of saved.invitations) invitations.set(i.id, copy(i));
     for (const l of saved.careLinks) careLinks.insert(l);
-    for (const v of saved.programmeVersions) programmeVersions.insert(v);
-    for (const o of saved.outcomes) outcomes.insert(o);
+    for (const v of saved.programmeVersions) {
+      programmeVersions.insert(
+        loadDocuments<ProgrammeVersionRecord, 'programmeVersions'>('programmeVersions', v),
+      );
+    }
+    for (const o of saved.outcomes) {
+      outcomes.insert(loadDocuments<OutcomeRecord, 'outcomes'>('outcomes', o));
+    }
     for (const e of saved.outcomeSchedule) outcomeSchedule.insert(e);
   }
 
@@ -475,6 +593,40 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     if (update && !updatable(row.userId, update)) return false;
     if (row.clientId !== null && byClientId(table, row.userId, row.clientId)) return 'duplicate';
     return addWithUpdate(table, row, update);
+  };
+
+  /** Stores an audit row whole, as the SQL stores read it back; a clash of its id throws before anything is written. */
+  const insertAudit = (entry: AuditRecord): void => {
+    requirePerson(entry.userId);
+    if (audit.has(entry.userId, entry.id)) {
+      throw new Error(`audit: duplicate key (${entry.userId}, ${entry.id})`);
+    }
+    audit.insert({
+      ...entry,
+      resourceId: entry.resourceId ?? null,
+      credentialKind: entry.credentialKind ?? null,
+      credentialId: entry.credentialId ?? null,
+      address: entry.address ?? null,
+      outcome: entry.outcome ?? 'ok',
+    });
+  };
+
+  /** `addOnce`, and the write's audit row with the row when it is stored (never when nothing is). */
+  const addOnceAudited = <T extends { userId: string; id: string; clientId: string | null }>(
+    table: PersonTable<T>,
+    row: T,
+    update: ProgrammeUpdate | undefined,
+    entry: AuditRecord | undefined,
+  ): boolean | 'duplicate' => {
+    if (entry && entry.userId !== row.userId) {
+      throw new Error("a write's audit row names another person");
+    }
+    if (entry && audit.has(entry.userId, entry.id)) {
+      throw new Error(`audit: duplicate key (${entry.userId}, ${entry.id})`);
+    }
+    const added = addOnce(table, row, update);
+    if (added === true && entry) insertAudit(entry);
+    return added;
   };
 
   /** The ids, ascending, of rows dated before `before` with an id from `mark` on. */
@@ -837,9 +989,33 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
         };
       }),
 
+    // As the SQL stores read them: all at once, from the same moment (nothing runs between these).
+    checkinReads: async (userId, request) => {
+      const { clientId, counts } = request;
+      const [repeat, latest, programme, counted] = await Promise.all([
+        clientId === null ? undefined : records.findCheckinByClientId(userId, clientId),
+        records.latestAnswers(userId),
+        records.currentProgrammeState(userId),
+        counts && records.writeCounts(userId, 'checkins', counts),
+      ]);
+      return { repeat, latest, programme, counts: counted };
+    },
+
+    sessionReads: async (userId, request) => {
+      const { clientId, counts } = request;
+      const [repeat, programme, counted] = await Promise.all([
+        clientId === null ? undefined : records.findSessionLogByClientId(userId, clientId),
+        records.getCurrentProgramme(userId),
+        counts && records.writeCounts(userId, 'session_logs', counts),
+      ]);
+      const answers = programme && (await records.getAnswers(userId, programme.assessmentId));
+      return { repeat, programme, answers, counts: counted };
+    },
+
     listProgrammes: (userId, page) => settle(() => programmes.page(userId, page)),
 
-    addSessionLog: (log, update) => settle(() => addOnce(sessionLogs, log, update)),
+    addSessionLog: (log, update, entry) =>
+      settle(() => addOnceAudited(sessionLogs, log, update, entry)),
 
     findSessionLogByClientId: (userId, clientId) =>
       settle(() => copyOrUndefined(byClientId(sessionLogs, userId, clientId))),
@@ -849,7 +1025,8 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
     sessionLogsSince: (userId, date) =>
       settle(() => oldestFirst(sessionLogs, userId).filter((l) => l.date >= date)),
 
-    addCheckin: (checkin, update) => settle(() => addOnce(checkins, checkin, update)),
+    addCheckin: (checkin, update, entry) =>
+      settle(() => addOnceAudited(checkins, checkin, update, entry)),
 
     findCheckinByClientId: (userId, clientId) =>
       settle(() => copyOrUndefined(byClientId(checkins, userId, clientId))),
@@ -963,16 +1140,7 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
 
     addAudit: (entry) =>
       settle(() => {
-        requirePerson(entry.userId);
-        // Stored whole, as the SQL stores read it back.
-        audit.insert({
-          ...entry,
-          resourceId: entry.resourceId ?? null,
-          credentialKind: entry.credentialKind ?? null,
-          credentialId: entry.credentialId ?? null,
-          address: entry.address ?? null,
-          outcome: entry.outcome ?? 'ok',
-        });
+        insertAudit(entry);
       }),
 
     listAudit: (userId, page) => settle(() => audit.page(userId, page)),
@@ -1139,11 +1307,11 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
       return {
         version: MEMORY_SNAPSHOT_VERSION,
         users: [...users.values()].map(copy),
-        credentials: [...credentials.values()].map(copy),
-        assessments: assessments.allRows(),
-        programmes: programmes.allRows(),
-        sessionLogs: sessionLogs.allRows(),
-        checkins: checkins.allRows(),
+        credentials: [...credentials.values()].map((c) => saveDocuments('credentials', copy(c))),
+        assessments: assessments.allRows().map((a) => saveDocuments('assessments', a)),
+        programmes: programmes.allRows().map((p) => saveDocuments('programmes', p)),
+        sessionLogs: sessionLogs.allRows().map((l) => saveDocuments('sessionLogs', l)),
+        checkins: checkins.allRows().map((c) => saveDocuments('checkins', c)),
         measurements: measurements.allRows(),
         audit: audit.allRows(),
         loginLimits: [...limits.values()].map(copy),
@@ -1151,8 +1319,10 @@ export function createMemoryStore(snapshot?: SavedMemorySnapshot): MemoryStore {
         clinicianCodes: [...clinicianCodes.values()].map(copy),
         invitations: [...invitations.values()].sort((a, b) => byIdDesc(b, a)).map(copy),
         careLinks: careLinks.allRows(),
-        programmeVersions: programmeVersions.allRows(),
-        outcomes: outcomes.allRows(),
+        programmeVersions: programmeVersions
+          .allRows()
+          .map((v) => saveDocuments('programmeVersions', v)),
+        outcomes: outcomes.allRows().map((o) => saveDocuments('outcomes', o)),
         outcomeSchedule: outcomeSchedule.allRows(),
       };
     },

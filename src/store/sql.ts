@@ -1,5 +1,6 @@
 // The SQL store: one set of Kysely queries for SQLite and PostgreSQL; dialect differences live in row mapping.
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Pool as PgPool } from 'pg';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import type { Worker } from 'node:worker_threads';
@@ -12,10 +13,29 @@ import {
   type ColumnType,
   type CompiledQuery,
   type QueryResult,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type RawBuilder,
   type Selectable,
   type SqliteDatabase,
 } from 'kysely';
-import { restoreProgrammeState } from '../engine/session.js';
+import {
+  ASSESSMENT_ANSWERS,
+  ASSESSMENT_RESULT,
+  OUTCOME_ANSWERS,
+  PAIN_AREAS,
+  PROGRAMME,
+  PROGRAMME_CHANGES,
+  PROGRAMME_STATE,
+  readDocument,
+  SESSION_ENTRIES,
+  storedDocument,
+  TOKEN_SCOPES,
+  VERSION_CHANGES,
+  WARNING_SIGNS,
+  WARNING_TRIAGE,
+  type DocumentKind,
+} from './documents.js';
 import { PersonGone } from './errors.js';
 import { normalizeEmail } from './keys.js';
 import { migrate, type SqlDialect } from './migrations.js';
@@ -23,6 +43,7 @@ import { keyOfCursor, orderedPageFrom } from './ordered.js';
 import { idFloor, idTime } from './ids.js';
 import { checkPage, pageFrom } from './paging.js';
 import type {
+  AssessmentAnswers,
   AssessmentRecord,
   AuditRecord,
   CareLinkRecord,
@@ -45,6 +66,7 @@ import type {
   ProgressHistoryRecord,
   ProgressRows,
   ProgrammeRecord,
+  ProgrammeStateRecord,
   ProgrammeUpdate,
   ProgrammeVersionRecord,
   Role,
@@ -53,6 +75,8 @@ import type {
   Store,
   TokenScope,
   UserRecord,
+  WriteCountRequest,
+  WriteCounts,
 } from './types.js';
 
 /** A programme's exercises, as stored in its JSON. */
@@ -315,14 +339,24 @@ const LIMIT_LOCK_CLASS = 0x6c696d74; // "limt"
 
 // Row mapping: the only place that knows how each dialect returns JSON and booleans.
 const toJson = (value: unknown): string => JSON.stringify(value);
-const toNullableJson = (value: unknown): string | null =>
-  value === null ? null : JSON.stringify(value);
-/** Stored JSON is ours, written from the same record type, so parsing gives that type back. */
+/** Stored JSON that is not a document (the progress summary, which carries its own `format`). */
 function fromJson<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
-function fromNullableJson<T>(value: T | string | null): T | null {
-  return value === null ? null : fromJson(value);
+/** A document as stored: its kind's current version stamped in (documents.ts). */
+const toDoc = <T>(kind: DocumentKind<T>, value: T): string =>
+  JSON.stringify(storedDocument(kind, value));
+const toNullableDoc = <T>(kind: DocumentKind<T>, value: T | null): string | null =>
+  value === null ? null : toDoc(kind, value);
+/**
+ * Reads a stored document (text on SQLite, already parsed jsonb on PostgreSQL) through its upgrade
+ * steps and shape check; `where` names the table, column and row for the error.
+ */
+function fromDoc<T>(kind: DocumentKind<T>, value: unknown, where: string): T {
+  return readDocument(kind, typeof value === 'string' ? JSON.parse(value) : value, where);
+}
+function fromNullableDoc<T>(kind: DocumentKind<T>, value: unknown, where: string): T | null {
+  return value === null ? null : fromDoc(kind, value, where);
 }
 const fromBool = (value: boolean | number): boolean => value === true || value === 1;
 
@@ -393,9 +427,9 @@ const toProgrammeVersion = (r: Selectable<ProgrammeVersionsTable>): ProgrammeVer
   authorRole: r.author_role,
   authorId: r.author_id,
   authorName: r.author_name,
-  changes: fromJson(r.changes),
+  changes: fromDoc(VERSION_CHANGES, r.changes, `programme_versions.changes, row ${r.id}`),
   note: r.note,
-  programme: fromJson(r.programme),
+  programme: fromDoc(PROGRAMME, r.programme, `programme_versions.programme, row ${r.id}`),
   seenAt: r.seen_at,
 });
 
@@ -405,7 +439,7 @@ const toOutcome = (r: Selectable<OutcomesTable>): OutcomeRecord => ({
   instrument: r.instrument,
   date: r.date,
   createdAt: r.created_at,
-  answers: fromJson(r.answers),
+  answers: fromDoc(OUTCOME_ANSWERS, r.answers, `outcomes.answers, row ${r.id}`),
   score: r.score,
   enteredBy: r.entered_by,
   scheduleId: r.schedule_id,
@@ -448,6 +482,12 @@ interface Hot {
   places: (number | { value: unknown })[];
 }
 const hotQueries = new Map<SqlDialect, WeakMap<HotBuild<unknown>, Hot>>();
+/**
+ * PostgreSQL: the hot queries' SQL texts and the names they are prepared by (`preparingPool`), so each
+ * connection parses and plans one once instead of at every run; the write path's one-statement reads
+ * and writes cost more to plan than to run.
+ */
+const preparedNames = new Map<string, string>();
 
 /**
  * Runs a query of the write path that Kysely built and compiled once for this dialect, with this run's
@@ -476,6 +516,15 @@ async function runHot<R>(
     );
     hot = { compiled, places };
     byBuild.set(build, hot);
+    // Not a `select *`: a column added by a newer process's migration would change its result, which a
+    // prepared statement refuses ("cached plan must not change result type") until it is made again.
+    if (
+      kind === 'postgres' &&
+      !preparedNames.has(compiled.sql) &&
+      !/select \*/.test(compiled.sql)
+    ) {
+      preparedNames.set(compiled.sql, `backchain_hot_${preparedNames.size + 1}`);
+    }
   }
   const parameters = hot.places.map((p) => (typeof p === 'number' ? values[p] : p.value));
   // The rows are those of the query `build` made, whose result type is R (the type is only a label).
@@ -485,13 +534,30 @@ async function runHot<R>(
 const boolIn = (kind: SqlDialect, value: boolean): boolean | number =>
   kind === 'sqlite' ? (value ? 1 : 0) : value;
 
-/** The person's row (locked on PostgreSQL): `withPerson`'s first statement. */
+/**
+ * The person's row (locked on PostgreSQL): `withPerson`'s first statement. The lock is the weaker
+ * `for no key update`: it queues the person's other writers and their deletion (which locks the row
+ * `for update`) as strongly, but not the rows other requests add meanwhile that only refer to the person
+ * (a read's audit row, a sign-in's credential), which `for update` would make wait too.
+ */
 const hotPersonRow: HotBuild<{ id: string }> = (db, kind, s) => {
   const query = db.selectFrom('users').select('id').where('id', '=', s(0));
-  return (kind === 'postgres' ? query.forUpdate() : query).compile();
+  return (kind === 'postgres' ? query.forNoKeyUpdate() : query).compile();
 };
+/** Named, not `*`: every signed-in request runs it, so PostgreSQL keeps it prepared (`preparedNames`). */
+const CREDENTIAL_COLUMNS = [
+  'token_hash',
+  'id',
+  'user_id',
+  'kind',
+  'created_at',
+  'expires_at',
+  'name',
+  'scopes',
+  'last_used_at',
+] as const;
 const hotCredential: HotBuild<Selectable<CredentialsTable>> = (db, _kind, s) =>
-  db.selectFrom('credentials').selectAll().where('token_hash', '=', s(0)).compile();
+  db.selectFrom('credentials').select(CREDENTIAL_COLUMNS).where('token_hash', '=', s(0)).compile();
 const hotUser: HotBuild<Selectable<UsersTable>> = (db, _kind, s) =>
   db.selectFrom('users').selectAll().where('id', '=', s(0)).compile();
 const hotCheckinByClientId: HotBuild<Selectable<CheckinsTable>> = (db, _kind, s) =>
@@ -582,43 +648,6 @@ const hotUpdateProgramme: HotBuild<unknown> = (db, _kind, s) =>
     .where('id', '=', s(5))
     .where('revision', '=', s(6))
     .compile();
-const hotInsertCheckin: HotBuild<unknown> = (db, _kind, s) =>
-  db
-    .insertInto('checkins')
-    .values({
-      user_id: s(0),
-      id: s(1),
-      date: s(2),
-      created_at: s(3),
-      pain_now: s(4),
-      pain_areas: s(5),
-      leg_side: s(6),
-      warning_signs: s(7),
-      sitting_hours: s(8),
-      walking_breaks: s(9),
-      triage: s(10),
-      programme_paused: s(11),
-      client_id: s(12),
-    })
-    .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
-    .compile();
-const hotInsertSessionLog: HotBuild<unknown> = (db, _kind, s) =>
-  db
-    .insertInto('session_logs')
-    .values({
-      user_id: s(0),
-      id: s(1),
-      programme_id: s(2),
-      date: s(3),
-      created_at: s(4),
-      entries: s(5),
-      programme_changes: s(6),
-      warning_check_required: s(7),
-      client_id: s(8),
-      sitting_id: s(9),
-    })
-    .onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
-    .compile();
 const hotInsertAudit: HotBuild<unknown> = (db, _kind, s) =>
   db
     .insertInto('audit')
@@ -651,20 +680,54 @@ const LIMITED: Record<LimitedWrite, { table: LimitedWrite; dated: boolean }> = {
  * limit).
  */
 function hotWriteCounts(table: LimitedWrite, dated: boolean): HotBuild<CountsRow> {
+  return (db) => countsQuery(table, dated, 1).compile(db);
+}
+
+/**
+ * The counts query of `hotWriteCounts`, to run alone or inside a larger read: the person's id is slot 0,
+ * and the request's values (`countValues`) fill the five slots from `first` on.
+ */
+function countsQuery(table: LimitedWrite, dated: boolean, first: number) {
   const t = sql.table(table);
   const onDate = dated
-    ? sql`(select count(*) from (select 1 from ${t} where user_id = ${slot(0)} and date = ${slot(3)}
-        limit ${slot(4)}) as on_date)`
+    ? sql`(select count(*) from (select 1 from ${t} where user_id = ${slot(0)} and date = ${slot(first + 2)}
+        limit ${slot(first + 3)}) as on_date)`
     : sql`0`;
   // The whole record is counted only when the date holds no row (CASE reads it only then).
-  return (db) =>
-    sql<CountsRow>`select nth, on_date,
+  return sql<CountsRow>`select nth, on_date,
         case when on_date = 0 then (select count(*) from (select 1 from ${t}
-          where user_id = ${slot(0)} limit ${slot(5)}) as all_rows) end as total
+          where user_id = ${slot(0)} limit ${slot(first + 4)}) as all_rows) end as total
       from (select
-        (select id from ${t} where user_id = ${slot(0)} and id >= ${slot(1)}
-          order by id desc limit 1 offset ${slot(2)}) as nth,
-        ${onDate} as on_date) as counts`.compile(db);
+        (select id from ${t} where user_id = ${slot(0)} and id >= ${slot(first)}
+          order by id desc limit 1 offset ${slot(first + 1)}) as nth,
+        ${onDate} as on_date) as counts`;
+}
+
+/**
+ * The values of a counts query's five slots. Without a request (no limits) they ask for nothing: no
+ * id is at or after a null floor, and a limit of 0 reads no row.
+ */
+const countValues = (request: WriteCountRequest | null): unknown[] =>
+  request
+    ? [
+        idFloor(new Date(request.since)),
+        request.recentLimit - 1,
+        request.date,
+        request.dateLimit,
+        request.totalLimit,
+      ]
+    : [null, 0, null, 0, 0];
+
+/** The counts as the write limits read them, from a counts query's row. */
+function countsFrom(
+  request: WriteCountRequest,
+  found: Partial<CountsRow> | undefined,
+): WriteCounts {
+  const onDate = request.date === null ? 0 : Number(found?.on_date ?? 0);
+  const all = found?.total === null || found?.total === undefined ? null : Number(found.total);
+  // The id says when the row was made (`idTime`): the index holds it, the row need not be read.
+  const nth = found?.nth ? idTime(found.nth) : undefined;
+  return { nthRecentAt: nth ? nth.toISOString() : null, onDate, total: all };
 }
 type Count = string | number | bigint;
 interface CountsRow {
@@ -676,6 +739,194 @@ const WRITE_COUNTS = Object.fromEntries(
   Object.values(LIMITED).map(({ table, dated }) => [table, hotWriteCounts(table, dated)]),
 ) as Record<LimitedWrite, HotBuild<CountsRow>>;
 
+// ---- What a check-in or a session reads and writes, each in one statement (issue 11) ----
+
+/** Every column of a table, listed once: a list that leaves one out does not compile. */
+const everyColumn =
+  <T>() =>
+  <const C extends readonly (keyof T & string)[]>(
+    columns: C & (Exclude<keyof T, C[number]> extends never ? unknown : never),
+  ): C =>
+    columns;
+
+/** The check-in row's columns, in the order of its values (`checkinValues`). */
+const CHECKIN_COLUMNS = everyColumn<CheckinsTable>()([
+  'user_id',
+  'id',
+  'date',
+  'created_at',
+  'pain_now',
+  'pain_areas',
+  'leg_side',
+  'warning_signs',
+  'sitting_hours',
+  'walking_breaks',
+  'triage',
+  'programme_paused',
+  'client_id',
+]);
+/** The session log row's columns, in the order of its values (`sessionLogValues`). */
+const SESSION_LOG_COLUMNS = everyColumn<SessionLogsTable>()([
+  'user_id',
+  'id',
+  'programme_id',
+  'date',
+  'created_at',
+  'entries',
+  'programme_changes',
+  'warning_check_required',
+  'client_id',
+  'sitting_id',
+]);
+const PROGRAMME_COLUMNS = everyColumn<ProgrammesTable>()([...STATE_COLUMNS, 'programme']);
+/** The audit row's columns, in the order of its values (`auditValues`). */
+const AUDIT_COLUMNS = everyColumn<AuditTable>()([
+  'user_id',
+  'id',
+  'at',
+  'actor',
+  'action',
+  'resource',
+  'resource_id',
+  'credential_kind',
+  'credential_id',
+  'address',
+  'outcome',
+]);
+
+/** `alias.column as alias_column, …`: one table's columns in a row that holds several tables' rows. */
+const prefixed = (alias: string, columns: readonly string[]) =>
+  sql.raw(columns.map((c) => `${alias}.${c} as ${alias}_${c}`).join(', '));
+const columnList = (columns: readonly string[]) => sql.raw(columns.join(', '));
+
+/** One table's row out of a row of several (`prefixed`), or undefined when the join found none. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the row it reads
+function rowOf<R>(row: Record<string, unknown>, alias: string, columns: readonly string[]) {
+  if (row[`${alias}_id`] === null || row[`${alias}_id`] === undefined) return undefined;
+  // The columns are those of the table the caller names by R (the type is only a label).
+  return Object.fromEntries(columns.map((c) => [c, row[`${alias}_${c}`]])) as R;
+}
+
+/**
+ * A check-in's reads in one statement: its repeat (by client id), the latest assessment's answers, the
+ * current programme's state and the counts of its limits. Slot 0 is the person, 1 the client id, and
+ * the counts' five from 2 (`countValues`). Always one row; a part that is not there is all nulls.
+ */
+const hotCheckinReads: HotBuild<Record<string, unknown>> = (db, kind) =>
+  sql<Record<string, unknown>>`select ${prefixed('r', CHECKIN_COLUMNS)},
+      ${prefixed('a', ANSWER_COLUMNS)}, ${prefixed('p', STATE_COLUMNS)},
+      c.nth, c.on_date, c.total
+    from (select 1 as one) as one
+    left join (select ${columnList(CHECKIN_COLUMNS)} from checkins
+      where user_id = ${slot(0)} and client_id = ${slot(1)}) as r on 1 = 1
+    left join (select ${columnList(ANSWER_COLUMNS)} from assessments
+      where user_id = ${slot(0)} order by id desc limit 1) as a on 1 = 1
+    left join (select ${columnList(STATE_COLUMNS)} from programmes
+      where user_id = ${slot(0)} and current = ${boolIn(kind, true)}
+      order by id desc limit 1) as p on 1 = 1
+    cross join (${countsQuery('checkins', true, 2)}) as c`.compile(db);
+
+/**
+ * A session's reads in one statement: its repeat, the current programme whole, the answers of the
+ * assessment it was made from, and the counts of its limits (slots as `hotCheckinReads`).
+ */
+const hotSessionReads: HotBuild<Record<string, unknown>> = (db, kind) =>
+  sql<Record<string, unknown>>`select ${prefixed('r', SESSION_LOG_COLUMNS)},
+      ${prefixed('p', PROGRAMME_COLUMNS)}, ${prefixed('a', ANSWER_COLUMNS)},
+      c.nth, c.on_date, c.total
+    from (select 1 as one) as one
+    left join (select ${columnList(SESSION_LOG_COLUMNS)} from session_logs
+      where user_id = ${slot(0)} and client_id = ${slot(1)}) as r on 1 = 1
+    left join (select ${columnList(PROGRAMME_COLUMNS)} from programmes
+      where user_id = ${slot(0)} and current = ${boolIn(kind, true)}
+      order by id desc limit 1) as p on 1 = 1
+    left join assessments as a on a.user_id = ${slot(0)} and a.id = p.assessment_id
+    cross join (${countsQuery('session_logs', true, 2)}) as c`.compile(db);
+
+/** The tables a check-in or a session adds its row to. */
+type AddedTable = 'checkins' | 'session_logs';
+const ADDED_COLUMNS: Record<AddedTable, readonly string[]> = {
+  checkins: CHECKIN_COLUMNS,
+  session_logs: SESSION_LOG_COLUMNS,
+};
+/** How many slots a programme update takes after the row's: programme, state, paused, paused by, id, revision. */
+const UPDATE_SLOTS = 6;
+
+/**
+ * The insert of a check-in or a session log (slots 0… its columns, the person first), doing nothing on
+ * a repeat of its client id. `guarded`: only while the programme still has the update's revision (the
+ * update's id and revision in its slots 4 and 5, after the row's).
+ */
+function insertRow(table: AddedTable, guarded: boolean) {
+  const columns = ADDED_COLUMNS[table];
+  const n = columns.length;
+  const values = sql.join(columns.map((_c, i) => slot(i)));
+  const source = guarded
+    ? sql`select ${values} where exists (select 1 from programmes
+        where user_id = ${slot(0)} and id = ${slot(n + 4)} and revision = ${slot(n + 5)})`
+    : sql`values (${values})`;
+  return sql`insert into ${sql.table(table)} (${columnList(columns)}) ${source}
+    on conflict (user_id, client_id) do nothing`;
+}
+
+/** SQLite: a check-in's or session log's insert, guarded by the update's revision or not. */
+const insertBuilds = (
+  table: AddedTable,
+): { plain: HotBuild<unknown>; guarded: HotBuild<unknown> } => ({
+  plain: (db) => insertRow(table, false).compile(db),
+  guarded: (db) => insertRow(table, true).compile(db),
+});
+const hotInsertRow = {
+  checkins: insertBuilds('checkins'),
+  session_logs: insertBuilds('session_logs'),
+};
+
+/** What the one-statement write answers: whether the revision matched, and whether the row went in. */
+interface AddedRow {
+  updatable: Count;
+  added: Count;
+}
+
+/**
+ * PostgreSQL: a check-in or a session log, the programme update it caused and its audit row in one
+ * statement. The row goes in only while the programme has the update's revision, and the update and the
+ * audit row only with the row; all of it or nothing. Slots: the row's, then the update's
+ * (`UPDATE_SLOTS`, when `update`), then the audit row's (when `audit`).
+ */
+function addRowStatement(table: AddedTable, update: boolean, audit: boolean): HotBuild<AddedRow> {
+  const n = ADDED_COLUMNS[table].length;
+  const a = n + (update ? UPDATE_SLOTS : 0);
+  const parts: RawBuilder<unknown>[] = [];
+  if (update) {
+    parts.push(sql`guard as (select 1 from programmes
+      where user_id = ${slot(0)} and id = ${slot(n + 4)} and revision = ${slot(n + 5)})`);
+  }
+  parts.push(sql`added as (${insertRow(table, update)} returning id)`);
+  if (update) {
+    parts.push(sql`changed as (update programmes set programme = ${slot(n)}, state = ${slot(n + 1)},
+        paused = ${slot(n + 2)}, paused_by = ${slot(n + 3)}, revision = revision + 1
+      where user_id = ${slot(0)} and id = ${slot(n + 4)} and revision = ${slot(n + 5)}
+        and exists (select 1 from added) returning id)`);
+  }
+  if (audit) {
+    const values = sql.join(AUDIT_COLUMNS.map((_c, i) => slot(a + i)));
+    parts.push(sql`audited as (insert into audit (${columnList(AUDIT_COLUMNS)})
+      select ${values} from added)`);
+  }
+  const updatable = update ? sql`(select count(*) from guard)` : sql`1`;
+  return (db) =>
+    sql<AddedRow>`with ${sql.join(parts)}
+      select ${updatable} as updatable, (select count(*) from added) as added`.compile(db);
+}
+const ADD_ROW_STATEMENTS = Object.fromEntries(
+  (['checkins', 'session_logs'] as const).map((table) => [
+    table,
+    [false, true].map((update) =>
+      [false, true].map((audit) => addRowStatement(table, update, audit)),
+    ),
+  ]),
+) as Record<AddedTable, HotBuild<AddedRow>[][]>;
+
 const toCredential = (r: Selectable<CredentialsTable>): CredentialRecord => ({
   tokenHash: r.token_hash,
   id: r.id,
@@ -684,8 +935,32 @@ const toCredential = (r: Selectable<CredentialsTable>): CredentialRecord => ({
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   name: r.name,
-  scopes: fromJson(r.scopes),
+  scopes: fromDoc(TOKEN_SCOPES, r.scopes, `credentials.scopes, id ${r.id}`),
   lastUsedAt: r.last_used_at,
+});
+
+/** An assessment without its result, as a write reads it. */
+type AnswerRow = Pick<Selectable<AssessmentsTable>, (typeof ANSWER_COLUMNS)[number]>;
+/** The current programme without the programme itself, as a write reads it. */
+type StateRow = Pick<Selectable<ProgrammesTable>, (typeof STATE_COLUMNS)[number]>;
+
+const toAnswers = (r: AnswerRow): AssessmentAnswers => ({
+  userId: r.user_id,
+  id: r.id,
+  createdAt: r.created_at,
+  answers: fromDoc(ASSESSMENT_ANSWERS, r.answers, `assessments.answers, row ${r.id}`),
+});
+
+const toProgrammeState = (r: StateRow): ProgrammeStateRecord => ({
+  userId: r.user_id,
+  id: r.id,
+  assessmentId: r.assessment_id,
+  createdAt: r.created_at,
+  state: fromDoc(PROGRAMME_STATE, r.state, `programmes.state, row ${r.id}`),
+  paused: fromBool(r.paused),
+  pausedBy: fromNullableDoc(WARNING_TRIAGE, r.paused_by, `programmes.paused_by, row ${r.id}`),
+  current: fromBool(r.current),
+  revision: r.revision,
 });
 
 const toProgramme = (r: Selectable<ProgrammesTable>): ProgrammeRecord => ({
@@ -693,10 +968,10 @@ const toProgramme = (r: Selectable<ProgrammesTable>): ProgrammeRecord => ({
   id: r.id,
   assessmentId: r.assessment_id,
   createdAt: r.created_at,
-  programme: fromJson(r.programme),
-  state: restoreProgrammeState(fromJson(r.state)),
+  programme: fromDoc(PROGRAMME, r.programme, `programmes.programme, row ${r.id}`),
+  state: fromDoc(PROGRAMME_STATE, r.state, `programmes.state, row ${r.id}`),
   paused: fromBool(r.paused),
-  pausedBy: fromNullableJson(r.paused_by),
+  pausedBy: fromNullableDoc(WARNING_TRIAGE, r.paused_by, `programmes.paused_by, row ${r.id}`),
   current: fromBool(r.current),
   revision: r.revision,
 });
@@ -705,8 +980,8 @@ const toAssessment = (r: Selectable<AssessmentsTable>): AssessmentRecord => ({
   userId: r.user_id,
   id: r.id,
   createdAt: r.created_at,
-  answers: fromJson(r.answers),
-  result: fromJson(r.result),
+  answers: fromDoc(ASSESSMENT_ANSWERS, r.answers, `assessments.answers, row ${r.id}`),
+  result: fromDoc(ASSESSMENT_RESULT, r.result, `assessments.result, row ${r.id}`),
   knowledgeBase: r.knowledge_base,
   clientId: r.client_id,
 });
@@ -717,8 +992,12 @@ const toSessionLog = (r: Selectable<SessionLogsTable>): SessionLogRecord => ({
   programmeId: r.programme_id,
   date: r.date,
   createdAt: r.created_at,
-  entries: fromJson(r.entries),
-  programmeChanges: fromJson(r.programme_changes),
+  entries: fromDoc(SESSION_ENTRIES, r.entries, `session_logs.entries, row ${r.id}`),
+  programmeChanges: fromDoc(
+    PROGRAMME_CHANGES,
+    r.programme_changes,
+    `session_logs.programme_changes, row ${r.id}`,
+  ),
   warningCheckRequired: fromBool(r.warning_check_required),
   clientId: r.client_id,
   sittingId: r.sitting_id,
@@ -730,12 +1009,12 @@ const toCheckin = (r: Selectable<CheckinsTable>): CheckinRecord => ({
   date: r.date,
   createdAt: r.created_at,
   painNow: r.pain_now,
-  painAreas: fromNullableJson(r.pain_areas),
+  painAreas: fromNullableDoc(PAIN_AREAS, r.pain_areas, `checkins.pain_areas, row ${r.id}`),
   legSide: r.leg_side,
-  warningSigns: fromJson(r.warning_signs),
+  warningSigns: fromDoc(WARNING_SIGNS, r.warning_signs, `checkins.warning_signs, row ${r.id}`),
   sittingHours: r.sitting_hours,
   walkingBreaks: r.walking_breaks,
-  triage: fromNullableJson(r.triage),
+  triage: fromNullableDoc(WARNING_TRIAGE, r.triage, `checkins.triage, row ${r.id}`),
   programmePaused: fromBool(r.programme_paused),
   clientId: r.client_id,
 });
@@ -840,16 +1119,114 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
     return found?.revision === update.expectedRevision;
   };
 
+  /** A programme update's values: what it writes, then which programme at which revision (`UPDATE_SLOTS`). */
+  const updateValues = (update: ProgrammeUpdate): unknown[] => [
+    toDoc(PROGRAMME, update.programme),
+    toDoc(PROGRAMME_STATE, update.state),
+    bool(update.paused),
+    toNullableDoc(WARNING_TRIAGE, update.pausedBy),
+    update.id,
+    update.expectedRevision,
+  ];
+
   const applyUpdate = async (userId: string, update: ProgrammeUpdate): Promise<void> => {
+    const [programme, state, paused, pausedBy, id, revision] = updateValues(update);
     await runHot(conn, kind, hotUpdateProgramme, [
-      toJson(update.programme),
-      toJson(update.state),
-      bool(update.paused),
-      toNullableJson(update.pausedBy),
+      programme,
+      state,
+      paused,
+      pausedBy,
       userId,
-      update.id,
-      update.expectedRevision,
+      id,
+      revision,
     ]);
+  };
+
+  /** An audit row's values, in the order of `AUDIT_COLUMNS`. */
+  const auditValues = (a: AuditRecord): unknown[] => [
+    a.userId,
+    a.id,
+    a.at,
+    a.actor,
+    a.action,
+    a.resource,
+    a.resourceId ?? null,
+    a.credentialKind ?? null,
+    a.credentialId ?? null,
+    a.address ?? null,
+    a.outcome ?? 'ok',
+  ];
+
+  /** A check-in's values, in the order of `CHECKIN_COLUMNS`. */
+  const checkinValues = (c: CheckinRecord): unknown[] => [
+    c.userId,
+    c.id,
+    c.date,
+    c.createdAt,
+    c.painNow,
+    toNullableDoc(PAIN_AREAS, c.painAreas),
+    c.legSide,
+    toDoc(WARNING_SIGNS, c.warningSigns),
+    c.sittingHours,
+    c.walkingBreaks,
+    toNullableDoc(WARNING_TRIAGE, c.triage),
+    bool(c.programmePaused),
+    c.clientId,
+  ];
+
+  /** A session log's values, in the order of `SESSION_LOG_COLUMNS`. */
+  const sessionLogValues = (log: SessionLogRecord): unknown[] => [
+    log.userId,
+    log.id,
+    log.programmeId,
+    log.date,
+    log.createdAt,
+    toDoc(SESSION_ENTRIES, log.entries),
+    toDoc(PROGRAMME_CHANGES, log.programmeChanges),
+    bool(log.warningCheckRequired),
+    log.clientId,
+    log.sittingId ?? null,
+  ];
+
+  /**
+   * Adds a check-in or a session log, the programme update it caused and its audit row, all or nothing:
+   * one statement on PostgreSQL (`addRowStatement`). On SQLite the insert is guarded by the revision,
+   * then the update and the audit row follow in the caller's transaction (the database's one writer),
+   * so nothing is written before it is known that everything will be.
+   */
+  const addRow = async (
+    table: AddedTable,
+    userId: string,
+    values: unknown[],
+    update: ProgrammeUpdate | undefined,
+    audit: AuditRecord | undefined,
+  ): Promise<boolean | 'duplicate'> => {
+    if (audit && audit.userId !== userId) {
+      throw new Error(`${table}: the audit row names another person`);
+    }
+    const updating = update ? updateValues(update) : [];
+    if (kind === 'postgres') {
+      const statement = ADD_ROW_STATEMENTS[table][update ? 1 : 0]?.[audit ? 1 : 0];
+      if (!statement) throw new Error(`${table}: no statement`);
+      const [found] = (
+        await runHot(conn, kind, statement, [
+          ...values,
+          ...updating,
+          ...(audit ? auditValues(audit) : []),
+        ])
+      ).rows;
+      if (Number(found?.updatable ?? 0) === 0) return false;
+      return Number(found?.added ?? 0) === 1 ? true : 'duplicate';
+    }
+    const insert = hotInsertRow[table][update ? 'guarded' : 'plain'];
+    const inserted = await runHot(conn, kind, insert, [...values, ...updating]);
+    if (inserted.numAffectedRows !== 1n) {
+      // Nothing went in: the programme's revision had moved on, or the client id was stored before.
+      return update && !(await updatable(userId, update)) ? false : 'duplicate';
+    }
+    if (update) await applyUpdate(userId, update);
+    if (audit) await runHot(conn, kind, hotInsertAudit, auditValues(audit));
+    return true;
   };
 
   return {
@@ -887,7 +1264,7 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
             created_at: c.createdAt,
             expires_at: c.expiresAt,
             name: c.name,
-            scopes: toJson(c.scopes),
+            scopes: toDoc(TOKEN_SCOPES, c.scopes),
             last_used_at: c.lastUsedAt,
           })
           .execute();
@@ -954,8 +1331,8 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
             user_id: assessment.userId,
             id: assessment.id,
             created_at: assessment.createdAt,
-            answers: toJson(assessment.answers),
-            result: toJson(assessment.result),
+            answers: toDoc(ASSESSMENT_ANSWERS, assessment.answers),
+            result: toDoc(ASSESSMENT_RESULT, assessment.result),
             knowledge_base: assessment.knowledgeBase,
             client_id: assessment.clientId ?? null,
           })
@@ -975,10 +1352,10 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
             id: programme.id,
             assessment_id: programme.assessmentId,
             created_at: programme.createdAt,
-            programme: toJson(programme.programme),
-            state: toJson(programme.state),
+            programme: toDoc(PROGRAMME, programme.programme),
+            state: toDoc(PROGRAMME_STATE, programme.state),
             paused: bool(programme.paused),
-            paused_by: toNullableJson(programme.pausedBy),
+            paused_by: toNullableDoc(WARNING_TRIAGE, programme.pausedBy),
             // The newest programme is the current one, whatever the record said.
             current: bool(true),
             revision: programme.revision,
@@ -1028,76 +1405,70 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
 
     async latestAnswers(userId) {
       const [r] = (await runHot(conn, kind, hotLatestAnswers, [userId])).rows;
-      return (
-        r && { userId: r.user_id, id: r.id, createdAt: r.created_at, answers: fromJson(r.answers) }
-      );
+      return r && toAnswers(r);
     },
 
     async getAnswers(userId, id) {
       const [r] = (await runHot(conn, kind, hotAnswers, [userId, id])).rows;
-      return (
-        r && { userId: r.user_id, id: r.id, createdAt: r.created_at, answers: fromJson(r.answers) }
-      );
+      return r && toAnswers(r);
     },
 
     async currentProgrammeState(userId) {
       const [r] = (await runHot(conn, kind, hotProgrammeState, [userId])).rows;
-      return (
-        r && {
-          userId: r.user_id,
-          id: r.id,
-          assessmentId: r.assessment_id,
-          createdAt: r.created_at,
-          state: restoreProgrammeState(fromJson(r.state)),
-          paused: fromBool(r.paused),
-          pausedBy: fromNullableJson(r.paused_by),
-          current: fromBool(r.current),
-          revision: r.revision,
-        }
-      );
+      return r && toProgrammeState(r);
+    },
+
+    async checkinReads(userId, request) {
+      const [row = {}] = (
+        await runHot(conn, kind, hotCheckinReads, [
+          userId,
+          request.clientId,
+          ...countValues(request.counts),
+        ])
+      ).rows;
+      const repeat = rowOf<Selectable<CheckinsTable>>(row, 'r', CHECKIN_COLUMNS);
+      const latest = rowOf<AnswerRow>(row, 'a', ANSWER_COLUMNS);
+      const programme = rowOf<StateRow>(row, 'p', STATE_COLUMNS);
+      return {
+        repeat: repeat && toCheckin(repeat),
+        latest: latest && toAnswers(latest),
+        programme: programme && toProgrammeState(programme),
+        counts: request.counts && countsFrom(request.counts, row),
+      };
+    },
+
+    async sessionReads(userId, request) {
+      const [row = {}] = (
+        await runHot(conn, kind, hotSessionReads, [
+          userId,
+          request.clientId,
+          ...countValues(request.counts),
+        ])
+      ).rows;
+      const repeat = rowOf<Selectable<SessionLogsTable>>(row, 'r', SESSION_LOG_COLUMNS);
+      const programme = rowOf<Selectable<ProgrammesTable>>(row, 'p', PROGRAMME_COLUMNS);
+      const answers = rowOf<AnswerRow>(row, 'a', ANSWER_COLUMNS);
+      return {
+        repeat: repeat && toSessionLog(repeat),
+        programme: programme && toProgramme(programme),
+        answers: answers && toAnswers(answers),
+        counts: request.counts && countsFrom(request.counts, row),
+      };
     },
 
     async writeCounts(userId, limited, request) {
       const [found] = (
-        await runHot(conn, kind, WRITE_COUNTS[limited], [
-          userId,
-          idFloor(new Date(request.since)),
-          request.recentLimit - 1,
-          request.date,
-          request.dateLimit,
-          request.totalLimit,
-        ])
+        await runHot(conn, kind, WRITE_COUNTS[limited], [userId, ...countValues(request)])
       ).rows;
-      const onDate = request.date === null ? 0 : Number(found?.on_date ?? 0);
-      const all = found?.total === null || found?.total === undefined ? null : Number(found.total);
-      // The id says when the row was made (`idTime`): the index holds it, the row need not be read.
-      const nth = found?.nth ? idTime(found.nth) : undefined;
-      return { nthRecentAt: nth ? nth.toISOString() : null, onDate, total: all };
+      return countsFrom(request, found);
     },
 
     listProgrammes: (userId, page) => pageOf('programmes', userId, page, toProgramme),
 
-    addSessionLog: (log, update) =>
-      forPerson(log.userId, async () => {
-        // The revision is checked first, then the insert, then the update: nothing is written
-        // before it is known that everything will be.
-        if (update && !(await updatable(log.userId, update))) return false;
-        const inserted = await runHot(conn, kind, hotInsertSessionLog, [
-          log.userId,
-          log.id,
-          log.programmeId,
-          log.date,
-          log.createdAt,
-          toJson(log.entries),
-          toJson(log.programmeChanges),
-          bool(log.warningCheckRequired),
-          log.clientId,
-          log.sittingId ?? null,
-        ]);
-        if (inserted.numAffectedRows !== 1n) return 'duplicate';
-        if (update) await applyUpdate(log.userId, update);
-        return true;
-      }),
+    addSessionLog: (log, update, audit) =>
+      forPerson(log.userId, () =>
+        addRow('session_logs', log.userId, sessionLogValues(log), update, audit),
+      ),
 
     async findSessionLogByClientId(userId, clientId) {
       const [r] = (await runHot(conn, kind, hotSessionLogByClientId, [userId, clientId])).rows;
@@ -1118,28 +1489,8 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
       return rows.map(toSessionLog);
     },
 
-    addCheckin: (c, update) =>
-      forPerson(c.userId, async () => {
-        if (update && !(await updatable(c.userId, update))) return false;
-        const inserted = await runHot(conn, kind, hotInsertCheckin, [
-          c.userId,
-          c.id,
-          c.date,
-          c.createdAt,
-          c.painNow,
-          c.painAreas === null ? null : toJson(c.painAreas),
-          c.legSide,
-          toJson(c.warningSigns),
-          c.sittingHours,
-          c.walkingBreaks,
-          toNullableJson(c.triage),
-          bool(c.programmePaused),
-          c.clientId,
-        ]);
-        if (inserted.numAffectedRows !== 1n) return 'duplicate';
-        if (update) await applyUpdate(c.userId, update);
-        return true;
-      }),
+    addCheckin: (c, update, audit) =>
+      forPerson(c.userId, () => addRow('checkins', c.userId, checkinValues(c), update, audit)),
 
     async findCheckinByClientId(userId, clientId) {
       const [r] = (await runHot(conn, kind, hotCheckinByClientId, [userId, clientId])).rows;
@@ -1262,7 +1613,7 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
               date: r.date,
               createdAt: r.created_at,
               painNow: r.n,
-              painAreas: r.j === null ? null : fromJson(r.j as string[] | string),
+              painAreas: fromNullableDoc(PAIN_AREAS, r.j, `checkins.pain_areas, row ${r.id}`),
             });
             break;
           case 's':
@@ -1271,7 +1622,7 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
               date: r.date,
               createdAt: r.created_at,
               sittingId: r.t,
-              exerciseIds: fromJson(r.j as SessionLogRecord['entries'] | string).map(
+              exerciseIds: fromDoc(SESSION_ENTRIES, r.j, `session_logs.entries, row ${r.id}`).map(
                 (e) => e.exerciseId as string,
               ),
             });
@@ -1311,6 +1662,9 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
     async currentPlan(userId) {
       // Only the items (PostgreSQL picks them out of the jsonb; SQLite's JSON functions cost more than
       // parsing the text here), and of them only ids and times a day. Plain SQL, as `progressRows`.
+      // A partial read skips the programme document's upgrade steps: the items' `exerciseId` and
+      // `timesPerDay` mean the same in every version so far (documents.ts `PROGRAMME`); a version that
+      // changes them must read the whole document here.
       const { rows } =
         kind === 'postgres'
           ? await sql<{ id: string; created_at: string; items: string | ProgrammeItems }>`
@@ -1394,19 +1748,7 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
 
     addAudit: (a) =>
       forPerson(a.userId, async () => {
-        await runHot(conn, kind, hotInsertAudit, [
-          a.userId,
-          a.id,
-          a.at,
-          a.actor,
-          a.action,
-          a.resource,
-          a.resourceId ?? null,
-          a.credentialKind ?? null,
-          a.credentialId ?? null,
-          a.address ?? null,
-          a.outcome ?? 'ok',
-        ]);
+        await runHot(conn, kind, hotInsertAudit, auditValues(a));
       }),
 
     listAudit: (userId, page) => pageOf('audit', userId, page, toAudit),
@@ -1593,9 +1935,9 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
             author_role: v.authorRole,
             author_id: v.authorId,
             author_name: v.authorName,
-            changes: toJson(v.changes),
+            changes: toDoc(VERSION_CHANGES, v.changes),
             note: v.note,
-            programme: toJson(v.programme),
+            programme: toDoc(PROGRAMME, v.programme),
             seen_at: v.seenAt,
           })
           .execute();
@@ -1637,7 +1979,7 @@ function personStoreOn(conn: Kysely<Database>, kind: SqlDialect): PersonStore {
             instrument: o.instrument,
             date: o.date,
             created_at: o.createdAt,
-            answers: toJson(o.answers),
+            answers: toDoc(OUTCOME_ANSWERS, o.answers),
             score: o.score,
             entered_by: o.enteredBy,
             schedule_id: o.scheduleId,
@@ -1870,9 +2212,10 @@ export function createSqlStore(db: Kysely<Database>, kind: SqlDialect): Store {
     // Writes of several statements run as one transaction under the person's lock.
     addAssessment: (assessment, programme) =>
       withPerson(assessment.userId, (tx) => tx.addAssessment(assessment, programme)),
-    addSessionLog: (log, update) => withPerson(log.userId, (tx) => tx.addSessionLog(log, update)),
-    addCheckin: (checkin, update) =>
-      withPerson(checkin.userId, (tx) => tx.addCheckin(checkin, update)),
+    addSessionLog: (log, update, audit) =>
+      withPerson(log.userId, (tx) => tx.addSessionLog(log, update, audit)),
+    addCheckin: (checkin, update, audit) =>
+      withPerson(checkin.userId, (tx) => tx.addCheckin(checkin, update, audit)),
     addMeasurement: (measurement) =>
       withPerson(measurement.userId, (tx) => tx.addMeasurement(measurement)),
     acceptInvitation: (codeHash, link) =>
@@ -2174,6 +2517,32 @@ export async function openSqliteStore(file: string): Promise<Store> {
 }
 
 /**
+ * A pg pool as Kysely uses it, whose connections run the hot queries (`preparedNames`) as named prepared
+ * statements: parsed and planned once a connection, then only run. Every other query is sent as it was.
+ */
+function preparingPool(pool: PgPool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = (text: string, values: readonly unknown[]) => {
+        const name = preparedNames.get(text);
+        return name === undefined
+          ? client.query(text, [...values])
+          : client.query({ name, text, values: [...values] });
+      };
+      return {
+        // Only the first of Kysely's two forms: its streamed reads (a cursor) are never used here.
+        query: query as unknown as PostgresPoolClient['query'],
+        release: () => {
+          client.release();
+        },
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
+/**
  * Schema names go into a connection option and DDL, so only plain lower-case identifiers are
  * accepted (search_path would fold upper case, while the quoted CREATE SCHEMA keeps it).
  */
@@ -2198,7 +2567,7 @@ export async function openPostgresStore(
     // Set at connection start-up, so no query can ever run before the search_path is in place.
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   try {
     await migrate(db, 'postgres', { schema });
   } catch (e) {

@@ -1,6 +1,6 @@
 // The one contract every Store must pass; memory, SQLite and PostgreSQL each run it against themselves.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assessAndPlan, type AssessmentWithProgramme } from '../engine/assess.js';
+import { planFor, type AssessmentWithProgramme } from '../engine/assess.js';
 import { parseIntake, type Intake, type IntakeInput } from '../engine/intake.js';
 import { initialProgrammeState, type ProgrammeState } from '../engine/session.js';
 import { knowledgeBase } from '../kb/index.js';
@@ -61,10 +61,8 @@ let engineOutput: { answers: Intake; planned: AssessmentWithProgramme } | undefi
 function engine(): { answers: Intake; planned: AssessmentWithProgramme } {
   if (!engineOutput) {
     const parsed = parseIntake(ANSWERS);
-    const planned = assessAndPlan(ANSWERS, knowledgeBase);
-    if (!parsed.ok || !planned.ok)
-      throw new Error('contract fixture: the sample answers no longer parse');
-    engineOutput = { answers: parsed.value, planned: planned.value };
+    if (!parsed.ok) throw new Error('contract fixture: the sample answers no longer parse');
+    engineOutput = { answers: parsed.value, planned: planFor(parsed.value, knowledgeBase) };
   }
   return engineOutput;
 }
@@ -1125,6 +1123,179 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         const stored = await store.allCheckins(user.id);
         expect(stored).toHaveLength(1);
         expect(stored[0]).toStrictEqual(attempts[results.indexOf(true)]);
+      });
+    });
+
+    describe('a check-in or a session in one go: what it reads, and its row with its audit row', () => {
+      /** What the write limits would ask about `date`, counting from the person's first row. */
+      const countsAsked = (since: string, date: string) => ({
+        since,
+        recentLimit: 2,
+        date,
+        dateLimit: 10,
+        totalLimit: 100,
+      });
+      const answersOf = (a: AssessmentRecord) => ({
+        userId: a.userId,
+        id: a.id,
+        createdAt: a.createdAt,
+        answers: a.answers,
+      });
+      /** The audit row of a write, as the record service makes it. */
+      const writeAudit = (userId: string, resourceId: string): AuditRecord => ({
+        ...auditEntry(userId),
+        action: 'create',
+        resource: '/api/checkins',
+        resourceId,
+      });
+
+      it("reads a check-in's repeat, the latest answers, the programme's state and its counts at once, as the single reads do", async () => {
+        const p = await personWithProgramme('reads-checkin');
+        const clientId = `dev_${newId(tick())}`;
+        const first = { ...checkin(p.user.id, '2026-11-21'), clientId };
+        expect(await store.addCheckin(first)).toBe(true);
+        expect(await store.addCheckin(checkin(p.user.id, '2026-11-21'))).toBe(true);
+        const later = assessmentPair(p.user.id);
+        await store.addAssessment(later.assessment, later.programme);
+        const counts = countsAsked(p.assessment.createdAt, '2026-11-21');
+        const reads = await store.checkinReads(p.user.id, { clientId, counts });
+        expect(reads).toStrictEqual({
+          repeat: first,
+          latest: answersOf(later.assessment),
+          programme: await store.currentProgrammeState(p.user.id),
+          counts: await store.writeCounts(p.user.id, 'checkins', counts),
+        });
+        expect(reads.counts).toStrictEqual({
+          nthRecentAt: first.createdAt,
+          onDate: 2,
+          total: null,
+        });
+        // Inside the person's transaction too; no counts when none are asked; another client id is no repeat.
+        const inside = await store.withPerson(p.user.id, (tx) =>
+          tx.checkinReads(p.user.id, { clientId: `dev_${newId(tick())}`, counts: null }),
+        );
+        expect(inside).toStrictEqual({ ...reads, repeat: undefined, counts: null });
+      });
+
+      it('reads nothing of another person, and nothing for a person with no record yet', async () => {
+        const p = await personWithProgramme('reads-owner');
+        const clientId = `dev_${newId(tick())}`;
+        expect(await store.addCheckin({ ...checkin(p.user.id, '2026-11-21'), clientId })).toBe(
+          true,
+        );
+        const other = newUser('reads-nobody');
+        await store.createUser(other);
+        const counts = countsAsked(p.assessment.createdAt, '2026-11-21');
+        expect(await store.checkinReads(other.id, { clientId, counts })).toStrictEqual({
+          repeat: undefined,
+          latest: undefined,
+          programme: undefined,
+          counts: { nthRecentAt: null, onDate: 0, total: 0 },
+        });
+        expect(await store.sessionReads(other.id, { clientId, counts: null })).toStrictEqual({
+          repeat: undefined,
+          programme: undefined,
+          answers: undefined,
+          counts: null,
+        });
+      });
+
+      it("reads a session's repeat, the current programme whole, the answers it was made from and its counts at once", async () => {
+        const p = await personWithProgramme('reads-session');
+        const clientId = `dev_${newId(tick())}`;
+        const log = { ...sessionLog(p.user.id, p.programme.id, '2026-11-21'), clientId };
+        expect(await store.addSessionLog(log, updateOf(p.programme))).toBe(true);
+        const counts = countsAsked(p.assessment.createdAt, '2026-11-21');
+        const reads = await store.sessionReads(p.user.id, { clientId, counts });
+        const current = await store.getCurrentProgramme(p.user.id);
+        expect(current?.revision).toBe(1);
+        expect(reads).toStrictEqual({
+          repeat: log,
+          programme: current,
+          answers: answersOf(p.assessment),
+          counts: await store.writeCounts(p.user.id, 'session_logs', counts),
+        });
+        expect(
+          await store.withPerson(p.user.id, (tx) =>
+            tx.sessionReads(p.user.id, { clientId: null, counts: null }),
+          ),
+        ).toStrictEqual({ ...reads, repeat: undefined, counts: null });
+      });
+
+      it('stores the audit row with the check-in and its update, and none when nothing is stored', async () => {
+        const { user, programme } = await personWithProgramme('audit-checkin');
+        const clientId = `dev_${newId(tick())}`;
+        const c = { ...checkin(user.id, '2026-11-21'), clientId, triage: TRIAGE };
+        const pause: ProgrammeUpdate = { ...updateOf(programme), paused: true, pausedBy: TRIAGE };
+        const audit = writeAudit(user.id, c.id);
+        expect(await store.addCheckin(c, pause, audit)).toBe(true);
+        expect(await store.allCheckins(user.id)).toStrictEqual([c]);
+        expect((await store.getCurrentProgramme(user.id))?.revision).toBe(1);
+        expect((await store.listAudit(user.id, { limit: 10 })).items).toStrictEqual([audit]);
+        // A repeat, a stale revision, or both: nothing is written, not even the audit row.
+        const again = { ...checkin(user.id, '2026-11-22'), clientId };
+        expect(await store.addCheckin(again, undefined, writeAudit(user.id, again.id))).toBe(
+          'duplicate',
+        );
+        const stale = checkin(user.id, '2026-11-22');
+        expect(await store.addCheckin(stale, pause, writeAudit(user.id, stale.id))).toBe(false);
+        expect(await store.addCheckin(again, pause, writeAudit(user.id, again.id))).toBe(false);
+        expect(await store.allCheckins(user.id)).toStrictEqual([c]);
+        expect((await store.listAudit(user.id, { limit: 10 })).items).toStrictEqual([audit]);
+        expect((await store.getCurrentProgramme(user.id))?.revision).toBe(1);
+        // Inside the person's transaction, without an update.
+        const plain = checkin(user.id, '2026-11-23');
+        const plainAudit = writeAudit(user.id, plain.id);
+        expect(
+          await store.withPerson(user.id, (tx) => tx.addCheckin(plain, undefined, plainAudit)),
+        ).toBe(true);
+        expect((await store.listAudit(user.id, { limit: 10 })).items).toStrictEqual([
+          plainAudit,
+          audit,
+        ]);
+      });
+
+      it('stores the audit row with the session log and its update, and none when nothing is stored', async () => {
+        const { user, programme } = await personWithProgramme('audit-session');
+        const clientId = `dev_${newId(tick())}`;
+        const log = { ...sessionLog(user.id, programme.id, '2026-11-21'), clientId };
+        const update = updateOf(programme);
+        const audit = writeAudit(user.id, log.id);
+        expect(await store.addSessionLog(log, update, audit)).toBe(true);
+        const after = await store.getCurrentProgramme(user.id);
+        expect(after).toStrictEqual({
+          ...programme,
+          programme: update.programme,
+          state: update.state,
+          revision: 1,
+        });
+        const again = { ...sessionLog(user.id, programme.id, '2026-11-22'), clientId };
+        if (!after) throw new Error('the programme went');
+        expect(
+          await store.addSessionLog(again, updateOf(after), writeAudit(user.id, again.id)),
+        ).toBe('duplicate');
+        const stale = sessionLog(user.id, programme.id, '2026-11-22');
+        expect(await store.addSessionLog(stale, update, writeAudit(user.id, stale.id))).toBe(false);
+        expect(await store.sessionLogsSince(user.id, '0000-01-01')).toStrictEqual([log]);
+        expect(await store.getCurrentProgramme(user.id)).toStrictEqual(after);
+        expect((await store.listAudit(user.id, { limit: 10 })).items).toStrictEqual([audit]);
+        const plain = sessionLog(user.id, programme.id, '2026-11-23');
+        const plainAudit = writeAudit(user.id, plain.id);
+        expect(await store.addSessionLog(plain, undefined, plainAudit)).toBe(true);
+        expect((await store.listAudit(user.id, { limit: 10 })).items).toStrictEqual([
+          plainAudit,
+          audit,
+        ]);
+      });
+
+      it('refuses an audit row of another person, writing nothing', async () => {
+        const { user } = await personWithProgramme('audit-owner');
+        const other = newUser('audit-other');
+        await store.createUser(other);
+        const c = checkin(user.id, '2026-11-21');
+        await expect(store.addCheckin(c, undefined, writeAudit(other.id, c.id))).rejects.toThrow();
+        expect(await store.allCheckins(user.id)).toStrictEqual([]);
+        expect((await store.listAudit(other.id, { limit: 10 })).items).toStrictEqual([]);
       });
     });
 

@@ -485,6 +485,38 @@ export interface WriteCounts {
   total: number | null;
 }
 
+/** What a check-in or a session asks to read before it writes: its repeat, and its limits' counts. */
+export interface WriteReadsRequest {
+  /** The write's device-made id: the person's row with it, if any, is read (a repeat). */
+  clientId: string | null;
+  /** The write limits' counts to read, or null when the write has no limits (a device, the command line). */
+  counts: WriteCountRequest | null;
+}
+
+/** Everything a check-in reads before it writes (issue 11): one statement on the SQL stores. */
+export interface CheckinReads {
+  /** The person's check-in with the request's `clientId`, when this one repeats it. */
+  repeat: CheckinRecord | undefined;
+  /** The latest assessment's answers, id and date (as `latestAnswers`). */
+  latest: AssessmentAnswers | undefined;
+  /** The current programme's state, pause and revision (as `currentProgrammeState`). */
+  programme: ProgrammeStateRecord | undefined;
+  /** The counts of check-ins the limits asked for (as `writeCounts`), or null when none were asked. */
+  counts: WriteCounts | null;
+}
+
+/** Everything a session reads before it writes (issue 11): one statement on the SQL stores. */
+export interface SessionReads {
+  /** The person's session log with the request's `clientId`, when this one repeats it. */
+  repeat: SessionLogRecord | undefined;
+  /** The current programme, whole (as `getCurrentProgramme`). */
+  programme: ProgrammeRecord | undefined;
+  /** The answers of the assessment the current programme was made from (as `getAnswers`). */
+  answers: AssessmentAnswers | undefined;
+  /** The counts of session logs the limits asked for (as `writeCounts`), or null when none were asked. */
+  counts: WriteCounts | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -573,11 +605,16 @@ export interface Store {
   listProgrammes(userId: string, page: PageRequest): Promise<Page<ProgrammeRecord>>;
 
   /**
-   * Stores a session log and, when given, the programme update it caused, atomically.
-   * Returns false when the programme's revision no longer matches, and 'duplicate' when the person
-   * already has a session log with this `clientId`; either way nothing is written.
+   * Stores a session log and, when given, the programme update it caused and the write's audit row,
+   * atomically (one statement on PostgreSQL). Returns false when the programme's revision no longer
+   * matches, and 'duplicate' when the person already has a session log with this `clientId`; either
+   * way nothing is written, not even the audit row.
    */
-  addSessionLog(log: SessionLogRecord, update?: ProgrammeUpdate): Promise<boolean | 'duplicate'>;
+  addSessionLog(
+    log: SessionLogRecord,
+    update?: ProgrammeUpdate,
+    audit?: AuditRecord,
+  ): Promise<boolean | 'duplicate'>;
   /** The person's session log with this device-made id, if any. */
   findSessionLogByClientId(userId: string, clientId: string): Promise<SessionLogRecord | undefined>;
   listSessionLogs(userId: string, page: PageRequest): Promise<Page<SessionLogRecord>>;
@@ -585,11 +622,16 @@ export interface Store {
   sessionLogsSince(userId: string, date: LocalDate): Promise<SessionLogRecord[]>;
 
   /**
-   * Stores a check-in and, when given, the programme update (pause) it caused, atomically.
-   * Returns false on a revision conflict, and 'duplicate' when the person already has a check-in
-   * with this `clientId`; either way nothing is written.
+   * Stores a check-in and, when given, the programme update (pause) it caused and the write's audit
+   * row, atomically (one statement on PostgreSQL). Returns false on a revision conflict, and
+   * 'duplicate' when the person already has a check-in with this `clientId`; either way nothing is
+   * written, not even the audit row.
    */
-  addCheckin(checkin: CheckinRecord, update?: ProgrammeUpdate): Promise<boolean | 'duplicate'>;
+  addCheckin(
+    checkin: CheckinRecord,
+    update?: ProgrammeUpdate,
+    audit?: AuditRecord,
+  ): Promise<boolean | 'duplicate'>;
   /** The person's check-in with this device-made id, if any. */
   findCheckinByClientId(userId: string, clientId: string): Promise<CheckinRecord | undefined>;
   listCheckins(userId: string, page: PageRequest): Promise<Page<CheckinRecord>>;
@@ -700,6 +742,16 @@ export interface Store {
   currentProgrammeState(userId: string): Promise<ProgrammeStateRecord | undefined>;
   /** How many rows of one kind the person has, as the write limits count them (`WriteCountRequest`). */
   writeCounts(userId: string, kind: LimitedWrite, request: WriteCountRequest): Promise<WriteCounts>;
+  /**
+   * What a check-in reads before it writes, at once: its repeat, the latest answers, the programme's
+   * state and the counts of its limits (one round trip on PostgreSQL instead of four).
+   */
+  checkinReads(userId: string, request: WriteReadsRequest): Promise<CheckinReads>;
+  /**
+   * What a session reads before it writes, at once: its repeat, the current programme, the answers it
+   * was made from and the counts of its limits (one round trip on PostgreSQL instead of four).
+   */
+  sessionReads(userId: string, request: WriteReadsRequest): Promise<SessionReads>;
 
   /**
    * Audit rows of this person written by someone else (a clinician or the operator), newest first:
