@@ -1,10 +1,10 @@
 // Backing off when symptoms worsen (`exercises.md`, version 2): a check-in's new leg symptoms against the
 // assessment, when a back-off has settled, and the programme once it ends. Pure: dates are passed in.
 import type { KnowledgeBase } from '../kb/types.js';
-import type { Assessment } from './assess.js';
+import { programmeFor, type Assessment } from './assess.js';
 import { LEG_AREAS, NUMBNESS_LEVELS, type Intake, type PainArea } from './intake.js';
 import { dayNumber } from './local-date.js';
-import { generateProgramme, type Programme } from './plan.js';
+import type { Programme } from './plan.js';
 import { permittedNow, type ProgrammeState } from './session.js';
 
 /** What a check-in reports in the leg that the assessment did not have. */
@@ -94,14 +94,7 @@ export function endBackOff(
   state: ProgrammeState,
   kb: KnowledgeBase,
 ): { programme: Programme; state: ProgrammeState } {
-  const fresh = generateProgramme(
-    {
-      answers: assessment.answers,
-      gate: assessment.result.exercise,
-      contributors: assessment.result.contributors,
-    },
-    kb,
-  );
+  const fresh = programmeFor(assessment, kb);
   const next: ProgrammeState = { ...structuredClone(state), backOff: null, easyStreak: {} };
   const byId = new Map(kb.exercises.map((ex) => [ex.id, ex]));
   fresh.items = fresh.items.filter((item) => {

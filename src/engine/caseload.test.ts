@@ -1,5 +1,6 @@
 // The clinician's list by need: one row per rule and per boundary (table-driven), and the list's order.
 import { describe, expect, it } from 'vitest';
+import { knowledgeBase as kb } from '../kb/index.js';
 import {
   ADHERENCE_FLOOR,
   NEED_ORDER,
@@ -41,7 +42,9 @@ const fever = ruleByCode('possible-infection');
 const warning = (at: string, over: Partial<WarningFact> = {}): WarningFact => ({
   at,
   level: 'emergency',
-  reasons: [{ code: bladder.code, text: bladder.text, answers: ['bladderChange'] }],
+  reasons: [
+    { code: bladder.code, text: kb.triage.rules[bladder.code].text, answers: ['bladderChange'] },
+  ],
   advice: 'Go to an emergency department now.',
   ...over,
 });
@@ -101,7 +104,9 @@ describe('needOf', () => {
         warnings: [
           warning('2026-03-14T18:00:00Z', {
             level: 'urgent',
-            reasons: [{ code: fever.code, text: fever.text, answers: ['fever'] }],
+            reasons: [
+              { code: fever.code, text: kb.triage.rules[fever.code].text, answers: ['fever'] },
+            ],
           }),
           warning('2026-03-15T07:00:00Z', { level: 'urgent' }),
           warning('2026-03-01T07:00:00Z'),

@@ -2,6 +2,7 @@
 import { NO_WARNING_SIGNS } from '../../test/fixtures.js';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { knowledgeBase as kb } from '../kb/index.js';
 import {
   CANCER_FOLLOW_UP_FIELDS,
   CARRIED_HISTORY_FIELDS,
@@ -18,7 +19,7 @@ import {
   type WarningSigns,
 } from './checkin.js';
 import { parseIntake, type Intake, type IntakeInput } from './intake.js';
-import { LEVEL_ADVICE, WARNING_RULES, ruleByCode, triage, type TriageReason } from './triage.js';
+import { WARNING_RULES, ruleByCode, triage, type TriageReason } from './triage.js';
 
 const BASE: IntakeInput = {
   version: 1,
@@ -62,7 +63,7 @@ function without(draft: CheckinDraft, path: string): CheckinDraft {
 
 const reason = (code: TriageReason['code']): TriageReason => ({
   code,
-  text: ruleByCode(code).text,
+  text: kb.triage.rules[code].text,
   answers: [],
 });
 
@@ -186,20 +187,20 @@ describe('missingCheckinAnswers: an asked answer is never taken as "no"', () => 
     const draft = without(complete, path);
     expect(missingCheckinAnswers(base, draft)).toEqual([path]);
     // Nothing certain: the service refuses it, naming the answer.
-    expect(checkinTriage(base, draft)).toBeNull();
+    expect(checkinTriage(base, draft, kb)).toBeNull();
   });
 
   it.each(asked)('without %s, a certain warning still stops the check-in', (path) => {
     const sign = path === 'warningSigns.bladderChange' ? { fever: true } : { bladderChange: true };
     const draft = without(today({}, sign), path);
     expect(missingCheckinAnswers(base, draft)).toEqual([path]);
-    expect(checkinTriage(base, draft)).not.toBeNull();
+    expect(checkinTriage(base, draft, kb)).not.toBeNull();
   });
 
   it('names weaknessWorsening after a weak leg', () => {
     const draft = without(today({}, { legWeakness: 'mild' }), 'warningSigns.weaknessWorsening');
     expect(missingCheckinAnswers(base, draft)).toEqual(['warningSigns.weaknessWorsening']);
-    expect(checkinTriage(base, draft)).toBeNull();
+    expect(checkinTriage(base, draft, kb)).toBeNull();
     expect(missingCheckinAnswers(base, without(today(), 'warningSigns.weaknessWorsening'))).toEqual(
       [],
     );
@@ -282,28 +283,28 @@ describe('carried history: cancerHistory and fractureRisk', () => {
     const base = parse({ ...BASE, fractureRisk: true });
     for (const fractureRisk of [undefined, false, true]) {
       const draft = today({}, { trauma: 'minor', fractureRisk });
-      expect(codes(checkinTriage(base, draft))).toEqual(['possible-fracture']);
+      expect(codes(checkinTriage(base, draft, kb))).toEqual(['possible-fracture']);
     }
-    expect(checkinTriage(parse(BASE), today({}, { trauma: 'minor' }))).toBeNull();
+    expect(checkinTriage(parse(BASE), today({}, { trauma: 'minor' }), kb)).toBeNull();
     expect(
-      codes(checkinTriage(parse(BASE), today({}, { trauma: 'minor', fractureRisk: true }))),
+      codes(checkinTriage(parse(BASE), today({}, { trauma: 'minor', fractureRisk: true }), kb)),
     ).toEqual(['possible-fracture']);
   });
 
   it('with a cancer history, weight loss or pain between the shoulder blades is urgent', () => {
     const base = parse({ ...BASE, cancerHistory: true });
-    expect(codes(checkinTriage(base, today({}, { weightLoss: true })))).toEqual([
+    expect(codes(checkinTriage(base, today({}, { weightLoss: true }), kb))).toEqual([
       'cancer-warning-signs',
     ]);
     expect(
-      codes(checkinTriage(base, today({}, { thoracicPain: true, cancerHistory: false }))),
+      codes(checkinTriage(base, today({}, { thoracicPain: true, cancerHistory: false }), kb)),
     ).toEqual(['cancer-warning-signs']);
-    expect(codes(checkinTriage(base, today({}, { nightPainConstant: true })))).toEqual([
+    expect(codes(checkinTriage(base, today({}, { nightPainConstant: true }), kb))).toEqual([
       'cancer-warning-signs',
     ]);
     // Without it the follow-ups are not asked, and the soon-level reasons are not the check-in's.
     expect(
-      checkinTriage(parse(BASE), today({}, { weightLoss: true, thoracicPain: true })),
+      checkinTriage(parse(BASE), today({}, { weightLoss: true, thoracicPain: true }), kb),
     ).toBeNull();
   });
 
@@ -313,25 +314,25 @@ describe('carried history: cancerHistory and fractureRisk', () => {
     const draft = without(today({}, { cancerHistory: true }), 'warningSigns.weightLoss');
     expect(missingCheckinAnswers(base, draft)).toEqual(['warningSigns.weightLoss']);
     expect(knownFromCheckin(base, draft).weightLoss).toBeUndefined();
-    expect(checkinTriage(base, draft)).toBeNull();
+    expect(checkinTriage(base, draft, kb)).toBeNull();
   });
 });
 
 describe('checkinTriage', () => {
   it('gives null when nothing warns', () => {
-    expect(checkinTriage(parse(BASE), today())).toBeNull();
+    expect(checkinTriage(parse(BASE), today(), kb)).toBeNull();
   });
 
   it('gives emergency with cauda-equina-bladder for a new bladder change', () => {
-    const result = checkinTriage(parse(BASE), today({}, { bladderChange: true }));
+    const result = checkinTriage(parse(BASE), today({}, { bladderChange: true }), kb);
     expect(result?.level).toBe('emergency');
     expect(result?.reasons.map((r) => r.code)).toEqual(['cauda-equina-bladder']);
-    expect(result?.advice).toBe(LEVEL_ADVICE.emergency);
+    expect(result?.advice).toBe(kb.triage.levelAdvice.emergency);
   });
 
   it('gives it for the bladder change alone, with nothing else answered, with or without an assessment', () => {
     for (const base of [parse(BASE), null]) {
-      const result = checkinTriage(base, { warningSigns: { bladderChange: true } });
+      const result = checkinTriage(base, { warningSigns: { bladderChange: true } }, kb);
       expect(result?.level).toBe('emergency');
       expect(codes(result)).toEqual(['cauda-equina-bladder']);
       expect(result?.reasons[0]?.answers).toEqual(['bladderChange']);
@@ -340,7 +341,7 @@ describe('checkinTriage', () => {
 
   it('uses the check-in’s own answers over the assessment’s', () => {
     const base = parse({ ...BASE, fever: true, painNow: 9 });
-    expect(checkinTriage(base, today())).toBeNull();
+    expect(checkinTriage(base, today(), kb)).toBeNull();
   });
 
   const cases: {
@@ -380,25 +381,28 @@ describe('checkinTriage', () => {
     },
   ];
   it.each(cases)('$name → $level ($code)', ({ over, signs, code, level }) => {
-    const result = checkinTriage(parse(BASE), today(over, signs));
+    const result = checkinTriage(parse(BASE), today(over, signs), kb);
     expect(result?.level).toBe(level);
     expect(result?.reasons.map((r) => r.code)).toContain(code);
-    expect(result?.advice.startsWith(LEVEL_ADVICE[level])).toBe(true);
+    expect(result?.advice.startsWith(kb.triage.levelAdvice[level])).toBe(true);
   });
 
   it('reads age from the assessment (a minor fall at 70 or over)', () => {
     expect(
-      checkinTriage(parse({ ...BASE, age: 72 }), today({}, { trauma: 'minor' }))?.reasons.map(
+      checkinTriage(parse({ ...BASE, age: 72 }), today({}, { trauma: 'minor' }), kb)?.reasons.map(
         (r) => r.code,
       ),
     ).toEqual(['possible-fracture']);
-    expect(checkinTriage(parse({ ...BASE, age: 40 }), today({}, { trauma: 'minor' }))).toBeNull();
+    expect(
+      checkinTriage(parse({ ...BASE, age: 40 }), today({}, { trauma: 'minor' }), kb),
+    ).toBeNull();
   });
 
   it('keeps no soon-level reasons, even when they fire', () => {
     const result = checkinTriage(
       parse({ ...BASE, thighInjury: true, durationDays: 200 }),
       today({}, { weightLoss: true, fever: true }),
+      kb,
     );
     expect(result?.reasons.map((r) => r.code)).toEqual(['possible-infection']);
   });
@@ -440,7 +444,7 @@ describe('checkinTriage', () => {
             legSide === 'none' ? ['lower-back'] : ['lower-back', 'buttock'];
           const draft = { painNow, painAreas, legSide, warningSigns: signs };
           expect(missingCheckinAnswers(base, draft)).toEqual([]);
-          const result = checkinTriage(base, draft);
+          const result = checkinTriage(base, draft, kb);
           // What the check-in means: the history carried (only ever added to), the follow-ups only
           // asked with a cancer history, and no worsening of a weakness there is not.
           const cancerHistory = base.cancerHistory || signs.cancerHistory;
@@ -456,7 +460,7 @@ describe('checkinTriage', () => {
             thoracicPain: cancerHistory ? signs.thoracicPain : base.thoracicPain,
             weaknessWorsening: signs.legWeakness === 'none' ? false : signs.weaknessWorsening,
           };
-          const full = triage(meant).triage.reasons.filter((r) =>
+          const full = triage(meant, kb).triage.reasons.filter((r) =>
             ['emergency', 'urgent'].includes(ruleByCode(r.code).level),
           );
           expect(result?.reasons ?? []).toEqual(full);
@@ -470,7 +474,7 @@ describe('checkinTriage', () => {
 
   it('never lets extra keys in the warning signs overwrite other answers', () => {
     const signs = { ...NONE, age: 90, painNow: 10 } as WarningSigns;
-    expect(checkinTriage(parse(BASE), today({}, signs))).toBeNull();
+    expect(checkinTriage(parse(BASE), today({}, signs), kb)).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
 // schema, what it makes certain, and when a reason is new.
 import { z } from 'zod';
 import { LEG_WEAKNESS, NUMBNESS_LEVELS, TRAUMA, type Intake, type PainArea } from './intake.js';
-import type { Level, TriageCode, TriageReason } from './triage.js';
+import type { Level, TriageCode, TriageKb, TriageReason } from './triage.js';
 import { warningNow, type KnownAnswers } from './warning-now.js';
 
 import {
@@ -137,8 +137,12 @@ export type CheckinTriage = {
  * the check-in's: for a complete check-in exactly the rules that fire; for one stopped at its first
  * warning sign, those certain whatever the unanswered questions would have been. Null when none.
  */
-export function checkinTriage(base: Baseline, draft: CheckinDraft): CheckinTriage | null {
-  const now = warningNow(knownFromCheckin(base, draft));
+export function checkinTriage(
+  base: Baseline,
+  draft: CheckinDraft,
+  kb: TriageKb,
+): CheckinTriage | null {
+  const now = warningNow(knownFromCheckin(base, draft), kb);
   return now && { level: now.level, reasons: now.reasons, advice: now.advice };
 }
 

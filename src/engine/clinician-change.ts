@@ -102,16 +102,13 @@ export interface ChangeContext {
   pausedByWarning: boolean;
 }
 
-/** The catalogue's "never when" codes in people's words, as a clinician reads them in a refusal. */
-export const EXCLUSION_WORDS: Record<ExclusionCode, string> = {
-  'hamstring-injury': 'a recent hamstring injury (this person reported one)',
-  'below-knee-symptoms': 'pain or numbness below the knee (this person reported it)',
-  'acute-phase': 'the first 6 weeks of an episode (this person’s began less than 6 weeks ago)',
-};
-
 const UNKNOWN_TEXT = 'There is no exercise with this id in the catalogue.';
-const WARNING_PAUSE_TEXT =
-  'A warning sign paused this programme: it cannot be changed until the person has a new assessment.';
+
+/** A "never when" situation as a clinician reads it in a refusal: its name and why it applies. */
+function exclusionWords(code: ExclusionCode, kb: KnowledgeBase): string {
+  const { name, applies } = kb.exclusions[code];
+  return `${name} (${applies})`;
+}
 
 /** Why a barring rule bars this exercise, in people's words. */
 function barringText(
@@ -119,22 +116,20 @@ function barringText(
   ex: Exercise,
   gate: Gate,
   exclusions: readonly ExclusionCode[],
+  kb: KnowledgeBase,
 ): string {
+  const words = kb.programme.refusals;
   switch (rule) {
     case 'gate':
-      return gate === 'not-now'
-        ? 'No exercises are allowed now (the triage gate): the person should be seen by a clinician first.'
-        : 'Only gentle exercises are allowed now (the triage gate), and this one is not gentle.';
+      return gate === 'not-now' ? words['gate-not-now'] : words['gate-gentle-only'];
     case 'never-when': {
       const codes = ex.neverWhen.filter((code) => exclusions.includes(code));
-      return `Never when: ${codes.map((code) => EXCLUSION_WORDS[code]).join('; ')}`;
+      return `Never when: ${codes.map((code) => exclusionWords(code, kb)).join('; ')}`;
     }
     case 'stop-rule':
-      return 'The stop rules took this exercise out after pain in a session.';
+      return words['stop-rule'];
     case 'back-off':
-      return ex.nerveTension
-        ? 'Not while backing off after pain spread down the leg: gentle exercises only, none that stretch the sciatic nerve. This one stretches it.'
-        : 'Not while backing off after pain spread down the leg: gentle exercises only, none that stretch the sciatic nerve. This one is not gentle.';
+      return ex.nerveTension ? words['back-off-nerve-tension'] : words['back-off-not-gentle'];
   }
 }
 
@@ -147,10 +142,12 @@ export function refusalOf(
   programme: Pick<Programme, 'gate' | 'exclusions'>,
   state: Pick<ProgrammeState, 'backOff' | 'dropped'>,
   exclusions: readonly ExclusionCode[],
-  _kb: KnowledgeBase,
+  kb: KnowledgeBase,
 ): { rule: BarringRule; text: string } | null {
   const rule = barringRule(ex, programme.gate, state, exclusions);
-  return rule === null ? null : { rule, text: barringText(rule, ex, programme.gate, exclusions) };
+  return rule === null
+    ? null
+    : { rule, text: barringText(rule, ex, programme.gate, exclusions, kb) };
 }
 
 /** What one field of a dose counts, to name it in a refusal. */
@@ -219,6 +216,7 @@ function doseRefusals(
   timesPerDay: number,
   ranges: Dosage,
   lowestOnly: 'gate' | 'back-off' | null,
+  kb: KnowledgeBase,
 ): ChangeRefusal[] {
   const outOfRange = rangeRefusals(index, exerciseId, dosage, timesPerDay, ranges);
   if (outOfRange.length > 0 || lowestOnly === null) return outOfRange;
@@ -230,9 +228,7 @@ function doseRefusals(
     timesPerDay === ranges.timesPerDay.min;
   if (atLowest) return [];
   const why =
-    lowestOnly === 'back-off'
-      ? 'Only the lowest dose while backing off after pain spread down the leg.'
-      : 'Only gentle exercises at the lowest dose are allowed now (the triage gate).';
+    kb.programme.refusals[lowestOnly === 'back-off' ? 'lowest-dose-back-off' : 'lowest-dose-gate'];
   return [
     {
       index,
@@ -283,7 +279,14 @@ export function applyClinicianChanges(
   if (context.pausedByWarning) {
     return {
       ok: false,
-      refusals: [{ index: 0, exerciseId: null, rule: 'warning-pause', text: WARNING_PAUSE_TEXT }],
+      refusals: [
+        {
+          index: 0,
+          exerciseId: null,
+          rule: 'warning-pause',
+          text: kb.programme.refusals['warning-pause'],
+        },
+      ],
     };
   }
   const gate = mostRestrictiveGate([programme.gate, context.gate]);
@@ -334,7 +337,7 @@ export function applyClinicianChanges(
         const timesPerDay = change.timesPerDay ?? ex.dosage.timesPerDay.min;
         const barred = refusalOf(ex, rules, nextState, exclusions, kb);
         if (barred) refuse(index, id, barred.rule, barred.text);
-        const badDose = doseRefusals(index, ex.id, dosage, timesPerDay, ex.dosage, lowestOnly);
+        const badDose = doseRefusals(index, ex.id, dosage, timesPerDay, ex.dosage, lowestOnly, kb);
         refusals.push(...(barred ? badDose.filter((r) => r.rule !== lowestOnly) : badDose));
         if (barred || badDose.length > 0) {
           refusedAdds.add(id);
@@ -346,7 +349,7 @@ export function applyClinicianChanges(
           dosage,
           timesPerDay,
           serves: ex.serves.filter((c) => relevant.has(c)),
-          cautions: cautionsFor(ex, gate, exclusions),
+          cautions: cautionsFor(ex, gate, exclusions, kb),
           ...(change.note === undefined ? {} : { note: change.note }),
         };
         next.items.push(added);
@@ -379,7 +382,7 @@ export function applyClinicianChanges(
         const timesPerDay = change.timesPerDay ?? item.timesPerDay;
         const ranges = rangesFor(ex, item.dosage.unit);
         if (barred) refuse(index, id, barred.rule, barred.text);
-        const badDose = doseRefusals(index, ex.id, dosage, timesPerDay, ranges, lowestOnly);
+        const badDose = doseRefusals(index, ex.id, dosage, timesPerDay, ranges, lowestOnly, kb);
         refusals.push(...(barred ? badDose.filter((r) => r.rule !== lowestOnly) : badDose));
         if (barred || badDose.length > 0) return;
         next.items[where] = { ...item, dosage, timesPerDay };

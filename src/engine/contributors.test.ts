@@ -1,8 +1,9 @@
 // Contributor scoring: the clinical differentiations the articles and clinicians use, and explained evidence.
 import { describe, expect, it } from 'vitest';
 import { knowledgeBase } from '../kb/index.js';
-import { CONTRIBUTOR_IDS, type ContributorId } from '../kb/types.js';
+import { CLUE_IDS, CONTRIBUTOR_IDS, type ClueId, type ContributorId } from '../kb/types.js';
 import { assessIntake } from './assess.js';
+import { CLUES } from './contributors.js';
 import { parseIntake, type IntakeInput } from './intake.js';
 
 const BASE: IntakeInput = {
@@ -24,6 +25,28 @@ const get = (list: ReturnType<typeof contributors>, id: ContributorId) => {
   if (!c) throw new Error(`missing ${id}`);
   return c;
 };
+
+describe('clue table', () => {
+  it('decides when each of the knowledge base’s clues holds, once each', () => {
+    expect(CLUES.map((c) => c.id).sort()).toEqual([...CLUE_IDS].sort());
+  });
+
+  it('keeps a contributor’s evidence in the order of its clues', () => {
+    const parsed = parseIntake({ ...BASE, worseBending: true, liftingWork: true });
+    if (!parsed.ok) throw new Error('bad answers');
+    const result = assessIntake(parsed.value, knowledgeBase);
+    const mechanical = result.contributors.find((c) => c.id === 'non-specific-mechanical');
+    const held: ClueId[] = [
+      'non-specific-mechanical.pain-areas',
+      'non-specific-mechanical.worse-bending',
+      'non-specific-mechanical.leg-side',
+      'non-specific-mechanical.lifting-work',
+    ];
+    expect(mechanical?.evidence.map((e) => e.text)).toEqual(
+      held.map((id) => knowledgeBase.clues[id].text),
+    );
+  });
+});
 
 describe('contributors', () => {
   it('always lists all seven, sorted by score, with scores between 0 and 1', () => {

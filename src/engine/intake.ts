@@ -21,9 +21,12 @@ export { LEG_AREAS, derive, type Derived } from './intake-derive.js';
 
 const flag = () => z.boolean().default(false);
 
-/** A set given as a list: duplicates are folded and the order made canonical. */
+/**
+ * A set given as a list: duplicates are folded and the order made canonical. An `overwrite`, not a
+ * `transform`: the type stays a list of the values, so the API document can describe the stored answers.
+ */
 function setOf<T extends string>(values: readonly [T, ...T[]]) {
-  return z.array(z.enum(values)).transform((given): T[] => values.filter((v) => given.includes(v)));
+  return z.array(z.enum(values)).overwrite((given): T[] => values.filter((v) => given.includes(v)));
 }
 
 export const startBackSchema = z.strictObject({

@@ -1,5 +1,6 @@
 // Outcome measures scored as their authors specify, with worked examples, and the minimal important change.
 import { describe, expect, it } from 'vitest';
+import { knowledgeBase as kb } from '../kb/index.js';
 import { INSTRUMENT_IDS, instrumentById, instruments } from '../kb/instruments.js';
 import { outcomeChange, scoreOutcome } from './outcomes.js';
 
@@ -55,7 +56,7 @@ describe('scoreOutcome: worked examples', () => {
     ],
     ['Oswestry: the total entered', { instrument: 'oswestry-total', total: 42 }, 42],
   ] as const)('%s', (_name, answers, score) => {
-    const out = scoreOutcome(answers);
+    const out = scoreOutcome(answers, kb);
     expect(out.ok && out.value.score).toBe(score);
   });
 
@@ -76,7 +77,7 @@ describe('scoreOutcome: worked examples', () => {
     [{ instrument: 'pain-nrs', value: 11 }, 'value'],
     [{ instrument: 'oswestry-total', total: 42, items: [] }, 'items'],
   ])('refuses answers outside what the authors allow, naming the field: %j', (answers, path) => {
-    const out = scoreOutcome(answers);
+    const out = scoreOutcome(answers, kb);
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.problems.map((p) => p.path)).toContain(path);
   });
@@ -91,6 +92,7 @@ describe('scoreOutcome: worked examples', () => {
     const rmdq = instrumentById('rmdq');
     expect(rmdq.kind === 'checklist' && rmdq.items).toHaveLength(24);
     expect(instruments.map((i) => i.id)).toEqual([...INSTRUMENT_IDS]);
+    expect(INSTRUMENT_IDS.map((id) => kb.instruments[id])).toEqual(instruments);
     for (const i of instruments) {
       expect(i.range.max).toBeGreaterThan(i.range.min);
       expect(i.licence.length).toBeGreaterThan(5);

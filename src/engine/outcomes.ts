@@ -1,7 +1,7 @@
 // Scoring the outcome measures as their authors specify, and whether a change between two scores is big
 // enough to matter to a person. Pure: answers in, a score or typed problems out.
 import { z } from 'zod';
-import { instrumentById, type Instrument, type InstrumentId } from '../kb/instruments.js';
+import type { Instrument, InstrumentId, KnowledgeBase } from '../kb/types.js';
 import { problemsFromZod, type Result } from './problems.js';
 
 const rating = (min: number, max: number) => z.int().min(min).max(max);
@@ -39,8 +39,11 @@ export interface OutcomeScore {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Scores a set of answers; never throws. */
-export function scoreOutcome(input: unknown): Result<OutcomeScore> {
+/** Scores a set of answers with the instruments of the knowledge base given; never throws. */
+export function scoreOutcome(
+  input: unknown,
+  kb: Pick<KnowledgeBase, 'instruments'>,
+): Result<OutcomeScore> {
   const parsed = outcomeAnswersSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, problems: problemsFromZod(parsed.error.issues, input) };
@@ -65,7 +68,7 @@ export function scoreOutcome(input: unknown): Result<OutcomeScore> {
   })();
   return {
     ok: true,
-    value: { instrument: a.instrument, score, range: instrumentById(a.instrument).range },
+    value: { instrument: a.instrument, score, range: kb.instruments[a.instrument].range },
   };
 }
 

@@ -1,6 +1,7 @@
 // Builds a programme from an assessment: which exercises (never one its "never when" excludes or the gate forbids),
 // at what dose, which self-care items, and the rules that govern every session. Deterministic.
 import type {
+  CautionId,
   ContributorId,
   Dosage,
   Exercise,
@@ -8,6 +9,7 @@ import type {
   ExerciseId,
   KnowledgeBase,
   SelfCareId,
+  SelfCareReasonId,
   StopRule,
 } from '../kb/types.js';
 import type { ContributorResult } from './contributors.js';
@@ -101,51 +103,35 @@ export function startingDosage(d: Dosage): PrescribedDosage {
 
 const WEIGHT = { likely: 2, possible: 1, unlikely: 0 } as const;
 
-function selfCareFor(input: PlanInput, relevant: ReadonlySet<ContributorId>): SelfCarePick[] {
+function selfCareFor(
+  input: PlanInput,
+  relevant: ReadonlySet<ContributorId>,
+  kb: KnowledgeBase,
+): SelfCarePick[] {
   const a = input.answers;
   const picks: SelfCarePick[] = [];
+  const pick = (reason: SelfCareReasonId) => {
+    const { item, text } = kb.selfCareReasons[reason];
+    picks.push({ id: item, why: text });
+  };
   if (a.durationDays < 2) {
-    picks.push({
-      id: 'cold-pack',
-      why: 'For the first 48 hours of a flare, cold eases pain and swelling.',
-    });
-    picks.push({
-      id: 'moist-heat',
-      why: 'Once the first 48 hours have passed, switch from cold to heat.',
-    });
+    pick('cold-pack.first-48-hours');
+    pick('moist-heat.after-cold');
   } else {
-    picks.push({
-      id: 'moist-heat',
-      why: 'After the first 48 hours, heat relaxes tight muscles and eases pain.',
-    });
+    pick('moist-heat.after-48-hours');
   }
   const sitsLong =
     (a.sittingHours !== undefined && a.sittingHours >= 6) ||
     a.activity === 'sedentary' ||
     a.worseSitting;
   if (sitsLong) {
-    picks.push({
-      id: 'walking-breaks',
-      why: 'You sit for long spells; short walks break them up.',
-    });
-    picks.push({
-      id: 'desk-setup',
-      why: 'You sit for long spells; a supportive set-up keeps the back’s natural curve.',
-    });
+    pick('walking-breaks.long-sitting');
+    pick('desk-setup.long-sitting');
   }
-  if (a.liftingWork || a.worseBending) {
-    picks.push({
-      id: 'lifting-technique',
-      why: a.liftingWork
-        ? 'You lift at work; letting the legs take the load spares the back.'
-        : 'Bending hurts; bending the knees and keeping the back straight spares it.',
-    });
-  }
+  if (a.liftingWork) pick('lifting-technique.lifting-work');
+  else if (a.worseBending) pick('lifting-technique.worse-bending');
   if (relevant.has('hamstring-tightness') || relevant.has('hamstring-weakness')) {
-    picks.push({
-      id: 'massage-gun-caution',
-      why: 'If you use a massage gun on tight-feeling hamstrings, go easy with it.',
-    });
+    pick('massage-gun-caution.hamstrings');
   }
   return picks;
 }
@@ -155,17 +141,14 @@ export function cautionsFor(
   ex: Exercise,
   gate: Gate,
   exclusions: readonly ExclusionCode[],
+  kb: KnowledgeBase,
 ): string[] {
-  const out: string[] = [];
-  if (gate === 'gentle-only') {
-    out.push('Gentle only: keep to this lowest dose and read the stop rules before you start.');
-  }
+  const out: CautionId[] = [];
+  if (gate === 'gentle-only') out.push('gentle-only');
   if (ex.hamstringStretch && exclusions.includes('below-knee-symptoms')) {
-    out.push(
-      'Your symptoms reach below the knee: stop before you feel anything in the leg below the knee, and never hold this stretch into leg symptoms, because the sciatic nerve runs through the hamstrings.',
-    );
+    out.push('below-knee-hamstring-stretch');
   }
-  return out;
+  return out.map((id) => kb.programme.cautions[id]);
 }
 
 /** Generates the programme for an assessment with one knowledge base. Same inputs, same plan. */
@@ -192,20 +175,14 @@ export function generateProgramme(input: PlanInput, kb: KnowledgeBase): Programm
       items: [],
       selfCare: [],
       selfCareDetails: [],
-      notes: [
-        'The exercise programme waits until a clinician has seen you: follow the advice above first.',
-      ],
+      notes: [kb.programme.notes['not-now']],
     };
   }
 
   const notes: string[] = [];
-  if (gate === 'gentle-only') {
-    notes.push(
-      'For now only gentle exercises at the lowest dose, with the stop rules before each one.',
-    );
-  }
+  if (gate === 'gentle-only') notes.push(kb.programme.notes['gentle-only']);
   if (exclusions.includes('hamstring-injury')) {
-    notes.push('No hamstring stretching until a clinician has examined the thigh.');
+    notes.push(kb.programme.notes['hamstring-injury']);
   }
 
   const ranked = kb.exercises
@@ -249,10 +226,10 @@ export function generateProgramme(input: PlanInput, kb: KnowledgeBase): Programm
     dosage: startingDosage(ex.dosage),
     timesPerDay: ex.dosage.timesPerDay.min,
     serves: ex.serves.filter((id) => relevant.has(id)),
-    cautions: cautionsFor(ex, gate, exclusions),
+    cautions: cautionsFor(ex, gate, exclusions, kb),
   }));
 
-  const selfCareDetails = selfCareFor(input, relevant);
+  const selfCareDetails = selfCareFor(input, relevant, kb);
   return {
     ...base,
     items,

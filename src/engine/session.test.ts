@@ -198,20 +198,20 @@ describe('nextDosage', () => {
   ];
   it.each(cases)('$name', ({ dosage, from, to }) => {
     const current = { ...startingDosage(dosage), ...from };
-    expect(nextDosage(current, dosage)).toEqual(to === null ? null : { ...current, ...to });
+    expect(nextDosage(current, dosage, kb)).toEqual(to === null ? null : { ...current, ...to });
   });
 
   it('gives null for a dose counted in another unit than the range', () => {
     const bridge = exercise('glute-bridge');
     const holds = bridge.alternativeDosage?.dosage;
     if (!holds) throw new Error('the bridge has a dosage with holds');
-    expect(nextDosage(startingDosage(holds), bridge.dosage)).toBeNull();
+    expect(nextDosage(startingDosage(holds), bridge.dosage, kb)).toBeNull();
   });
 
   it('does not change the dose it is given', () => {
     const current = startingDosage(exercise('knee-to-chest').dosage);
     const copy = { ...current };
-    nextDosage(current, exercise('knee-to-chest').dosage);
+    nextDosage(current, exercise('knee-to-chest').dosage, kb);
     expect(current).toEqual(copy);
   });
 });

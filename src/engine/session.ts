@@ -102,9 +102,6 @@ export function restoreProgrammeState(stored: Partial<ProgrammeState>): Programm
   return { ...initialProgrammeState(), ...stored };
 }
 
-/** The stop rule's window for a second spreading episode: the session's date and the 6 days before it. */
-export const SPREAD_WINDOW_DAYS = 7;
-
 /**
  * Whether an exercise may be in this programme now: the gate and "never when" (as at generation), not
  * dropped by the stop rules, and while backing off only gentle exercises that do not tension the
@@ -167,29 +164,32 @@ export function backOffProgramme(
       kept.push({
         ...item,
         dosage: startingDosage(ex.dosage),
-        cautions: cautionsFor(ex, programme.gate, programme.exclusions),
+        cautions: cautionsFor(ex, programme.gate, programme.exclusions, kb),
       });
     } else if (changes && !changes.some((c) => c.exerciseId === item.exerciseId)) {
       changes.push({ exerciseId: item.exerciseId, change: 'dropped' });
     }
   }
   programme.items = kept;
-  addNote(programme, NOTE_BACKING_OFF);
+  addNote(programme, kb.programme.notes['backing-off']);
   return programme;
 }
 
-/** How much one dose step adds to `amount`, by unit. */
-const AMOUNT_STEP: Record<Dosage['unit'], number> = { seconds: 10, reps: 5 };
-
 /**
- * The dose one step up within the catalogue ranges: first the hold or the repetitions, then the
- * repeats, then the sets. Null when everything is at its maximum, or when the dose is counted in
- * another unit than `dosage` (there is then no telling where in the range it stands).
+ * The dose one step up within the catalogue ranges: first the hold or the repetitions (by the
+ * progression rule's `amountStep`), then the repeats, then the sets. Null when everything is at its
+ * maximum, or when the dose is counted in another unit than `dosage` (there is then no telling where
+ * in the range it stands).
  */
-export function nextDosage(current: PrescribedDosage, dosage: Dosage): PrescribedDosage | null {
+export function nextDosage(
+  current: PrescribedDosage,
+  dosage: Dosage,
+  kb: Pick<KnowledgeBase, 'progression'>,
+): PrescribedDosage | null {
   if (current.unit !== dosage.unit) return null;
   if (current.amount < dosage.range.max) {
-    const amount = Math.min(current.amount + AMOUNT_STEP[current.unit], dosage.range.max);
+    const step = kb.progression.amountStep[current.unit];
+    const amount = Math.min(current.amount + step, dosage.range.max);
     return { ...current, amount };
   }
   if (current.repeats < dosage.repeats.max) {
@@ -222,13 +222,6 @@ export interface SessionOutcome {
   /** What to do now, when a stop rule fired (the knowledge base's words); empty otherwise. */
   advice: string[];
 }
-
-const NOTE_ALL_STOPPED =
-  'Each exercise in your plan made the pain sharper or spread down the leg, so they have all been stopped. A GP or physiotherapist can help you find exercises that suit you.';
-const NOTE_BACKING_OFF =
-  'Backing off: pain spread down the leg or new leg symptoms appeared, so for now only gentle exercises at the lowest dose, without the stretches that pull on the sciatic nerve.';
-const NOTE_UNPAIRED =
-  'Stretching alone rarely settles this kind of pain, but none of the strengthening exercises suits you at the moment. A physiotherapist can suggest one that does.';
 
 /**
  * Applies one logged session to the programme: the stop rules (drop, offer a gentler exercise,
@@ -268,7 +261,7 @@ export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOut
     dosage: startingDosage(ex.dosage),
     timesPerDay: ex.dosage.timesPerDay.min,
     serves: ex.serves.filter((id) => relevant.has(id)),
-    cautions: cautionsFor(ex, programme.gate, exclusions),
+    cautions: cautionsFor(ex, programme.gate, exclusions, kb),
   });
 
   // Warning signs are about the person, not the exercise: they count from every entry, even one
@@ -349,7 +342,7 @@ export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOut
       );
       // A dose in a unit the catalogue does not give for this exercise cannot be placed in a range: leave it.
       if (!range) continue;
-      const dosage = nextDosage(item.dosage, range);
+      const dosage = nextDosage(item.dosage, range, kb);
       if (dosage) {
         items[at] = { ...item, dosage };
         changes.push({ exerciseId: id, change: 'progressed', dosage });
@@ -372,7 +365,7 @@ export function applySession(input: SessionInput, kb: KnowledgeBase): SessionOut
   );
   pairStretchesWithStrengthening(programme, kb, available, itemFor, changes, hurt);
   if (programme.items.length === 0 && input.programme.items.length > 0) {
-    addNote(programme, NOTE_ALL_STOPPED);
+    addNote(programme, kb.programme.notes['all-stopped']);
   }
 
   state.warningCheckRequired = input.state.warningCheckRequired || warningCheckRequired;
@@ -412,7 +405,7 @@ function pairStretchesWithStrengthening(
     .sort((a, b) => Number(b.gentle) - Number(a.gentle));
   const pairing = candidates.map((ex) => available(ex.id)).find((ex) => ex !== undefined);
   if (!pairing) {
-    addNote(programme, NOTE_UNPAIRED);
+    addNote(programme, kb.programme.notes.unpaired);
     return;
   }
   programme.items.push(itemFor(pairing));

@@ -20,7 +20,7 @@ describe('triage safety properties', () => {
         intakeArb,
         fc.constantFrom('saddleNumbness', 'bladderChange', 'bowelChange'),
         (answers, sign) => {
-          const out = triage(parse({ ...answers, [sign]: true }));
+          const out = triage(parse({ ...answers, [sign]: true }), knowledgeBase);
           expect(out.triage.level).toBe('emergency');
           expect(out.exercise).toBe('not-now');
         },
@@ -41,8 +41,8 @@ describe('triage safety properties', () => {
     );
     fc.assert(
       fc.property(intakeArb, extraSigns, (answers, sign) => {
-        const before = triage(parse(answers));
-        const after = triage(parse({ ...answers, ...sign }));
+        const before = triage(parse(answers), knowledgeBase);
+        const after = triage(parse({ ...answers, ...sign }), knowledgeBase);
         expect(LEVELS.indexOf(after.triage.level)).toBeGreaterThanOrEqual(
           LEVELS.indexOf(before.triage.level),
         );
@@ -57,7 +57,7 @@ describe('triage safety properties', () => {
   it('level is the highest of the reasons and self-care only with none', () => {
     fc.assert(
       fc.property(intakeArb, (answers) => {
-        const out = triage(parse(answers));
+        const out = triage(parse(answers), knowledgeBase);
         if (out.triage.reasons.length === 0) {
           expect(out.triage.level).toBe('self-care');
           expect(out.exercise).toBe('allowed');

@@ -1,5 +1,6 @@
 // Triage policy, rule by rule and boundary by boundary: each case names the exact reasons, level and gate.
 import { describe, expect, it } from 'vitest';
+import { knowledgeBase as kb } from '../kb/index.js';
 import { parseIntake, type IntakeInput } from './intake.js';
 import {
   TRIAGE_RULES,
@@ -23,7 +24,7 @@ const BASE: IntakeInput = {
 function run(overrides: Partial<IntakeInput>) {
   const parsed = parseIntake({ ...BASE, ...overrides });
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
-  return triage(parsed.value);
+  return triage(parsed.value, kb);
 }
 
 interface Case {

@@ -16,9 +16,11 @@ import {
   adviceFor,
   highestLevel,
   mostRestrictiveGate,
+  reasonOf,
   type Gate,
   type Level,
   type TriageReason,
+  type TriageKb,
   type TriageRule,
 } from './triage.js';
 
@@ -193,6 +195,7 @@ export function isPossible(rule: TriageRule, known: KnownAnswers): boolean {
  */
 export function warningNow(
   known: KnownAnswers,
+  kb: TriageKb,
   rules: readonly TriageRule[] = WARNING_RULES,
 ): WarningNow | null {
   const given = definedOnly(known);
@@ -208,7 +211,7 @@ export function warningNow(
     const answers = (first ? (rule.fires(first, derive(first)) ?? []) : []).filter(
       (f) => f in given,
     );
-    return { code: rule.code, text: rule.text, answers };
+    return reasonOf(rule.code, answers, kb);
   });
-  return { level, gate, reasons, advice: adviceFor(level, gate) };
+  return { level, gate, reasons, advice: adviceFor(level, gate, kb) };
 }

@@ -1,7 +1,7 @@
 // The programme as FHIR CarePlans: one for the current programme, or, once it has versions, one per version
 // (the current one active, earlier ones revoked and replaced by the next), each with its author.
 import { adherenceOf, sittingsFrom } from '../engine/sittings.js';
-import type { PlanItem, PrescribedDosage, Programme } from '../engine/plan.js';
+import type { PlanItem, Programme } from '../engine/plan.js';
 import type { ExerciseId, KnowledgeBase, SelfCareId } from '../kb/types.js';
 import type {
   ProgrammeRecord,
@@ -19,21 +19,9 @@ import type {
   Reference,
 } from './types.js';
 import { uuidUrn } from './uuid.js';
+import { dosageWords, exerciseTitle, lowerFirst } from '../words/index.js';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const TIMES = ['never', 'once', 'twice'];
 const TITLE = 'Backchain exercise and self-care programme';
-
-/** A prescribed dose in plain words, e.g. "2 sets of 3 holds of 20 seconds on each side, twice a day". */
-export function dosageInWords(d: PrescribedDosage, timesPerDay: number): string {
-  const unit =
-    d.unit === 'seconds'
-      ? `${plural(d.repeats, 'hold', 'holds')} of ${plural(d.amount, 'second', 'seconds')}`
-      : plural(d.amount, 'repetition', 'repetitions');
-  const sides = d.sides === 'each' ? ' on each side' : '';
-  const often = TIMES[timesPerDay] ?? `${timesPerDay} times`;
-  return `${plural(d.sets, 'set', 'sets')} of ${unit}${sides}, ${often} a day`;
-}
 
 /** What the CarePlans read of a session log: its programme, sitting and time, and the exercises done. */
 export type PlanSession = Pick<
@@ -60,7 +48,7 @@ function exerciseActivity(
 ): CarePlanActivity {
   const name = exerciseName(kb, item.exerciseId);
   const description = [
-    `${name}: ${dosageInWords(item.dosage, item.timesPerDay)}.`,
+    `${exerciseTitle(name).title}: ${lowerFirst(dosageWords(item.dosage, item.timesPerDay))}.`,
     ...item.cautions,
     ...(item.note === undefined ? [] : [`Clinician’s note: ${item.note}`]),
   ];

@@ -43,13 +43,12 @@ import {
   practitionerSchema,
   painObservationCodeSchema,
   patientSchema,
-  QUESTIONNAIRE_CANONICAL,
   questionnaireResponseCodeSchema,
   riskAssessmentCodeSchema,
   slrObservationCodeSchema,
-  SYSTEM,
   toeTouchObservationCodeSchema,
-} from './codes.js';
+} from '../../test/fhir-code-schemas.js';
+import { QUESTIONNAIRE_CANONICAL, SYSTEM } from './codes.js';
 import {
   csvField,
   exportBundle,
@@ -71,6 +70,7 @@ import type {
 } from './types.js';
 import { chronological } from './common.js';
 import { deterministicUuid } from './uuid.js';
+import { timesPerDayWords } from '../words/index.js';
 
 interface Vignette {
   id: string;
@@ -378,7 +378,7 @@ const OUTCOME_ANSWERS: OutcomeAnswers[] = [
 ];
 
 function outcomeRecord(n: number, answers: OutcomeAnswers): OutcomeRecord {
-  const scored = scoreOutcome(answers);
+  const scored = scoreOutcome(answers, knowledgeBase);
   if (!scored.ok) throw new Error('fixture answers should score');
   return {
     userId: USER_ID,
@@ -510,6 +510,9 @@ describe('FHIR structural validation (medplum)', () => {
       a.result.triage.reasons.map((r) => r.code),
     );
     expect(risk?.note?.[0]?.text).toContain('Triage level: emergency');
+    expect(risk?.method?.text).toBe(
+      `Backchain triage rules (triage policy version ${a.result.policyVersion}) and contributor scoring, knowledge base ${a.knowledgeBase}`,
+    );
   });
 
   it('leaves out the pain score of a check-in that carried only a warning sign, and stays valid', () => {
@@ -904,6 +907,9 @@ describe('the clinician side', () => {
     const [a2] = exercises(second);
     const before = a1?.detail.scheduledTiming?.repeat?.frequency ?? 0;
     expect(a2?.detail.scheduledTiming?.repeat?.frequency).toBe(before + 1);
+    // The dose in the words every surface uses ("…, once a day"), each version its own.
+    expect(a1?.detail.description).toMatch(new RegExp(`, ${timesPerDayWords(before)}\\.`));
+    expect(a2?.detail.description).toMatch(new RegExp(`, ${timesPerDayWords(before + 1)}\\.`));
     expect(a1?.detail.description).not.toContain('Clinician’s note');
     expect(a2?.detail.description).toContain(
       'Clinician’s note: Keep the knee soft and breathe out as you lean.',

@@ -1,8 +1,7 @@
 // Exports of a person's whole record: a FHIR R4 collection Bundle, plain JSON, and check-ins, sessions and outcomes as CSV.
 // Pure and deterministic: the clock (`now`) and the knowledge base are passed in; the same record gives the same output.
 import type { ContributorResult } from '../engine/contributors.js';
-import { INSTRUMENT_IDS } from '../kb/instruments.js';
-import type { KnowledgeBase } from '../kb/types.js';
+import { INSTRUMENT_IDS, type KnowledgeBase } from '../kb/types.js';
 import type {
   AssessmentRecord,
   CareLinkRecord,
@@ -55,7 +54,6 @@ import type {
 } from './types.js';
 import { uuidUrn } from './uuid.js';
 
-export { dosageInWords } from './care-plans.js';
 export type { ExportClinician } from './clinicians.js';
 
 /** Everything of one person that an export covers (as the store returns it; any order). */
@@ -154,7 +152,7 @@ function riskAssessment(
     status: 'final',
     code: { coding: [ASSESSMENT_CODING], text: ASSESSMENT_CODING.display },
     method: {
-      text: `Backchain triage rules and contributor scoring, knowledge base ${a.knowledgeBase}`,
+      text: `Backchain triage rules (triage policy version ${r.policyVersion}) and contributor scoring, knowledge base ${a.knowledgeBase}`,
     },
     subject: patient,
     occurrenceDateTime: a.createdAt,
@@ -241,7 +239,7 @@ function bundleEntries(head: BundleHead, opts: ExportOptions) {
   // Included so the responses' canonicals resolve inside the bundle, without a server to ask.
   add('questionnaire:intake:1', intakeQuestionnaire(kb.version));
   for (const id of INSTRUMENT_IDS.filter((i) => head.instruments.has(i))) {
-    add(`questionnaire:outcome:${id}`, outcomeQuestionnaire(id));
+    add(`questionnaire:outcome:${id}`, outcomeQuestionnaire(kb, id));
   }
   const patient = add(`patient:${head.user.id}`, patientResource(head.user));
 
@@ -307,8 +305,8 @@ function bundleEntries(head: BundleHead, opts: ExportOptions) {
     outcomes(rows: readonly OutcomeRecord[]) {
       for (const o of rows) {
         const who = enteredBy(o.enteredBy);
-        const qr = add(`outcome-response:${o.id}`, outcomeResponse(o, patient, who));
-        add(`outcome:${o.id}`, outcomeObservation(o, patient, who, qr));
+        const qr = add(`outcome-response:${o.id}`, outcomeResponse(kb, o, patient, who));
+        add(`outcome:${o.id}`, outcomeObservation(kb, o, patient, who, qr));
       }
     },
     /** The entries made since the last call. */

@@ -1,7 +1,7 @@
 // Outcome measures in FHIR: a Questionnaire per instrument (the authors' items where they allow it; only a total for
 // the licensed Oswestry index), a QuestionnaireResponse per answered measure, and an Observation of its total score.
 import type { OutcomeAnswers } from '../engine/outcomes.js';
-import { instrumentById, type Instrument, type InstrumentId } from '../kb/instruments.js';
+import type { Instrument, InstrumentId, KnowledgeBase } from '../kb/types.js';
 import type { OutcomeRecord } from '../store/types.js';
 import {
   CATEGORY_SURVEY,
@@ -148,9 +148,12 @@ function instrumentItems(i: Instrument): QuestionnaireItem[] {
   }
 }
 
+/** The instruments a resource is made from: those of the knowledge base the export is given. */
+type Instruments = Pick<KnowledgeBase, 'instruments'>;
+
 /** One instrument as a FHIR R4 Questionnaire, its items in the authors' order. */
-export function outcomeQuestionnaire(id: InstrumentId): Questionnaire {
-  const i = instrumentById(id);
+export function outcomeQuestionnaire(kb: Instruments, id: InstrumentId): Questionnaire {
+  const i = kb.instruments[id];
   return {
     resourceType: 'Questionnaire',
     id: `outcome-${id}`,
@@ -168,8 +171,8 @@ export function outcomeQuestionnaire(id: InstrumentId): Questionnaire {
   };
 }
 
-function responseItems(a: OutcomeAnswers): QuestionnaireResponseItem[] {
-  const i = instrumentById(a.instrument);
+function responseItems(kb: Instruments, a: OutcomeAnswers): QuestionnaireResponseItem[] {
+  const i = kb.instruments[a.instrument];
   const scale = i.kind === 'rated-items' || i.kind === 'single-rating' ? i.scale : [];
   const statements = i.kind === 'checklist' || i.kind === 'rated-items' ? i.items : [];
   const rating = (value: number): QuestionnaireResponseItem => ({
@@ -218,6 +221,7 @@ function responseItems(a: OutcomeAnswers): QuestionnaireResponseItem[] {
 
 /** One answered measure, item by item, answered by the person (or, for the Oswestry total, entered by a clinician). */
 export function outcomeResponse(
+  kb: Instruments,
   o: OutcomeRecord,
   patient: Reference,
   enteredBy: Reference,
@@ -232,18 +236,19 @@ export function outcomeResponse(
     authored: o.createdAt,
     author: enteredBy,
     source: patient,
-    item: responseItems(o.answers),
+    item: responseItems(kb, o.answers),
   };
 }
 
 /** The total score of one measure, derived from its response: an integer, or a quantity for the PSFS mean. */
 export function outcomeObservation(
+  kb: Instruments,
   o: OutcomeRecord,
   patient: Reference,
   enteredBy: Reference,
   response: Reference,
 ): Observation {
-  const i = instrumentById(o.instrument);
+  const i = kb.instruments[o.instrument];
   const coding = outcomeCoding(i);
   const way = i.higherIsWorse ? 'a higher score is worse' : 'a higher score is better';
   const obs: Observation = {

@@ -6,11 +6,11 @@ import {
   START_BACK_Q9,
   type Intake,
   type IntakeField,
-  type StartBackAnswers,
 } from '../engine/intake.js';
 import { problem, type Problem, type Result } from '../engine/problems.js';
 import { QUESTIONS, SECTIONS, type Question, type QuestionKind } from '../engine/questions.js';
 import { KEELE_NOTICE, START_BACK_ITEMS } from '../engine/start-back.js';
+import { START_BACK_Q9_LABELS } from '../words/labels.js';
 import {
   EXTENSION_URL,
   intakeSystem,
@@ -38,14 +38,6 @@ const ITEM_TYPE: Record<QuestionKind, QuestionnaireItemType> = {
   multi: 'choice',
   integer: 'integer',
   number: 'decimal',
-};
-
-const Q9_LABELS: Record<StartBackAnswers['q9'], string> = {
-  'not-at-all': 'Not at all',
-  slightly: 'Slightly',
-  moderately: 'Moderately',
-  'very-much': 'Very much',
-  extremely: 'Extremely',
 };
 
 const VERSION_TEXT = 'Intake contract version';
@@ -162,7 +154,7 @@ function startBackGroup(): QuestionnaireItem {
         type: 'choice',
         required: true,
         answerOption: START_BACK_Q9.map((v) => ({
-          valueCoding: optionCoding('startBack.q9', v, Q9_LABELS[v]),
+          valueCoding: optionCoding('startBack.q9', v, START_BACK_Q9_LABELS[v]),
         })),
       },
     ],
@@ -239,7 +231,9 @@ export function questionnaireResponseItems(answers: Intake): QuestionnaireRespon
         {
           linkId: 'q9',
           text: START_BACK_ITEMS.q9,
-          answer: [{ valueCoding: optionCoding('startBack.q9', sb.q9, Q9_LABELS[sb.q9]) }],
+          answer: [
+            { valueCoding: optionCoding('startBack.q9', sb.q9, START_BACK_Q9_LABELS[sb.q9]) },
+          ],
         },
       ],
     });

@@ -1,7 +1,8 @@
 // The exercises' key poses: complete, in order, physically sensible, faithful to the steps; and the posterior-chain picture.
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_IDS, type ExerciseId } from '../kb/types.js';
-import { EXERCISE_KEYFRAMES, EXERCISE_MARKS, POSTERIOR_CHAIN_POSE } from './keyframes.js';
+import { EXERCISE_KEYFRAMES, EXERCISE_MARKS } from '../kb/figures.js';
+import { buildExercisePoses, POSTERIOR_CHAIN_POSE } from './keyframes.js';
 import { viewOf } from './svg.js';
 import { distance3, jointPositions3d, project } from './view.js';
 import {
@@ -68,6 +69,23 @@ describe('EXERCISE_KEYFRAMES', () => {
   it('covers exactly the exercise catalogue', () => {
     expect(Object.keys(EXERCISE_KEYFRAMES).sort()).toEqual([...EXERCISE_IDS].sort());
   });
+
+  // The knowledge base keeps the poses as data; the figure model's postures are where they come from.
+  it.each(EXERCISE_IDS.map((id) => [id]))(
+    '%s: the knowledge base keeps the poses the figure model builds (else run scripts/kb-figures.ts)',
+    (id) => {
+      const built = buildExercisePoses()[id];
+      const kept = EXERCISE_KEYFRAMES[id];
+      expect(kept.map((k) => k.at)).toEqual(built.map((k) => k.at));
+      kept.forEach((k, i) => {
+        const angles = built[i]?.angles ?? {};
+        expect(Object.keys(k.angles).sort(), `${id} pose ${i}`).toEqual(Object.keys(angles).sort());
+        for (const [name, value] of Object.entries(angles)) {
+          expect(k.angles[name], `${id} pose ${i} ${name}`).toBeCloseTo(value, 8);
+        }
+      });
+    },
+  );
 
   describe.each(EXERCISE_IDS.map((id) => [id]))('%s', (id) => {
     const frames = EXERCISE_KEYFRAMES[id];

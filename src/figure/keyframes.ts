@@ -1,5 +1,6 @@
-// The key poses of every exercise's illustration, and the posterior-chain picture, built on the figure model.
-import type { ExerciseId, FigureMarks, Keyframe } from '../kb/types.js';
+// How every exercise's key poses are built on the figure model (kept as data in `src/kb/figure-poses.ts`), and the
+// posterior-chain picture.
+import type { ExerciseId, Keyframe } from '../kb/types.js';
 import {
   NEUTRAL_STANDING,
   SEGMENTS,
@@ -313,56 +314,25 @@ function goodMorningModified(): Keyframe[] {
 }
 
 /**
- * What each illustration picks out: the muscle stretched or working, the joint whose path the movement
- * arrow follows, the camera (from above and to the side for the crossed leg of the figure four), and props.
+ * Every exercise's key poses built from the postures above, in time order on 0..1 for one repetition,
+ * without marks. The knowledge base keeps them as data (`src/kb/figure-poses.ts`, written from this by
+ * `npx tsx scripts/kb-figures.ts`); a test keeps the two equal.
  */
-export const EXERCISE_MARKS: Record<ExerciseId, FigureMarks> = {
-  'knee-to-chest': { muscles: ['glutes', 'low-back'], arrow: 'near.knee', props: ['mat'] },
-  'figure-four': {
-    muscles: ['piriformis'],
-    arrow: 'near.ankle',
-    azimuth: -50,
-    elevation: 20,
-    props: ['mat'],
-  },
-  'supine-hamstring-gentle': { muscles: ['hamstrings'], arrow: 'near.ankle', props: ['mat'] },
-  'supine-hamstring-strap': {
-    muscles: ['hamstrings'],
-    arrow: 'near.ankle',
-    props: ['mat', 'strap'],
-  },
-  'hamstring-wall-stretch': {
-    muscles: ['hamstrings'],
-    arrow: 'near.ankle',
-    props: ['mat', 'door-frame'],
-  },
-  'active-hamstring-stretch': { muscles: ['hamstrings'], arrow: 'near.ankle', props: ['mat'] },
-  'abdominal-brace': { muscles: ['abdominals'], props: ['mat'] },
-  'glute-bridge': { muscles: ['glutes', 'hamstrings'], arrow: 'hip', props: ['mat'] },
-  'supine-straight-leg-raise': { muscles: ['thigh-front'], arrow: 'near.ankle', props: ['mat'] },
-  'standing-march': { muscles: ['hip-flexors', 'abdominals'], arrow: 'near.knee' },
-  'good-morning-modified': { muscles: ['hamstrings', 'glutes'], arrow: 'shoulder' },
-};
-
-/** Keyframes with the illustration's marks on the first. */
-function marked(id: ExerciseId, frames: Keyframe[]): Keyframe[] {
-  return frames.map((k, i) => (i === 0 ? { ...k, marks: EXERCISE_MARKS[id] } : k));
+export function buildExercisePoses(): Record<ExerciseId, Keyframe[]> {
+  return {
+    'knee-to-chest': kneeToChest(),
+    'figure-four': figureFour(),
+    'supine-hamstring-gentle': supineHamstringGentle(),
+    'supine-hamstring-strap': supineHamstringStrap(),
+    'hamstring-wall-stretch': hamstringWallStretch(),
+    'active-hamstring-stretch': activeHamstringStretch(),
+    'abdominal-brace': abdominalBrace(),
+    'glute-bridge': gluteBridge(),
+    'supine-straight-leg-raise': supineStraightLegRaise(),
+    'standing-march': standingMarch(),
+    'good-morning-modified': goodMorningModified(),
+  };
 }
-
-/** Every exercise's key poses, in time order on 0..1 for one repetition (play them there and back). */
-export const EXERCISE_KEYFRAMES: Record<ExerciseId, Keyframe[]> = {
-  'knee-to-chest': marked('knee-to-chest', kneeToChest()),
-  'figure-four': marked('figure-four', figureFour()),
-  'supine-hamstring-gentle': marked('supine-hamstring-gentle', supineHamstringGentle()),
-  'supine-hamstring-strap': marked('supine-hamstring-strap', supineHamstringStrap()),
-  'hamstring-wall-stretch': marked('hamstring-wall-stretch', hamstringWallStretch()),
-  'active-hamstring-stretch': marked('active-hamstring-stretch', activeHamstringStretch()),
-  'abdominal-brace': marked('abdominal-brace', abdominalBrace()),
-  'glute-bridge': marked('glute-bridge', gluteBridge()),
-  'supine-straight-leg-raise': marked('supine-straight-leg-raise', supineStraightLegRaise()),
-  'standing-march': marked('standing-march', standingMarch()),
-  'good-morning-modified': marked('good-morning-modified', goodMorningModified()),
-};
 
 /** Posterior pelvic tilt at full hamstring tension, in degrees. */
 const MAX_TILT = 15;

@@ -1,7 +1,8 @@
 // The SVG drawings: well-formed markup, accessible naming, one element per body segment, finite numbers only.
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_IDS } from '../kb/types.js';
-import { EXERCISE_KEYFRAMES, POSTERIOR_CHAIN_POSE } from './keyframes.js';
+import { EXERCISE_KEYFRAMES } from '../kb/figures.js';
+import { POSTERIOR_CHAIN_POSE } from './keyframes.js';
 import { NEUTRAL_STANDING, anglesToPose, type Pose } from './model.js';
 import {
   bodyMapDrawing,

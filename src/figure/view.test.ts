@@ -1,7 +1,7 @@
 // The figure in three dimensions and the camera: the side view keeps the model's picture, the back view
 // puts the person's left on the left, and a crossed leg keeps its lengths.
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_KEYFRAMES } from './keyframes.js';
+import { EXERCISE_KEYFRAMES } from '../kb/figures.js';
 import { NEUTRAL_STANDING, SEGMENTS, anglesToPose, jointPositions } from './model.js';
 import {
   BACK_VIEW,

@@ -1,85 +1,20 @@
 // Outcome measures an open project may ship, as data: their items in the authors' own words where the authors
 // allow it, how each is scored, and the smallest change that matters to a person (with its source). The Oswestry
 // Disability Index is licensed, so only a total a clinician enters is recorded, never its text.
+import type { Instrument, InstrumentId } from './types.js';
 
-/** The instruments, by stable id. */
-export const INSTRUMENT_IDS = [
-  'pain-nrs',
-  'rmdq',
-  'psfs',
-  'sciatica-bothersomeness',
-  'global-rating-of-change',
-  'oswestry-total',
-] as const;
-export type InstrumentId = (typeof INSTRUMENT_IDS)[number];
-
-/** The smallest change a person would notice as real, in points or as a share of the starting score. */
-export interface MinimalImportantChange {
-  points: number;
-  /** Also counts as important when the change is at least this share of the start (0..1). */
-  fraction?: number;
-  /** Where the threshold comes from, and how firm it is. */
-  note: string;
-}
-
-interface InstrumentBase {
-  id: InstrumentId;
-  name: string;
-  /** What it measures, in one plain sentence. */
-  purpose: string;
-  /** Lowest and highest possible scores. */
-  range: { min: number; max: number };
-  /** Whether a higher score is worse (disability, pain) or better (function). */
-  higherIsWorse: boolean;
-  minimalImportantChange: MinimalImportantChange | null;
-  /** LOINC code for the total, only where one is known to exist for exactly this score. */
-  loinc?: { code: string; display: string };
-  /** Citation of the instrument's authors. */
-  citation: string;
-  /** Who may use it, and on what terms. */
-  licence: string;
-}
-
-/** Answered by ticking the statements that apply today: the score is how many were ticked. */
-export interface ChecklistInstrument extends InstrumentBase {
-  kind: 'checklist';
-  instructions: string;
-  items: readonly string[];
-}
-
-/** A fixed set of items, each rated on the same labelled scale: the score is their sum. */
-export interface RatedItemsInstrument extends InstrumentBase {
-  kind: 'rated-items';
-  instructions: string;
-  items: readonly string[];
-  scale: readonly { value: number; label: string }[];
-}
-
-/** Up to `maxActivities` activities the person names, each rated 0..10: the score is their mean. */
-export interface PatientSpecificInstrument extends InstrumentBase {
-  kind: 'patient-specific';
-  instructions: string;
-  maxActivities: number;
-}
-
-/** One answer from a labelled scale. */
-export interface SingleRatingInstrument extends InstrumentBase {
-  kind: 'single-rating';
-  question: string;
-  scale: readonly { value: number; label: string }[];
-}
-
-/** A total entered by a clinician from an instrument the project may not reproduce. */
-export interface EnteredTotalInstrument extends InstrumentBase {
-  kind: 'entered-total';
-}
-
-export type Instrument =
-  | ChecklistInstrument
-  | RatedItemsInstrument
-  | PatientSpecificInstrument
-  | SingleRatingInstrument
-  | EnteredTotalInstrument;
+// The instruments' ids and shapes live with the rest of the knowledge base's (`types.ts`).
+export { INSTRUMENT_IDS } from './types.js';
+export type {
+  ChecklistInstrument,
+  EnteredTotalInstrument,
+  Instrument,
+  InstrumentId,
+  MinimalImportantChange,
+  PatientSpecificInstrument,
+  RatedItemsInstrument,
+  SingleRatingInstrument,
+} from './types.js';
 
 const BOTHER_SCALE = [
   { value: 0, label: 'Not at all bothersome' },
@@ -241,8 +176,12 @@ export const instruments: readonly Instrument[] = [
   },
 ];
 
+/** The instruments by id, as the knowledge base carries them (`kb.instruments`). */
+export const instrumentsById = Object.fromEntries(instruments.map((i) => [i.id, i])) as Readonly<
+  Record<InstrumentId, Instrument>
+>;
+
+/** One instrument of this file's list, for tests and data checks; code reads `kb.instruments`. */
 export function instrumentById(id: InstrumentId): Instrument {
-  const found = instruments.find((i) => i.id === id);
-  if (!found) throw new Error(`unknown instrument: ${id}`);
-  return found;
+  return instrumentsById[id];
 }

@@ -1,12 +1,23 @@
 // Knowledge-base integrity: every id reference resolves, and the catalogue matches `exercises.md` exactly.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { knowledgeBase as kb } from './index.js';
 import { TOPIC_IDS } from './education.js';
 import {
+  CAUTION_IDS,
+  CLUE_IDS,
   CONTRIBUTOR_IDS,
+  EXCLUSION_CODES,
   EXERCISE_IDS,
+  GATES,
+  INSTRUMENT_IDS,
+  LEVELS,
+  PROGRAMME_NOTE_IDS,
+  REFUSAL_IDS,
   SELF_CARE_IDS,
+  SELF_CARE_REASON_IDS,
   SOURCE_IDS,
+  TRIAGE_CODES,
   type ExclusionCode,
   type SourceId,
 } from './types.js';
@@ -29,6 +40,9 @@ function allCitations(): { where: string; id: string }[] {
     ...kb.progression.sources.map((id) => ({ where: 'progression', id })),
     ...kb.careAdvice.flatMap((a) => a.sources.map((id) => ({ where: `care ${a.id}`, id }))),
     ...kb.prognosis.sources.map((id) => ({ where: 'prognosis', id })),
+    ...Object.entries(kb.triage.rules).flatMap(([code, r]) =>
+      r.sources.map((id) => ({ where: `triage rule ${code}`, id })),
+    ),
   ];
 }
 
@@ -294,4 +308,106 @@ describe('exercise illustrations', () => {
       expect(times.at(-1)).toBe(1);
     },
   );
+});
+
+/** The ids of a record's keys, to compare with the ids the knowledge base declares. */
+const keysOf = (record: object): string[] => Object.keys(record).sort();
+
+describe('clinical content as data with ids', () => {
+  it('has the words of every triage rule, level and gate, and nothing else', () => {
+    expect(new Set(TRIAGE_CODES).size).toBe(TRIAGE_CODES.length);
+    expect(keysOf(kb.triage.rules)).toEqual([...TRIAGE_CODES].sort());
+    expect(keysOf(kb.triage.levelAdvice)).toEqual([...LEVELS].sort());
+    expect(keysOf(kb.triage.gateAdvice)).toEqual([...GATES].sort());
+    for (const [code, rule] of Object.entries(kb.triage.rules)) {
+      expect(rule.text.length, code).toBeGreaterThan(20);
+      expect(rule.sources.length, code).toBeGreaterThan(0);
+    }
+    expect(kb.triage.safetyNet).toMatch(/emergency department/);
+  });
+
+  it('carries the triage policy version that docs/triage-policy.md states', () => {
+    const doc = readFileSync(new URL('../../docs/triage-policy.md', import.meta.url), 'utf8');
+    const header = /^# Triage policy, version (\d+)$/m.exec(doc);
+    expect(header?.[1]).toBeDefined();
+    expect(kb.policyVersion).toBe(Number(header?.[1]));
+  });
+
+  it('names every exclusion in words, never by its id', () => {
+    expect(keysOf(kb.exclusions)).toEqual([...EXCLUSION_CODES].sort());
+    for (const code of EXCLUSION_CODES) {
+      const { name, applies } = kb.exclusions[code];
+      expect(name, code).not.toContain(code);
+      expect(name, code).toMatch(/^[a-z]/);
+      expect(applies.length, code).toBeGreaterThan(0);
+    }
+  });
+
+  it('has every clue id once, each named after the contributor it moves, with a weight and words', () => {
+    expect(new Set(CLUE_IDS).size).toBe(CLUE_IDS.length);
+    expect(keysOf(kb.clues)).toEqual([...CLUE_IDS].sort());
+    for (const id of CLUE_IDS) {
+      const clue = kb.clues[id];
+      expect(contributorIds.has(clue.contributor), id).toBe(true);
+      expect(id.startsWith(`${clue.contributor}.`), id).toBe(true);
+      expect(clue.weight, id).not.toBe(0);
+      expect(clue.text, id).toMatch(/^[A-Z].*\.$/);
+    }
+  });
+
+  it('has every self-care reason once, each named after the self-care item it adds, with words', () => {
+    expect(new Set(SELF_CARE_REASON_IDS).size).toBe(SELF_CARE_REASON_IDS.length);
+    expect(keysOf(kb.selfCareReasons)).toEqual([...SELF_CARE_REASON_IDS].sort());
+    for (const id of SELF_CARE_REASON_IDS) {
+      const reason = kb.selfCareReasons[id];
+      expect(id.startsWith(`${reason.item}.`), id).toBe(true);
+      expect(
+        kb.selfCare.some((s) => s.id === reason.item),
+        id,
+      ).toBe(true);
+      expect(reason.text, id).toMatch(/^[A-Z].*\.$/);
+    }
+    // Every self-care item has at least one reason to join a plan.
+    const given = new Set(Object.values(kb.selfCareReasons).map((r) => r.item));
+    expect([...given].sort()).toEqual([...SELF_CARE_IDS].sort());
+  });
+
+  it('has the words of every programme note, caution and refusal, as sentences', () => {
+    expect(keysOf(kb.programme.notes)).toEqual([...PROGRAMME_NOTE_IDS].sort());
+    expect(keysOf(kb.programme.cautions)).toEqual([...CAUTION_IDS].sort());
+    expect(keysOf(kb.programme.refusals)).toEqual([...REFUSAL_IDS].sort());
+    const texts = [
+      ...Object.entries(kb.programme.notes),
+      ...Object.entries(kb.programme.cautions),
+      ...Object.entries(kb.programme.refusals),
+    ];
+    for (const [id, text] of texts) expect(text, id).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('carries every outcome instrument, under its own id', () => {
+    expect(keysOf(kb.instruments)).toEqual([...INSTRUMENT_IDS].sort());
+    for (const id of INSTRUMENT_IDS) expect(kb.instruments[id].id).toBe(id);
+  });
+
+  it('steps a dose up by a whole, positive amount in each unit', () => {
+    for (const step of Object.values(kb.progression.amountStep)) {
+      expect(Number.isInteger(step) && step > 0).toBe(true);
+    }
+  });
+
+  it('gives every contributor clues for and against', () => {
+    for (const id of CONTRIBUTOR_IDS) {
+      const weights = Object.values(kb.clues)
+        .filter((c) => c.contributor === id)
+        .map((c) => c.weight);
+      expect(
+        weights.some((w) => w > 0),
+        id,
+      ).toBe(true);
+      expect(
+        weights.some((w) => w < 0),
+        id,
+      ).toBe(true);
+    }
+  });
 });

@@ -11,12 +11,10 @@
 import { smogFormula } from 'smog-formula';
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
-import { CLUES } from '../engine/contributors.js';
 import { QUESTIONS, SECTIONS, checkinQuestion } from '../engine/questions.js';
-import { LEVEL_ADVICE, TRIAGE_RULES, type Level } from '../engine/triage.js';
+import { TRIAGE_RULES, type Level } from '../engine/triage.js';
 import { describePosteriorChain } from '../web/screens/learn-content.js';
 import { CONTACT_HEADING, HEADLINE } from '../web/level-words.js';
-import { SAFETY_NET, SAFE_TO_DO } from '../web/screens/result-view.js';
 import {
   EXTRA_HINTS,
   SLR_HOW_TO,
@@ -109,6 +107,10 @@ function passages(): Passage[] {
   out.push({ id: 'rules:stop', lines: kb.stopRules.map((r) => r.text) });
   out.push({ id: 'rules:progression', lines: [kb.progression.text] });
   out.push({
+    id: 'programme:self-care-reasons',
+    lines: Object.values(kb.selfCareReasons).map((r) => r.text),
+  });
+  out.push({
     id: 'rules:back-off',
     lines: [
       ...kb.backOff.spreadAdvice,
@@ -148,16 +150,21 @@ function passages(): Passage[] {
       lines: [
         HEADLINE[level],
         CONTACT_HEADING[level],
-        LEVEL_ADVICE[level],
-        ...TRIAGE_RULES.filter((r) => r.level === level).map((r) => r.text),
+        kb.triage.levelAdvice[level],
+        ...TRIAGE_RULES.filter((r) => r.level === level).map((r) => kb.triage.rules[r.code].text),
       ],
     });
   }
-  out.push({ id: 'screen:level-panel', lines: [...Object.values(SAFE_TO_DO), SAFETY_NET] });
+  out.push({
+    id: 'triage:gates',
+    lines: [...Object.values(kb.triage.gateAdvice), kb.triage.safetyNet],
+  });
 
   // Why the result points to each contributor: the engine's clues, shown under "Why we think so".
   for (const c of kb.contributors) {
-    const clues = CLUES.filter((x) => x.contributor === c.id).map((x) => x.text);
+    const clues = Object.values(kb.clues)
+      .filter((x) => x.contributor === c.id)
+      .map((x) => x.text);
     if (clues.length > 0) out.push({ id: `clues:${c.id}`, lines: clues });
   }
 

@@ -31,6 +31,7 @@ export const stopRules: readonly StopRule[] = [
 
 export const progression: ProgressionRule = {
   tooEasySessions: 2,
+  amountStep: { seconds: 10, reps: 5 },
   text: 'When you answer "yes, too easy" for an exercise two sessions running, its dose goes up one step. First the hold gets longer, then you do more of them, then more rounds. Once it reaches the top of its range, you move on to the next, harder exercise. If a move made pain sharper or spread down the leg, it is swapped for a gentler one.',
   sources: ['art-lbp-sciatica-hamstrings', 'art-weak-hamstrings'],
 };

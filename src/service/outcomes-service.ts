@@ -1,54 +1,36 @@
 // Outcome measures on both sides (docs/clinician.md): the person answers them (scored as their authors specify), a
 // clinician schedules them and enters the one licensed total (Oswestry), and both read them with the change since
 // the first score. Transport-free.
-import {
-  outcomeChange,
-  scoreOutcome,
-  type OutcomeAnswers,
-  type OutcomeChange,
-} from '../engine/outcomes.js';
+import type { z } from 'zod';
+import { outcomeChange, scoreOutcome, type OutcomeAnswers } from '../engine/outcomes.js';
 import { problem } from '../engine/problems.js';
-import { instrumentById, type InstrumentId } from '../kb/instruments.js';
+import type { InstrumentId, KnowledgeBase } from '../kb/types.js';
 import { newId } from '../store/ids.js';
 import type { OutcomeRecord, OutcomeScheduleRecord, PersonStore } from '../store/types.js';
 import { asLinked } from './care-access.js';
+import type * as responses from './responses.js';
 import { RecordError, asPerson, audited, today, type RecordContext } from './records.js';
 
-/** A scored outcome as both sides read it. */
-export interface OutcomeView {
-  id: string;
-  instrument: InstrumentId;
-  date: string;
-  score: number;
-  /** The score's possible range, for charts. */
-  range: { min: number; max: number };
-  answers: OutcomeAnswers;
-  /** Who entered it: the person's own id, or the clinician's. */
-  enteredBy: string;
-  /** Against the person's first score on this instrument (null for the first), with the minimal important change. */
-  change: OutcomeChange | null;
-}
+/** A scored outcome as both sides read it, with the change since the first score on its instrument. */
+export type OutcomeView = z.infer<typeof responses.outcomeView>;
 
 /** A measure a clinician asked for, from a date. */
-export interface ScheduleView {
-  id: string;
-  instrument: InstrumentId;
-  dueDate: string;
-  createdAt: string;
-  done: boolean;
-}
+export type ScheduleView = z.infer<typeof responses.scheduleView>;
 
 const byTime = (a: OutcomeRecord, b: OutcomeRecord) =>
   a.date === b.date ? (a.createdAt < b.createdAt ? -1 : 1) : a.date < b.date ? -1 : 1;
 
 /** Each outcome with its change since the person's first score on that instrument, oldest first. */
-export function outcomeViews(records: readonly OutcomeRecord[]): OutcomeView[] {
+export function outcomeViews(
+  records: readonly OutcomeRecord[],
+  kb: Pick<KnowledgeBase, 'instruments'>,
+): OutcomeView[] {
   const ordered = [...records].sort(byTime);
   const first = new Map<InstrumentId, OutcomeRecord>();
   return ordered.map((o) => {
     const start = first.get(o.instrument);
     if (!start) first.set(o.instrument, o);
-    const instrument = instrumentById(o.instrument);
+    const instrument = kb.instruments[o.instrument];
     // The global rating of change is itself a change, so even its first answer has one.
     const change =
       start || o.instrument === 'global-rating-of-change'
@@ -79,13 +61,14 @@ export const scheduleView = (s: OutcomeScheduleRecord): ScheduleView => ({
 async function outcomesOf(
   store: PersonStore,
   personId: string,
+  kb: KnowledgeBase,
 ): Promise<{ items: OutcomeView[]; due: ScheduleView[] }> {
   const [outcomes, schedule] = await Promise.all([
     store.allOutcomes(personId),
     store.listOutcomeSchedule(personId),
   ]);
   return {
-    items: outcomeViews(outcomes),
+    items: outcomeViews(outcomes, kb),
     due: schedule
       .filter((s) => s.doneOutcomeId === null && s.cancelledAt === null)
       .map(scheduleView),
@@ -93,16 +76,20 @@ async function outcomesOf(
 }
 
 /** The one view of an outcome just stored, with its change against the person's earlier ones. */
-async function viewOf(store: PersonStore, record: OutcomeRecord): Promise<OutcomeView> {
+async function viewOf(
+  store: PersonStore,
+  record: OutcomeRecord,
+  kb: KnowledgeBase,
+): Promise<OutcomeView> {
   const all = await store.allOutcomes(record.userId);
-  const views = outcomeViews(all.some((o) => o.id === record.id) ? all : [...all, record]);
+  const views = outcomeViews(all.some((o) => o.id === record.id) ? all : [...all, record], kb);
   const view = views.find((v) => v.id === record.id);
   if (!view) throw new Error('outcome stored but not read back');
   return view;
 }
 
-const scored = (answers: unknown) => {
-  const result = scoreOutcome(answers);
+const scored = (answers: unknown, kb: KnowledgeBase) => {
+  const result = scoreOutcome(answers, kb);
   if (!result.ok) {
     throw new RecordError(
       'invalid',
@@ -128,7 +115,7 @@ export async function listOwnOutcomes(
   ctx: RecordContext,
   personId: string,
 ): Promise<{ items: OutcomeView[]; due: ScheduleView[] }> {
-  return outcomesOf(ctx.store, personId);
+  return outcomesOf(ctx.store, personId, ctx.kb);
 }
 
 export interface OwnOutcomeInput {
@@ -148,7 +135,7 @@ export async function addOwnOutcome(
   body: OwnOutcomeInput,
 ): Promise<OutcomeView> {
   if (body.answers.instrument === 'oswestry-total') throw clinicianOnly();
-  const score = scored(body.answers);
+  const score = scored(body.answers, ctx.kb);
   return asPerson(ctx, personId, async (tx) => {
     const { store } = tx;
     const now = tx.now();
@@ -157,7 +144,7 @@ export async function addOwnOutcome(
       const stored = (await store.allOutcomes(personId)).find((o) => o.clientId === clientId);
       if (stored) {
         await audited(tx, personId, 'create', stored.id, 'duplicate');
-        return viewOf(store, stored);
+        return viewOf(store, stored, ctx.kb);
       }
     }
     const scheduleId = body.scheduleId ?? null;
@@ -176,7 +163,7 @@ export async function addOwnOutcome(
           'invalid',
           'validation',
           'Another measure was asked for',
-          `This entry asks for ${instrumentById(entry.instrument).name}.`,
+          `This entry asks for ${ctx.kb.instruments[entry.instrument].name}.`,
           [problem(['scheduleId'], `an entry asking for ${score.instrument}`, scheduleId)],
         );
       }
@@ -197,7 +184,7 @@ export async function addOwnOutcome(
       throw new RecordError('conflict', 'busy', 'Sent at the same moment', 'Please send it again.');
     }
     await audited(tx, personId, 'create', record.id, 'ok');
-    return viewOf(store, record);
+    return viewOf(store, record, ctx.kb);
   });
 }
 
@@ -213,7 +200,7 @@ export async function personOutcomes(
     personId,
     'read',
     '/api/clinician/people/:personId/outcomes',
-    (tx) => outcomesOf(tx.store, personId),
+    (tx) => outcomesOf(tx.store, personId, ctx.kb),
   );
 }
 
@@ -280,7 +267,7 @@ export async function enterOutcomeTotal(
           'A clinician enters only the Oswestry total; the other measures are the person’s own answers.',
         );
       }
-      const score = scored({ instrument: 'oswestry-total', total: body.total });
+      const score = scored({ instrument: 'oswestry-total', total: body.total }, ctx.kb);
       const now = tx.now();
       const record: OutcomeRecord = {
         userId: personId,
@@ -298,7 +285,7 @@ export async function enterOutcomeTotal(
       if ((await tx.store.addOutcome(record)) !== true) {
         throw new Error('an outcome without a client id was taken for a repeat');
       }
-      return viewOf(tx.store, record);
+      return viewOf(tx.store, record, ctx.kb);
     },
   );
 }
