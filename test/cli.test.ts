@@ -72,7 +72,7 @@ describe('backchain assess', () => {
   it('prints a readable result without --json, urgency first', () => {
     const r = backchain(['assess', '--answers', '-'], JSON.stringify(GOOD));
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^SOON/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^Soon: see a GP or physiotherapist/);
     expect(r.stdout).toMatch(/pressed nerve root in the low back/);
     expect(r.stdout).toMatch(/Sources:/);
   });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { LEG_SIDES } from '../engine/intake-values.js';
 import { LEG_AREAS, derive, parseIntake, type IntakeField } from '../engine/intake.js';
 import { QUESTIONS } from '../engine/questions.js';
+import { START_BACK_ITEMS } from '../engine/start-back.js';
+import { knowledgeBase as kb } from '../kb/index.js';
 import { WARNING_RULES, isMoreUrgent, type TriageRule } from '../engine/triage.js';
 import { ANSWER_DOMAINS, isCertain } from '../engine/warning-now.js';
 import { interview, type Asker } from './interview.js';
@@ -142,7 +144,7 @@ describe('interview: a stop on every emergency and urgent rule', () => {
         | undefined;
       for (const script of scripts) {
         const run = scripted(script);
-        const out = await interview(run.asker);
+        const out = await interview(run.asker, kb);
         if (out.kind !== 'stop' || !out.warning.reasons.some((r) => r.code === code)) continue;
         if (!best || run.calls.length < best.run.calls.length) best = { script, run, out };
       }
@@ -175,7 +177,7 @@ describe('interview: a stop on every emergency and urgent rule', () => {
 
   it('stops at a bladder change, asks nothing after it, and fills in no unanswered warning sign', async () => {
     const { asker, calls } = scripted({ ...HARMLESS, bladderChange: true });
-    const out = await interview(asker);
+    const out = await interview(asker, kb);
     if (out.kind !== 'stop') throw new Error(out.kind);
     expect(calls.map((c) => c.field)).toEqual(['saddleNumbness', 'bladderChange']);
     expect(out.answers).toEqual({ version: 1, saddleNumbness: false, bladderChange: true });
@@ -185,7 +187,7 @@ describe('interview: a stop on every emergency and urgent rule', () => {
 
   it('stops on an urgent rule outside the warning-signs section (pain of 8)', async () => {
     const { asker, calls } = scripted({ ...HARMLESS, painNow: 8 });
-    const out = await interview(asker);
+    const out = await interview(asker, kb);
     if (out.kind !== 'stop') throw new Error(out.kind);
     expect(out.warning.level).toBe('urgent');
     expect(out.warning.reasons.map((r) => r.code)).toEqual(['severe-pain']);
@@ -199,7 +201,7 @@ describe('interview: a stop on every emergency and urgent rule', () => {
       legWeakness: 'mild',
       weaknessWorsening: true,
     });
-    const out = await interview(asker);
+    const out = await interview(asker, kb);
     if (out.kind !== 'stop') throw new Error(out.kind);
     expect(calls.at(-1)?.field).toBe('weaknessWorsening');
     expect(out.warning.reasons.map((r) => r.code)).toEqual(['progressive-weakness']);
@@ -218,7 +220,7 @@ describe('interview: warning signs are never defaulted', () => {
 
   it('asks every warning sign first, and every one of them', async () => {
     const { asker, calls } = scripted(EVERYTHING);
-    const out = await interview(asker);
+    const out = await interview(asker, kb);
     expect(out.kind).toBe('answers');
     const warningSigns = QUESTIONS.filter((q) => q.section === 'warning-signs').map((q) => q.field);
     expect(calls.slice(0, warningSigns.length).map((c) => c.field)).toEqual(warningSigns);
@@ -228,7 +230,7 @@ describe('interview: warning signs are never defaulted', () => {
 
   it('marks every warning question explicit and gives the terminal no default for it', async () => {
     const { asker, calls } = scripted(EVERYTHING);
-    await interview(asker);
+    await interview(asker, kb);
     const warning = calls.filter((c) => QUESTIONS.find((q) => q.field === c.field)?.warning);
     expect(warning.map((c) => c.kind)).toEqual(
       expect.arrayContaining(['yesNo', 'choice', 'number']),
@@ -242,7 +244,7 @@ describe('interview: warning signs are never defaulted', () => {
 
   it('keeps the other questions convenient (not explicit)', async () => {
     const { asker, calls } = scripted(EVERYTHING);
-    await interview(asker);
+    await interview(asker, kb);
     const others = calls.filter(
       (c) => c.kind !== 'number' && !QUESTIONS.find((q) => q.field === c.field)?.warning,
     );
@@ -252,7 +254,7 @@ describe('interview: warning signs are never defaulted', () => {
 
   it('produces answers the engine accepts', async () => {
     const { asker } = scripted(EVERYTHING);
-    const out = await interview(asker);
+    const out = await interview(asker, kb);
     if (out.kind !== 'answers') throw new Error(out.kind);
     const parsed = parseIntake(out.answers);
     expect(parsed.ok ? [] : parsed.problems.map((p) => p.message)).toEqual([]);
@@ -262,7 +264,7 @@ describe('interview: warning signs are never defaulted', () => {
 describe('interview: the side of the leg symptoms', () => {
   it('is not asked when only the lower back hurts, and is then none', async () => {
     const { asker, calls } = scripted({ ...HARMLESS, painAreas: ['lower-back'] });
-    const out = await interview(asker);
+    const out = await interview(asker, kb);
     if (out.kind !== 'answers') throw new Error(out.kind);
     expect(calls.map((c) => c.field)).not.toContain('legSide');
     expect(out.answers.legSide).toBe('none');
@@ -277,7 +279,7 @@ describe('interview: the side of the leg symptoms', () => {
         painAreas: ['lower-back', area],
         legSide: 'right',
       });
-      const out = await interview(asker);
+      const out = await interview(asker, kb);
       if (out.kind !== 'answers') throw new Error(out.kind);
       const asked = calls.filter((c) => c.field === 'legSide');
       expect(asked).toHaveLength(1);
@@ -287,4 +289,29 @@ describe('interview: the side of the leg symptoms', () => {
       expect(out.answers.legSide).toBe('right');
     },
   );
+});
+
+describe('interview: STarT Back question 9', () => {
+  it('offers the tool’s own labels, the same as the web app and the FHIR Questionnaire', async () => {
+    const { asker, calls } = scripted(HARMLESS);
+    // Agree to the optional questions; everything else is answered as scripted.
+    const out = await interview(
+      {
+        ...asker,
+        yesNo: (q) =>
+          q.text.startsWith('Would you answer nine more') ? Promise.resolve(true) : asker.yesNo(q),
+      },
+      kb,
+    );
+    if (out.kind !== 'answers') throw new Error(out.kind);
+    const q9 = calls.find((c) => c.kind === 'choice' && c.request.text === START_BACK_ITEMS.q9);
+    expect(q9?.request.options).toEqual([
+      { value: 'not-at-all', label: 'Not at all' },
+      { value: 'slightly', label: 'Slightly' },
+      { value: 'moderately', label: 'Moderately' },
+      { value: 'very-much', label: 'Very much' },
+      { value: 'extremely', label: 'Extremely' },
+    ]);
+    expect(parseIntake(out.answers).ok).toBe(true);
+  });
 });

@@ -2,8 +2,10 @@
 // so the flow can be tested without a terminal. Warning-sign questions are answered deliberately, never defaulted.
 import { QUESTIONS, SECTIONS, type Question } from '../engine/questions.js';
 import { START_BACK_ITEMS, KEELE_NOTICE } from '../engine/start-back.js';
-import { LEG_AREAS, START_BACK_Q9 } from '../engine/intake.js';
+import { LEG_AREAS } from '../engine/intake.js';
+import type { TriageKb } from '../engine/triage.js';
 import { warningNow, type WarningNow } from '../engine/warning-now.js';
+import { START_BACK_Q9_OPTIONS } from '../words/labels.js';
 
 export interface AskerOption {
   value: string;
@@ -77,7 +79,7 @@ async function ask(q: Question, asker: Asker, options = q.options ?? []): Promis
  * Runs the interview. After every answer it asks the engine which emergency and urgent rules are already
  * certain, and stops at once with them, so nobody who needs a doctor today answers another question first.
  */
-export async function interview(asker: Asker): Promise<InterviewOutcome> {
+export async function interview(asker: Asker, kb: TriageKb): Promise<InterviewOutcome> {
   const answers: Record<string, unknown> = { version: 1 };
   for (const section of SECTIONS) {
     asker.section(section.title);
@@ -97,7 +99,7 @@ export async function interview(asker: Asker): Promise<InterviewOutcome> {
         if (value !== null) answers[q.field] = value;
       }
       // Only answers given (or implied) are passed: a question not reached yet is unknown, never "no".
-      const warning = warningNow(answers);
+      const warning = warningNow(answers, kb);
       if (warning) return { kind: 'stop', answers, warning };
     }
   }
@@ -119,13 +121,13 @@ export async function interview(asker: Asker): Promise<InterviewOutcome> {
     }
     const q9 = await asker.choice({
       text: START_BACK_ITEMS.q9,
-      options: START_BACK_Q9.map((value) => ({ value, label: value.replace('-', ' ') })),
+      options: START_BACK_Q9_OPTIONS,
       explicit: false,
     });
     if (q9 === undefined) return { kind: 'cancelled' };
     sb.q9 = q9;
     answers.startBack = sb;
-    const warning = warningNow(answers);
+    const warning = warningNow(answers, kb);
     if (warning) return { kind: 'stop', answers, warning };
   }
   return { kind: 'answers', answers };

@@ -55,19 +55,23 @@ function readAnswersText(path: string, io: Io): string {
   }
 }
 
-async function parseAnswers(text: string): Promise<Intake> {
-  const { parseIntakeJson } = await import('../engine/intake.js');
-  const parsed = parseIntakeJson(text);
+/** The parse step: answers from a file as JSON text, or from the interview as values. */
+async function parseAnswers(
+  answers: { text: string } | { values: Record<string, unknown> },
+): Promise<Intake> {
+  const { parseIntake, parseIntakeJson } = await import('../engine/intake.js');
+  const parsed = 'text' in answers ? parseIntakeJson(answers.text) : parseIntake(answers.values);
   if (!parsed.ok) throw new UsageError(parsed.problems.map((p: Problem) => p.message));
   return parsed.value;
 }
 
 async function answersFromTerminal(io: Io): Promise<Intake | 'stop' | 'cancelled'> {
-  const [{ clackAsker }, { interview }] = await Promise.all([
+  const [{ clackAsker }, { interview }, { triageWords }] = await Promise.all([
     import('./clack-asker.js'),
     import('./interview.js'),
+    import('../kb/triage.js'),
   ]);
-  const outcome = await interview(clackAsker);
+  const outcome = await interview(clackAsker, { triage: triageWords });
   if (outcome.kind === 'cancelled') return 'cancelled';
   if (outcome.kind === 'stop') {
     // An emergency or urgent rule is certain: say so now, without assessing the questions not asked.
@@ -76,7 +80,7 @@ async function answersFromTerminal(io: Io): Promise<Intake | 'stop' | 'cancelled
     io.stdout(`\n${level.toUpperCase()}\n\n${advice}\n\nWhy:\n${why}\n`);
     return 'stop';
   }
-  return await parseAnswers(JSON.stringify(outcome.answers));
+  return await parseAnswers({ values: outcome.answers });
 }
 
 function command(args: string[]) {
@@ -129,7 +133,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'plan': {
         let answers: Intake;
         if (values.answers !== undefined) {
-          answers = await parseAnswers(readAnswersText(values.answers, io));
+          answers = await parseAnswers({ text: readAnswersText(values.answers, io) });
         } else if (name === 'assess' && io.stdinIsTTY) {
           const got = await answersFromTerminal(io);
           if (got === 'stop') return 0;
@@ -145,18 +149,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
               : '--answers: expected a file path or - (plan needs answers)',
           ]);
         }
-        const [
-          { assessIntake },
-          { generateProgramme },
-          { knowledgeBase: kb },
-          { renderAssessment, renderProgramme },
-        ] = await Promise.all([
-          import('../engine/assess.js'),
-          import('../engine/plan.js'),
-          import('../kb/index.js'),
-          import('./render.js'),
-        ]);
-        const assessment = assessIntake(answers, kb);
+        const [{ planFor }, { knowledgeBase: kb }, { renderAssessment, renderProgramme }] =
+          await Promise.all([
+            import('../engine/assess.js'),
+            import('../kb/index.js'),
+            import('./render.js'),
+          ]);
+        const { assessment, programme } = planFor(answers, kb);
         if (name === 'assess') {
           io.stdout(
             values.json
@@ -165,10 +164,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
           );
           return 0;
         }
-        const programme = generateProgramme(
-          { answers, gate: assessment.exercise, contributors: assessment.contributors },
-          kb,
-        );
         io.stdout(
           values.json
             ? `${JSON.stringify({ assessment, programme }, null, 2)}\n`

@@ -1,36 +1,22 @@
 // Plain-text renderings for a person reading a terminal: the assessment, the programme and knowledge-base entries.
 import type { Assessment } from '../engine/assess.js';
-import type { PrescribedDosage, Programme } from '../engine/plan.js';
-import { LEVEL_ADVICE, type Gate, type Level } from '../engine/triage.js';
+import type { Programme } from '../engine/plan.js';
 import type { KnowledgeBase, SourceId } from '../kb/types.js';
-
-const HEADLINE: Record<Level, string> = {
-  emergency: 'EMERGENCY: go to an emergency department now',
-  urgent: 'URGENT: speak to a doctor today',
-  soon: 'SOON: see a GP or physiotherapist within 1 to 2 weeks',
-  'self-care': 'SELF-CARE: you can start the programme',
-};
-
-const GATE_WORDS: Record<Gate, string> = {
-  allowed: 'the programme is open to you (start gradually)',
-  'gentle-only': 'gentle exercises only, at the lowest dose',
-  'not-now': 'no exercises for now',
-};
-
-const PHASE_WORDS = {
-  acute: 'acute (under 6 weeks)',
-  subacute: 'subacute (6 to 12 weeks)',
-  chronic: 'persistent (over 12 weeks)',
-} as const;
-
-function nameOf(kb: KnowledgeBase, id: string): string {
-  return (
-    kb.contributors.find((c) => c.id === id)?.name ??
-    kb.exercises.find((e) => e.id === id)?.name ??
-    kb.selfCare.find((s) => s.id === id)?.name ??
-    id
-  );
-}
+import {
+  capitalise,
+  contributorName,
+  dosageRangeWords,
+  dosageWords,
+  GATE_WORDS,
+  itemName,
+  LEVEL_HEADLINE,
+  LIKELIHOOD_WORDS,
+  lowerFirst,
+  neverWhenWords,
+  PHASE_WORDS,
+  RISK_WORDS,
+  selfCareName,
+} from '../words/index.js';
 
 function sourceList(kb: KnowledgeBase, ids: readonly SourceId[]): string[] {
   return ids.map((id) => {
@@ -41,23 +27,23 @@ function sourceList(kb: KnowledgeBase, ids: readonly SourceId[]): string[] {
 
 export function renderAssessment(a: Assessment, kb: KnowledgeBase): string {
   const out: string[] = [];
-  out.push(HEADLINE[a.triage.level]);
+  out.push(LEVEL_HEADLINE[a.triage.level]);
   out.push('');
   out.push(a.triage.advice);
   if (a.triage.reasons.length > 0) {
     out.push('');
     out.push('Why:');
-    for (const r of a.triage.reasons)
-      out.push(`  - ${r.text} [${r.code}: ${r.answers.join(', ')}]`);
+    // The rule codes and the answers they read stay in the JSON output (`--json`), as on the web.
+    for (const r of a.triage.reasons) out.push(`  - ${r.text}`);
   }
   out.push('');
-  out.push(`Exercise: ${GATE_WORDS[a.exercise]}.`);
+  out.push(`${capitalise(GATE_WORDS[a.exercise])}.`);
   out.push(`Phase: ${PHASE_WORDS[a.phase]}.`);
   if (a.triage.level !== 'emergency') {
     out.push('');
     out.push('What is most likely driving your pain:');
     for (const c of a.contributors) {
-      out.push(`  ${nameOf(kb, c.id)}: ${c.likelihood}`);
+      out.push(`  ${contributorName(kb, c.id)}: ${lowerFirst(LIKELIHOOD_WORDS[c.likelihood])}`);
       if (c.likelihood === 'unlikely') continue;
       for (const e of c.evidence) out.push(`     ${e.effect === 'for' ? '+' : '-'} ${e.text}`);
     }
@@ -65,24 +51,17 @@ export function renderAssessment(a: Assessment, kb: KnowledgeBase): string {
   if (a.startBack) {
     out.push('');
     out.push(
-      `STarT Back: total ${a.startBack.total} of 9, distress ${a.startBack.distress} of 5: ${a.startBack.risk} risk.`,
+      `STarT Back: total ${a.startBack.total} of 9, distress ${a.startBack.distress} of 5: ${lowerFirst(RISK_WORDS[a.startBack.risk])}.`,
     );
   }
   out.push('');
   out.push('Sources:');
   for (const s of a.sources) out.push(`  - ${s.title} (${s.kind})`);
   out.push('');
-  out.push(`Knowledge base ${a.knowledgeBase}. This is guidance, not a diagnosis.`);
+  out.push(
+    `Triage policy version ${a.policyVersion}, knowledge base ${a.knowledgeBase}. This is guidance, not a diagnosis.`,
+  );
   return out.join('\n');
-}
-
-export function describeDosage(d: PrescribedDosage): string {
-  const each = d.sides === 'each' ? ' on each side' : '';
-  const sets = d.sets > 1 ? `, ${d.sets} sets` : '';
-  if (d.unit === 'seconds') {
-    return `hold ${d.amount} s, ${d.repeats} time${d.repeats === 1 ? '' : 's'}${each}${sets}`;
-  }
-  return `${d.amount} repetitions${each}${sets}`;
 }
 
 export function renderProgramme(p: Programme, kb: KnowledgeBase): string {
@@ -92,9 +71,8 @@ export function renderProgramme(p: Programme, kb: KnowledgeBase): string {
   if (p.items.length > 0) {
     out.push('Exercises:');
     for (const item of p.items) {
-      const times = item.timesPerDay === 1 ? 'once a day' : `${item.timesPerDay} times a day`;
       out.push(
-        `  - ${nameOf(kb, item.exerciseId)} (${item.exerciseId}): ${describeDosage(item.dosage)}, ${times}`,
+        `  - ${itemName(kb, item.exerciseId)} (${item.exerciseId}): ${lowerFirst(dosageWords(item.dosage, item.timesPerDay))}`,
       );
       for (const c of item.cautions) out.push(`      ! ${c}`);
     }
@@ -102,7 +80,7 @@ export function renderProgramme(p: Programme, kb: KnowledgeBase): string {
   }
   if (p.selfCareDetails.length > 0) {
     out.push('Self-care:');
-    for (const s of p.selfCareDetails) out.push(`  - ${nameOf(kb, s.id)}: ${s.why}`);
+    for (const s of p.selfCareDetails) out.push(`  - ${selfCareName(kb, s.id)}: ${s.why}`);
     out.push('');
   }
   if (p.items.length > 0) {
@@ -119,7 +97,7 @@ export function renderEntry(kb: KnowledgeBase, id: string): string | undefined {
   const ex = kb.exercises.find((e) => e.id === id);
   if (ex) {
     return [
-      `${ex.name} (${ex.id}): ${ex.kind}${ex.gentle ? ', gentle' : ''}`,
+      `${capitalise(ex.name)} (${ex.id}): ${ex.kind}${ex.gentle ? ', gentle' : ''}`,
       '',
       ex.purpose,
       '',
@@ -132,11 +110,9 @@ export function renderEntry(kb: KnowledgeBase, id: string): string | undefined {
       'Common mistakes:',
       ...ex.mistakes.map((m) => `  - ${m}`),
       '',
-      `Dosage: ${describeDosage({ ...ex.dosage, amount: ex.dosage.range.min, repeats: ex.dosage.repeats.min, sets: ex.dosage.sets.min })}` +
-        (ex.dosage.range.max > ex.dosage.range.min ? `, up to ${ex.dosage.range.max}` : '') +
-        `; ${ex.dosage.timesPerDay.min === ex.dosage.timesPerDay.max ? ex.dosage.timesPerDay.min : `${ex.dosage.timesPerDay.min} to ${ex.dosage.timesPerDay.max}`} time(s) a day`,
-      ...(ex.neverWhen.length > 0 ? [`Never when: ${ex.neverWhen.join(', ')}`] : []),
-      `Helps with: ${ex.serves.map((c) => nameOf(kb, c)).join(', ')}`,
+      `Dosage: ${lowerFirst(dosageRangeWords(ex.dosage))}`,
+      ...(ex.neverWhen.length > 0 ? [`${neverWhenWords(kb, ex.neverWhen)}.`] : []),
+      `Helps with: ${ex.serves.map((c) => contributorName(kb, c)).join('; ')}`,
       '',
       'Sources:',
       ...sourceList(kb, ex.sources),
@@ -201,5 +177,3 @@ export function explainableIds(kb: KnowledgeBase): string[] {
     ...kb.topics.map((t) => t.id),
   ];
 }
-
-export const EMERGENCY_NOW = LEVEL_ADVICE.emergency;

@@ -2,7 +2,7 @@
 // sentence ("Added Bridge: 10 repetitions, once a day."), for the news card before the next sitting.
 import type { PrescribedDosage } from '../../engine/plan.js';
 import type { ProgrammeVersionView, VersionChangeView } from '../data/types.js';
-import { describeDosage } from '../screens/programme-dosage.js';
+import { dosageWords, lowerFirst, timesPerDayWords } from '../../words/index.js';
 
 /** What a version's `before`/`after` say about an exercise, read defensively (the API keeps them open). */
 export interface ItemFacts {
@@ -35,8 +35,6 @@ export function itemFacts(value: unknown): ItemFacts {
   };
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
 /**
  * A dose in words, filling what one side of a change leaves out from the other (a change may give only
  * the new amount); null when there is too little to say anything true.
@@ -49,7 +47,7 @@ function doseWords(
 ): string | null {
   const merged = { ...base, ...fallback, ...dosage };
   if (merged.amount === undefined || merged.unit === undefined) {
-    return timesPerDay === null ? null : describeTimes(timesPerDay);
+    return timesPerDay === null ? null : timesPerDayWords(timesPerDay);
   }
   const full: PrescribedDosage = {
     unit: merged.unit,
@@ -58,11 +56,7 @@ function doseWords(
     sets: merged.sets ?? 1,
     sides: merged.sides ?? 'none',
   };
-  return lowerFirst(describeDosage(full, timesPerDay ?? undefined));
-}
-
-function describeTimes(n: number): string {
-  return n === 1 ? 'once a day' : n === 2 ? 'twice a day' : `${String(n)} times a day`;
+  return lowerFirst(dosageWords(full, timesPerDay ?? undefined));
 }
 
 /**
@@ -120,7 +114,7 @@ export function describeVersionChange(
   }
 }
 
-const timesDay = (n: number) => describeTimes(n);
+const timesDay = (n: number) => timesPerDayWords(n);
 
 /**
  * Only what a dose change changed, each part "new instead of old": "hold for 35 seconds instead of 30",

@@ -3,11 +3,11 @@
 // and in the session player before the first exercise; never before a standing warning (the screens
 // decide that: a warning returns before this is drawn).
 import { useState } from 'preact/hooks';
-import { knowledgeBase as kb } from '../../kb/index.js';
+import { knowledgeBase as kb } from '../kb.js';
 import { useApp } from '../app-context.js';
 import type { ProgrammeVersionView } from '../data/types.js';
 import { formatDate } from '../format-date.js';
-import { exerciseTitle } from '../screens/programme-dosage.js';
+import { exerciseTitle } from '../../words/index.js';
 import { Notice } from './common.js';
 import {
   describeVersionChange,

@@ -12,6 +12,7 @@ import { WARNING_RULES, triage, type TriageReason } from '../../engine/triage.js
 import { ANSWER_DOMAINS } from '../../engine/warning-now.js';
 import type { CheckinResult } from '../data/types.js';
 import {
+  CHECKIN_KB,
   EMPTY_DRAFT,
   FIELD_ORDER,
   LEG_SIDE_OPTIONS,
@@ -39,7 +40,7 @@ const BASE = parse(ANSWERS);
 const CANCER_BASE = parse({ ...ANSWERS, cancerHistory: true });
 const WARNING_CODES = new Set<string>(WARNING_RULES.map((r) => r.code));
 const knownOf = (base: Intake): TriageReason[] =>
-  triage(base).triage.reasons.filter((r) => WARNING_CODES.has(r.code));
+  triage(base, CHECKIN_KB).triage.reasons.filter((r) => WARNING_CODES.has(r.code));
 
 /** The daily answers, all "no", less the follow-up that only a weak leg brings. */
 const DAILY_NO = Object.fromEntries(
@@ -230,7 +231,7 @@ function casesFor(rule: (typeof WARNING_RULES)[number]) {
       ),
     };
     const full = { ...base, ...c } as Intake;
-    const fires = triage(full).triage.reasons.some((r) => r.code === rule.code);
+    const fires = triage(full, CHECKIN_KB).triage.reasons.some((r) => r.code === rule.code);
     const alreadyKnown = knownOf(base).some((r) => r.code === rule.code);
     return fires && !alreadyKnown ? [{ base, draft }] : [];
   });
@@ -261,11 +262,15 @@ describe('stopNow: every emergency and urgent rule stops the check-in at once', 
       warningSigns: { numbness: 'none', legWeakness: 'none' },
     };
     expect(
-      checkinTriage(both, {
-        painAreas: ['back-of-thigh'],
-        legSide: 'both',
-        warningSigns: { numbness: 'none', legWeakness: 'none' },
-      })?.reasons.map((r) => r.code),
+      checkinTriage(
+        both,
+        {
+          painAreas: ['back-of-thigh'],
+          legSide: 'both',
+          warningSigns: { numbness: 'none', legWeakness: 'none' },
+        },
+        CHECKIN_KB,
+      )?.reasons.map((r) => r.code),
     ).toEqual(['bilateral-leg-symptoms']);
     expect(stopNow(both, knownOf(both), draft)).toBeNull();
   });
@@ -337,18 +342,26 @@ describe('small helpers', () => {
 });
 
 describe('checkinOutcome', () => {
-  const emergency = checkinTriage(BASE, {
-    painNow: 3,
-    painAreas: ['lower-back'],
-    legSide: 'none',
-    warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true },
-  });
-  const urgent = checkinTriage(BASE, {
-    painNow: 9,
-    painAreas: ['lower-back'],
-    legSide: 'none',
-    warningSigns: NO_WARNING_SIGNS,
-  });
+  const emergency = checkinTriage(
+    BASE,
+    {
+      painNow: 3,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: { ...NO_WARNING_SIGNS, bladderChange: true },
+    },
+    CHECKIN_KB,
+  );
+  const urgent = checkinTriage(
+    BASE,
+    {
+      painNow: 9,
+      painAreas: ['lower-back'],
+      legSide: 'none',
+      warningSigns: NO_WARNING_SIGNS,
+    },
+    CHECKIN_KB,
+  );
 
   it('has the engine triage the cases below rely on', () => {
     expect(emergency?.level).toBe('emergency');

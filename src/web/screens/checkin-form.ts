@@ -13,9 +13,15 @@ import {
 } from '../../engine/checkin.js';
 import { LEG_AREAS, LEG_SIDES, PAIN_AREAS, type PainArea } from '../../engine/intake.js';
 import type { Problem } from '../../engine/problems.js';
-import type { Level, TriageReason } from '../../engine/triage.js';
+import type { TriageKb, TriageReason } from '../../engine/triage.js';
 import { checkinQuestion, type Question } from '../../engine/questions.js';
+// Only the triage policy's words, not the whole knowledge base (src/web/kb.ts): like the intake's first
+// question, the check-in's warning questions load without it.
+import { triageWords } from '../../kb/triage.js';
 import type { CheckinResult, PauseReason } from '../data/types.js';
+
+/** The triage policy's words the check-in's warning re-check reports in. */
+export const CHECKIN_KB: TriageKb = { triage: triageWords };
 
 export type LegSide = (typeof LEG_SIDES)[number];
 export { LEG_AREAS };
@@ -130,7 +136,7 @@ export function stopNow(
   known: readonly TriageReason[],
   draft: CheckinDraft,
 ): CheckinTriage | null {
-  const fired = checkinTriage(base, engineDraft(draft));
+  const fired = checkinTriage(base, engineDraft(draft), CHECKIN_KB);
   if (!fired) return null;
   return newWarningReasons(known, fired.reasons).length > 0 ? fired : null;
 }
@@ -360,10 +366,5 @@ export function checkinOutcome(
   };
 }
 
-/** The heading of the advice for each level a warning sign can raise. */
-export const ADVICE_HEADINGS: Record<Level, string> = {
-  emergency: 'Get emergency help now',
-  urgent: 'Speak to a doctor today',
-  soon: 'Book an appointment with a GP or physiotherapist',
-  'self-care': 'Check-in saved',
-};
+/** The heading of the advice for each level a warning sign can raise (src/words). */
+export { CHECKIN_ADVICE_HEADING as ADVICE_HEADINGS } from '../../words/levels.js';

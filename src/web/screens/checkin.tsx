@@ -14,6 +14,7 @@ import { localToday, useLoad } from '../hooks.js';
 import { href } from '../router.js';
 import {
   ADVICE_HEADINGS,
+  CHECKIN_KB,
   EMPTY_DRAFT,
   LEG_SIDE_OPTIONS,
   checkinOutcome,
@@ -201,7 +202,7 @@ function CheckinForm({
       return;
     }
     // Kept on the device to send later: the server has not triaged it, so the same rules run here.
-    const local = outcome.value.queued ? checkinTriage(base, engineDraft(draft)) : null;
+    const local = outcome.value.queued ? checkinTriage(base, engineDraft(draft), CHECKIN_KB) : null;
     setSubmitted({
       status: 'done',
       outcome: checkinOutcome(outcome.value, local),

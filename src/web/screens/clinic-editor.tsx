@@ -2,7 +2,7 @@
 // exercise's range, a note per exercise, remove, a general note) sent as one request, with each refusal shown
 // beside the exercise it names; and pausing or resuming the programme with a note.
 import { useState } from 'preact/hooks';
-import { knowledgeBase as kb } from '../../kb/index.js';
+import { knowledgeBase as kb } from '../kb.js';
 import type { Exercise, Range } from '../../kb/types.js';
 import { FailureNotice } from '../components/common.js';
 import {
@@ -26,7 +26,7 @@ import {
 } from './clinic-editor-model.js';
 import { exerciseName } from './clinic-names.js';
 
-import type { Reload } from './clinic-person.js';
+import type { Reload } from './clinic-reload.js';
 
 const exerciseOf = (id: string): Exercise | undefined => kb.exercises.find((e) => e.id === id);
 

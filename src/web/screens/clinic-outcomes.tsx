@@ -2,7 +2,8 @@
 // change drawn around the first score, what is still due, asking for a measure, and an Oswestry total.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { instruments, type Instrument, type InstrumentId } from '../../kb/instruments.js';
+import { INSTRUMENT_IDS, type Instrument, type InstrumentId } from '../../kb/types.js';
+import { knowledgeBase as kb } from '../kb.js';
 import { FailureNotice } from '../components/common.js';
 import {
   clinicianApi,
@@ -16,11 +17,15 @@ import { LineChart } from './clinic-charts.js';
 import { day, ScrollTable } from './clinic-parts.js';
 import { outcomeChangeWords } from './clinic-words.js';
 
-import type { Reload } from './clinic-person.js';
+import type { Reload } from './clinic-reload.js';
 
 /** The measures a person fills in themselves: all but the licensed Oswestry index, which a clinician enters. */
+/** The instruments in their catalogue order. */
+const instruments = INSTRUMENT_IDS.map((id) => kb.instruments[id]);
 const ASKABLE = instruments.filter((i) => i.kind !== 'entered-total');
-const nameOf = (id: InstrumentId) => instruments.find((i) => i.id === id)?.name ?? id;
+/** An instrument's name; its id when this app does not know it (a newer server's). */
+const nameOf = (id: InstrumentId) =>
+  (kb.instruments as Partial<Record<string, Instrument>>)[id]?.name ?? id;
 
 export function OutcomesSection({
   personId,

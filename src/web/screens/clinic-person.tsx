@@ -29,6 +29,7 @@ import { LEVEL_NAME } from '../level-words.js';
 import { href, navigate } from '../router.js';
 import { LineChart } from './clinic-charts.js';
 import { ProgrammeEditor, PauseControl } from './clinic-editor.js';
+import type { ActionMessage, Reload } from './clinic-reload.js';
 import { OutcomesSection } from './clinic-outcomes.js';
 import {
   day,
@@ -40,7 +41,7 @@ import {
   WarningFactBlock,
 } from './clinic-parts.js';
 import { authorWords, changeWords, detailWords, doseWords } from './clinic-words.js';
-import { describeDosage } from './programme-dosage.js';
+import { dosageWords } from '../../words/index.js';
 import { exerciseName } from './clinic-names.js';
 import { saveFile } from './report-download.js';
 
@@ -107,16 +108,6 @@ const SECTIONS = [
   ['report', 'Report and exports'],
   ['end-link', 'End link'],
 ] as const;
-
-/** What an action says once done, shown at the top of the part of the page it was done in. */
-export interface ActionMessage {
-  tone: 'success' | 'warning';
-  text: string;
-  at: 'programme' | 'outcomes';
-}
-
-/** Reloads the record after an action, with what to say about it. */
-export type Reload = (message?: ActionMessage) => void;
 
 export default function ClinicPerson({ personId }: { personId: string }) {
   const { online } = useApp();
@@ -458,7 +449,7 @@ function ProgrammeSection({
           {p.items.map((item) => (
             <li key={item.exerciseId}>
               <p class="clinic-item-name">{exerciseName(item.exerciseId)}</p>
-              <p>{describeDosage(item.dosage, item.timesPerDay)}</p>
+              <p>{dosageWords(item.dosage, item.timesPerDay)}</p>
               {item.note && (
                 <p class="clinic-note">
                   <strong>Note to the person:</strong> {item.note}

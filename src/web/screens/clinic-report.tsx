@@ -1,7 +1,7 @@
 // A person's one-page report as their clinician prints it (#/clinic/person/<id>/report): the same summary the
 // person prints for a clinician, made from the report data the clinician's route returns.
 import { useEffect } from 'preact/hooks';
-import { knowledgeBase } from '../../kb/index.js';
+import { knowledgeBase } from '../kb.js';
 import { useApp } from '../app-context.js';
 import { Notice, ScreenTitle } from '../components/common.js';
 import { ApiFailure, clinicianApi, isNotLinked } from '../data/clinician-api.js';

@@ -150,7 +150,7 @@ describe('groupCode', () => {
 describe('changeWords', () => {
   const name = (id: string) => (id === 'glute-bridge' ? 'Glute bridge' : id);
   const dose = (amount: number, timesPerDay: number) => ({
-    dosage: { unit: 'seconds', amount, repeats: 1, sets: 1, sides: 'none' },
+    dosage: { unit: 'seconds' as const, amount, repeats: 1, sets: 1, sides: 'none' as const },
     timesPerDay,
   });
 

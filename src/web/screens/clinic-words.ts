@@ -3,7 +3,7 @@
 import type { NeedKind } from '../../engine/caseload.js';
 import type { PrescribedDosage } from '../../engine/plan.js';
 import type { InvitationStatus, VersionView } from '../data/clinician-api.js';
-import { describeDosage, timesPerDayWords } from './programme-dosage.js';
+import { dosageWords, lowerFirst, timesPerDayWords } from '../../words/index.js';
 
 /** How each need reads in the list: a label, a tone (the colour) and an icon shape (so colour is never alone). */
 export const NEED_WORDS: Record<
@@ -168,7 +168,7 @@ export function doseWords(value: unknown): string | null {
     sets: d.sets,
     sides: d.sides ?? 'none',
   };
-  return describeDosage(dosage, item.timesPerDay);
+  return dosageWords(dosage, item.timesPerDay);
 }
 
 /** One change of a version in a sentence, naming the exercise ("Dose of Glute bridge: from … to …"). */
@@ -201,10 +201,6 @@ export function changeWords(
     case 'resume':
       return 'Resumed the programme.';
   }
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /** Who made a version, in words: a clinician by name, or the engine from the assessment. */

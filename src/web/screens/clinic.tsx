@@ -4,7 +4,7 @@ import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../app-context.js';
 import { Notice, ScreenTitle } from '../components/common.js';
-import type { ScreenProps } from '../main.js';
+import type { ScreenProps } from '../screen-props.js';
 import { href } from '../router.js';
 import './clinic.css';
 

@@ -1,6 +1,7 @@
 // The home page's picture, loaded after the first paint: the same figure as the exercises, drawing a
 // knee in to the chest on a mat, the stretch picked out and the movement shown by an arrow.
-import { EXERCISE_KEYFRAMES } from '../../figure/keyframes.js';
+// Only the key poses, not the whole knowledge base (src/web/kb.ts): the home page loads without it.
+import { EXERCISE_KEYFRAMES } from '../../kb/figures.js';
 import { anglesToPose } from '../../figure/model.js';
 import { figureBounds, marksOf, renderFigureSvg, viewOf } from '../../figure/svg.js';
 

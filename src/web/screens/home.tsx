@@ -32,8 +32,7 @@ export default function Home() {
       repo.outcomes().then(
         (o) =>
           o?.due.filter(
-            (d) =>
-              d.done !== true && d.instrument !== 'oswestry-total' && d.dueDate <= localToday(),
+            (d) => !d.done && d.instrument !== 'oswestry-total' && d.dueDate <= localToday(),
           ) ?? [],
         () => [],
       ),
@@ -228,6 +227,7 @@ async function clinicianPauseOf(repo: Repo, today: TodayView): Promise<Clinician
  */
 async function askedWords(ids: readonly string[]): Promise<string> {
   const [{ instruments }, links] = await Promise.all([
+    // Only the instruments' file, not the whole knowledge base (src/web/kb.ts): the home page loads without it.
     import('../../kb/instruments.js'),
     api<{ items: LinkView[] }>('GET', '/api/links'),
   ]);

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ExerciseFigure } from '../components/figure.js';
 import { useReducedMotion } from '../hooks.js';
+// Only the sources, not the whole knowledge base (src/web/kb.ts): the intake loads without it (issue 11).
 import { sources } from '../../kb/sources.js';
 import type { Keyframe } from '../../kb/types.js';
 import { SLR_HOW_TO, TOE_TOUCH_HOW_TO } from './intake-copy.js';

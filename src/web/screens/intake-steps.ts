@@ -8,8 +8,14 @@ import { START_BACK_Q9 } from '../../engine/intake-values.js';
 import type { Problem } from '../../engine/problems.js';
 import { QUESTIONS, SECTIONS, type Question, type SectionId } from '../../engine/questions.js';
 import { START_BACK_ITEMS } from '../../engine/start-back.js';
-import { ruleByCode, type TriageCode } from '../../engine/triage.js';
+import { ruleByCode, type TriageCode, type TriageKb } from '../../engine/triage.js';
 import { warningNow, type KnownAnswers, type WarningNow } from '../../engine/warning-now.js';
+// Only the triage policy's words, not the whole knowledge base (src/web/kb.ts): the intake's first question
+// loads without it (the first-load budget, issue 11).
+import { triageWords } from '../../kb/triage.js';
+
+/** The triage policy's words: the small part of the knowledge base the intake's first load needs. */
+const TRIAGE_KB: TriageKb = { triage: triageWords };
 
 export type QuestionField = Question['field'];
 export type StepId = SectionId | 'start-back';
@@ -361,7 +367,7 @@ export function warningThrough(
   draft: Draft,
   step: number = STEP_IDS.length - 1,
 ): WarningNow | null {
-  return warningNow(knownAnswers(questionsThrough(step), draft.values));
+  return warningNow(knownAnswers(questionsThrough(step), draft.values), TRIAGE_KB);
 }
 
 /**
@@ -375,7 +381,8 @@ export function warningCutoff(step: number, draft: Draft): number | null {
   const before = questionsThrough(step - 1);
   const here = askedQuestions(id, draft.values);
   const certainThrough = (i: number) =>
-    warningNow(knownAnswers([...before, ...here.slice(0, i + 1)], draft.values)) !== null;
+    warningNow(knownAnswers([...before, ...here.slice(0, i + 1)], draft.values), TRIAGE_KB) !==
+    null;
   // A rule certain on some answers stays certain when more are known (fewer completions to fire on), so
   // with nothing certain on the whole step no shorter run can be: one check instead of one a question,
   // which keeps each render of the first step cheap. Otherwise the earliest position is searched for.
@@ -400,7 +407,8 @@ export function warningCutoffByScan(step: number, draft: Draft): number | null {
   const before = questionsThrough(step - 1);
   const here = askedQuestions(id, draft.values);
   for (let i = 0; i < here.length; i++) {
-    if (warningNow(knownAnswers([...before, ...here.slice(0, i + 1)], draft.values))) return i;
+    if (warningNow(knownAnswers([...before, ...here.slice(0, i + 1)], draft.values), TRIAGE_KB))
+      return i;
   }
   return null;
 }
@@ -461,7 +469,7 @@ export function warningReasons(
       const answer = draftAnswerWords(field, values);
       return answer === undefined ? [] : [{ question: questionOf(field).text, answer }];
     });
-    return { text: rule.text, answers };
+    return { text: TRIAGE_KB.triage.rules[code].text, answers };
   });
 }
 

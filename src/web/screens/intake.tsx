@@ -2,10 +2,7 @@
 // the questions and says what to do now. The answers are assessed by the same engine the server runs.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context.js';
-import { BodyMap } from '../components/body-map.js';
-import { CheckGroup, RadioGroup, YesNo } from '../components/choice.js';
 import { FailureNotice, ScreenTitle } from '../components/common.js';
-import { PainScale } from '../components/pain-scale.js';
 import { formatDate } from '../format-date.js';
 import type { Failure } from '../data/types.js';
 import { kvGet } from '../data/idb.js';
@@ -13,27 +10,19 @@ import { DEVICE_STORE_KEY } from '../data/device.js';
 import { localToday } from '../hooks.js';
 import { navigate } from '../router.js';
 import type { IntakeInput } from '../../engine/intake.js';
-import { START_BACK_Q9 } from '../../engine/intake-values.js';
-import type { Question } from '../../engine/questions.js';
-import { KEELE_NOTICE, START_BACK_ITEMS } from '../../engine/start-back.js';
 import type { WarningNow } from '../../engine/warning-now.js';
 import {
   EMPTY_DRAFT,
   STEP_IDS,
-  START_BACK_KEYS,
   advance,
   askedQuestions,
   buildAnswers,
-  controlName,
   repeatDraft,
   withDefaults,
   stoppedCheckin,
   warningCutoff,
-  warningReasons,
   warningThrough,
-  errorQuestionText,
   firstIncompleteStep,
-  numberError,
   orderedErrors,
   placeProblems,
   problemsInWords,
@@ -47,61 +36,16 @@ import {
   type FieldErrors,
   type QuestionField,
   type SavedIntake,
-  type StartBackKey,
 } from './intake-steps.js';
-import { LevelPanel } from './result-panel.js';
-import { adviceParts } from './result-view.js';
-import { EXTRA_HINTS, STEP_INTROS } from './intake-copy.js';
-import type { SelfTestHowTo as SelfTestHowToView } from './intake-how-to.js';
+import { STEP_INTROS } from './intake-copy.js';
+import { handOverAssessment } from './just-assessed.js';
+import { loadHowTo, QuestionControl } from './intake-question.js';
+import { focusControl, ErrorSummary } from './intake-errors.js';
+import { StartBackStep } from './intake-start-back.js';
+import { type Mode, WarningStop } from './intake-warning-stop.js';
 import './intake.css';
 
 const STORAGE_KEY = 'backchain:intake-draft';
-
-/** The lazily loaded part of the screen (a type-only import, so it stays out of this chunk). */
-interface HowToModule {
-  SelfTestHowTo: typeof SelfTestHowToView;
-}
-let howToLoading: Promise<HowToModule> | null = null;
-let howToLoaded: HowToModule | null = null;
-
-/**
- * The self-tests' pictures (the figure model and its drawing) load once the person is past the warning
- * signs, so the first question shows without them; nothing that decides "stop now" is in that chunk.
- */
-function loadHowTo(): Promise<HowToModule> {
-  howToLoading ??= import('./intake-how-to.js').then(
-    (m) => {
-      howToLoaded = m;
-      return m;
-    },
-    (err: unknown) => {
-      // Offline before the chunk was cached: try again next time; the question works without it.
-      howToLoading = null;
-      throw err;
-    },
-  );
-  return howToLoading;
-}
-
-/** The how-to of a self-test question, shown as soon as its chunk has loaded (nothing before). */
-function SelfTestHowTo({ field }: { field: QuestionField }) {
-  const [mod, setMod] = useState<HowToModule | null>(howToLoaded);
-  const wanted = field === 'toeTouch' || field === 'slrTest';
-  useEffect(() => {
-    if (mod || !wanted) return;
-    let live = true;
-    loadHowTo().then(
-      (m) => {
-        if (live) setMod(m);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [mod, wanted]);
-  return mod && wanted ? <mod.SelfTestHowTo field={field} /> : null;
-}
 
 /** The draft while the app is open, so leaving the questions for another screen loses nothing. */
 let kept: SavedIntake | null = null;
@@ -127,45 +71,6 @@ function keep(saved: SavedIntake | null): void {
     // Kept in memory only.
   }
 }
-
-/** Puts focus on an answer's control: the chosen (or first) option of a group, or the input. */
-function focusControl(key: ErrorKey): void {
-  const el = document.getElementById(`q-${controlName(key)}`);
-  if (!el) return;
-  if (el instanceof HTMLFieldSetElement) {
-    const input =
-      el.querySelector<HTMLInputElement>('input:checked') ??
-      el.querySelector<HTMLInputElement>('input');
-    input?.focus();
-    return;
-  }
-  el.focus();
-}
-
-const UNITS: Partial<Record<QuestionField, string>> = {
-  age: 'years',
-  durationDays: 'days',
-  slrAngle: 'degrees',
-  sittingHours: 'hours a day',
-};
-
-const Q9_LABELS: Record<(typeof START_BACK_Q9)[number], string> = {
-  'not-at-all': 'Not at all',
-  slightly: 'Slightly',
-  moderately: 'Moderately',
-  'very-much': 'Very much',
-  extremely: 'Extremely',
-};
-
-/** Asking, or stopped by a warning (stored as given: `saved` says how that went). */
-type Mode =
-  | { kind: 'asking' }
-  | {
-      kind: 'stopped';
-      warning: WarningNow;
-      step: number;
-      saved: 'saving' | 'saved' | 'queued' | Failure;
-    };
 
 export default function Intake() {
   const app = useApp();
@@ -302,6 +207,8 @@ export default function Intake() {
     setSubmitting(false);
     if (outcome.ok) {
       keep(null);
+      // The result screen shows this very assessment, without asking for it again.
+      handOverAssessment(repo.mode, outcome.value);
       app.changed();
       navigate('result');
       return;
@@ -464,370 +371,5 @@ export default function Intake() {
         </p>
       </form>
     </section>
-  );
-}
-
-function ErrorSummary({ errors }: { errors: FieldErrors }) {
-  const list = orderedErrors(errors);
-  return (
-    <div class="notice notice-danger error-summary" role="alert">
-      <p class="notice-title">
-        {list.length === 1
-          ? 'One answer needs another look before you go on'
-          : `${String(list.length)} answers need another look before you go on`}
-      </p>
-      <ul>
-        {list.map((e) => (
-          <li key={e.key}>
-            <a
-              href={`#q-${controlName(e.key)}`}
-              onClick={(event) => {
-                event.preventDefault();
-                focusControl(e.key);
-              }}
-            >
-              {errorQuestionText(e.key)}
-            </a>{' '}
-            {e.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function QuestionControl({
-  q,
-  draft,
-  error,
-  setValue,
-  setError,
-}: {
-  q: Question;
-  draft: Draft;
-  error: string | undefined;
-  setValue: (field: QuestionField, value: AnswerValue | undefined, decided?: boolean) => void;
-  setError: (message: string | undefined) => void;
-}) {
-  const value = draft.values[q.field];
-  const hint = [q.help, EXTRA_HINTS[q.field]].filter(Boolean).join(' ') || undefined;
-  const hintProp = hint ? { hint } : {};
-  switch (q.kind) {
-    case 'yes-no':
-      return (
-        <YesNo
-          name={q.field}
-          legend={q.text}
-          {...hintProp}
-          value={typeof value === 'boolean' ? value : undefined}
-          onChange={(v) => {
-            setValue(q.field, v);
-          }}
-          error={error}
-        />
-      );
-    case 'choice':
-      return (
-        <RadioGroup
-          name={q.field}
-          legend={q.text}
-          {...hintProp}
-          options={q.options ?? []}
-          value={typeof value === 'string' ? value : undefined}
-          onChange={(v) => {
-            setValue(q.field, v);
-          }}
-          error={error}
-        >
-          <SelfTestHowTo field={q.field} />
-        </RadioGroup>
-      );
-    case 'multi': {
-      const values = Array.isArray(value) ? value : [];
-      const onChange = (v: string[]) => {
-        setValue(q.field, v);
-      };
-      if (q.field === 'painAreas') {
-        const side = draft.values.legSide;
-        return (
-          <BodyMap
-            name={q.field}
-            legend={q.text}
-            {...hintProp}
-            values={values}
-            legSide={typeof side === 'string' ? side : undefined}
-            onChange={onChange}
-            error={error}
-          />
-        );
-      }
-      return (
-        <CheckGroup
-          name={q.field}
-          legend={q.text}
-          {...hintProp}
-          options={q.options ?? []}
-          values={values}
-          onChange={onChange}
-          error={error}
-        />
-      );
-    }
-    case 'integer':
-    case 'number': {
-      const text = typeof value === 'string' ? value : '';
-      if (q.field === 'painNow') {
-        return (
-          <PainSlider
-            q={q}
-            text={text}
-            error={error}
-            onPreview={(v) => {
-              setValue(q.field, v, false);
-            }}
-            onChange={(v) => {
-              setValue(q.field, v);
-            }}
-          />
-        );
-      }
-      return (
-        <NumberField
-          q={q}
-          text={text}
-          hint={hint}
-          error={error}
-          onChange={(v) => {
-            // Typing is not yet an answer: a warning is decided when the person leaves the field or presses Next.
-            setValue(q.field, v === '' ? undefined : v, false);
-            // Once a message is showing, it follows the typing, so it goes as soon as the answer is fixed.
-            if (error !== undefined) setError(numberError(q, v));
-          }}
-          onBlur={(v) => {
-            setError(numberError(q, v));
-            setValue(q.field, v === '' ? undefined : v);
-          }}
-        />
-      );
-    }
-  }
-}
-
-function describedBy(...ids: (string | undefined | false)[]): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
-function NumberField({
-  q,
-  text,
-  hint,
-  error,
-  onChange,
-  onBlur,
-}: {
-  q: Question;
-  text: string;
-  hint: string | undefined;
-  error: string | undefined;
-  onChange: (text: string) => void;
-  onBlur: (text: string) => void;
-}) {
-  const id = `q-${q.field}`;
-  const unit = UNITS[q.field];
-  return (
-    <div class="question number-question">
-      <label class="field" for={id}>
-        {q.text}
-        {!q.required && <span class="muted"> (optional)</span>}
-      </label>
-      {hint && (
-        <p class="hint" id={`${q.field}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${q.field}-error`}>
-          {error}
-        </p>
-      )}
-      <div class="number-row">
-        <input
-          id={id}
-          type="text"
-          inputMode={q.kind === 'integer' ? 'numeric' : 'decimal'}
-          autoComplete="off"
-          size={6}
-          value={text}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(
-            hint && `${q.field}-hint`,
-            error && `${q.field}-error`,
-            unit && `${q.field}-unit`,
-          )}
-          onInput={(event) => {
-            onChange(event.currentTarget.value);
-          }}
-          onBlur={(event) => {
-            onBlur(event.currentTarget.value);
-          }}
-        />
-        {unit && (
-          <span class="unit" id={`${q.field}-unit`}>
-            {unit}
-          </span>
-        )}
-      </div>
-    </div>
-  );
-}
-
-/** Pain now, 0 to 10: nothing counts as chosen until the person moves or presses the scale. */
-function PainSlider({
-  q,
-  text,
-  error,
-  onPreview,
-  onChange,
-}: {
-  q: Question;
-  text: string;
-  error: string | undefined;
-  onPreview: (text: string) => void;
-  onChange: (text: string) => void;
-}) {
-  return (
-    <PainScale
-      inputId={`q-${q.field}`}
-      label={q.text}
-      value={text === '' ? null : Number(text)}
-      error={error}
-      onPreview={(v) => {
-        onPreview(String(v));
-      }}
-      onChange={(v) => {
-        onChange(String(v));
-      }}
-    />
-  );
-}
-
-function StartBackStep({
-  draft,
-  errors,
-  update,
-}: {
-  draft: Draft;
-  errors: FieldErrors;
-  update: (change: (d: Draft) => Draft, cleared: readonly ErrorKey[]) => void;
-}) {
-  const setItem = (key: StartBackKey, value: boolean | string) => {
-    update((d) => ({ ...d, startBack: { ...d.startBack, [key]: value } }), [`startBack.${key}`]);
-  };
-  return (
-    <>
-      <p class="small muted keele-notice">{KEELE_NOTICE}</p>
-      <RadioGroup
-        name="wantsStartBack"
-        legend="Would you like to answer nine more short questions about how the pain affects you?"
-        hint="They are optional. Your result and programme do not need them."
-        options={[
-          { value: 'yes', label: 'Yes, answer them' },
-          { value: 'no', label: 'No, skip them' },
-        ]}
-        value={draft.wantsStartBack === undefined ? undefined : draft.wantsStartBack ? 'yes' : 'no'}
-        onChange={(v) => {
-          update((d) => ({ ...d, wantsStartBack: v === 'yes' }), ['wantsStartBack']);
-        }}
-        error={errors.wantsStartBack}
-      />
-      {draft.wantsStartBack === true && (
-        <>
-          <p>Thinking about the last 2 weeks, choose your answer to each statement.</p>
-          {START_BACK_KEYS.filter((k) => k !== 'q9').map((key, i) => {
-            const v = draft.startBack[key];
-            return (
-              <RadioGroup
-                key={key}
-                name={`startBack-${key}`}
-                legend={`${String(i + 1)}. ${START_BACK_ITEMS[key]}`}
-                options={[
-                  { value: 'agree', label: 'Agree' },
-                  { value: 'disagree', label: 'Disagree' },
-                ]}
-                value={typeof v === 'boolean' ? (v ? 'agree' : 'disagree') : undefined}
-                onChange={(answer) => {
-                  setItem(key, answer === 'agree');
-                }}
-                error={errors[`startBack.${key}`]}
-                inline
-              />
-            );
-          })}
-          <RadioGroup
-            name="startBack-q9"
-            legend={`9. ${START_BACK_ITEMS.q9}`}
-            options={START_BACK_Q9.map((value) => ({ value, label: Q9_LABELS[value] }))}
-            value={typeof draft.startBack.q9 === 'string' ? draft.startBack.q9 : undefined}
-            onChange={(answer) => {
-              setItem('q9', answer);
-            }}
-            error={errors['startBack.q9']}
-          />
-        </>
-      )}
-    </>
-  );
-}
-
-/**
- * The questions stopped by a warning: what to do now fills the screen, and the answer is already being
- * stored (no more questions are needed for that). Until the questions are answered again, Home, the
- * programme and the session lead with this advice and offer no session.
- */
-function WarningStop({
-  mode,
-  draft,
-  onBack,
-}: {
-  mode: Extract<Mode, { kind: 'stopped' }>;
-  draft: Draft;
-  onBack: () => void;
-}) {
-  const { warning, saved } = mode;
-  const reasons = warningReasons(
-    warning.reasons.map((r) => r.code),
-    draft.values,
-  );
-  return (
-    <LevelPanel
-      level={warning.level}
-      parts={adviceParts(warning.level, warning.gate)}
-      reasons={reasons}
-    >
-      {warning.level === 'emergency' ? (
-        <p>Go now. Nothing else on this screen needs doing first.</p>
-      ) : (
-        <p>Do not start the exercises until you have been seen.</p>
-      )}
-      <p role="status">
-        {saved === 'saving'
-          ? 'Saving your answer…'
-          : saved === 'saved'
-            ? 'Your answer is saved. Backchain will not offer you exercises until you answer the questions again.'
-            : saved === 'queued'
-              ? 'Your answer is saved on this device and will be sent when you are back online.'
-              : ''}
-      </p>
-      {typeof saved === 'object' && <FailureNotice failure={saved} />}
-      <div class="actions">
-        <button type="button" onClick={onBack}>
-          Back to the questions
-        </button>
-      </div>
-      <p class="small">
-        Answered a question by mistake? Go back, change it and finish the questions: a new result
-        replaces this one.
-      </p>
-    </LevelPanel>
   );
 }

@@ -1,12 +1,12 @@
 // The Learn screen: the education topics as a list and one a page, with their sources, and the posterior-chain picture.
 import { useState } from 'preact/hooks';
-import { knowledgeBase } from '../../kb/index.js';
+import { knowledgeBase } from '../kb.js';
 import type { EducationTopic } from '../../kb/types.js';
 import { ScreenTitle } from '../components/common.js';
 import { POSTERIOR_CHAIN_POSE } from '../../figure/keyframes.js';
 import { renderPosteriorChainCloseUpSvg, type Bounds } from '../../figure/svg.js';
 import { PoseFigure } from '../components/figure.js';
-import type { ScreenProps } from '../main.js';
+import type { ScreenProps } from '../screen-props.js';
 import { href } from '../router.js';
 import {
   describePosteriorChain,

@@ -1,8 +1,8 @@
 // Measure: the straight-leg-raise angle with the phone on the shin as a tilt meter (or typed in), and the toe touch.
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { EXERCISE_KEYFRAMES } from '../../figure/keyframes.js';
 import { useApp } from '../app-context.js';
+import { knowledgeBase as kb } from '../kb.js';
 import { RadioGroup } from '../components/choice.js';
 import { FailureNotice, ScreenTitle } from '../components/common.js';
 import { ExerciseFigure } from '../components/figure.js';
@@ -28,6 +28,10 @@ import {
 import { formatDate } from '../format-date.js';
 import './measure.css';
 import { TextField } from '../components/text-field.js';
+
+/** The straight-leg raise's key poses, for the picture of how to hold the phone. */
+const SLR_KEYFRAMES =
+  kb.exercises.find((e) => e.id === 'supine-straight-leg-raise')?.keyframes ?? [];
 
 type PermissionRequest = () => Promise<string>;
 
@@ -166,7 +170,7 @@ export default function Measure() {
           <p class="small muted">Source: What Causes Lower Back and Hamstring Pain?</p>
         </div>
         <ExerciseFigure
-          keyframes={EXERCISE_KEYFRAMES['supine-straight-leg-raise']}
+          keyframes={SLR_KEYFRAMES}
           title="Lying on the back with one knee bent, lifting the other leg with the knee straight"
         />
         <RadioGroup

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreOutcome } from '../../engine/outcomes.js';
+import { knowledgeBase as kb } from '../../kb/index.js';
 import { answersFrom, emptyForm, PERSON_INSTRUMENTS, type OutcomeForm } from './outcomes-form.js';
 
 const problemsOf = (form: OutcomeForm) => {
@@ -26,13 +27,13 @@ describe('answersFrom', () => {
     const r = answersFrom(emptyForm('rmdq'));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(scoreOutcome(r.answers)).toMatchObject({ ok: true, value: { score: 0 } });
+    expect(scoreOutcome(r.answers, kb)).toMatchObject({ ok: true, value: { score: 0 } });
   });
 
   it('counts the ticked Roland-Morris sentences', () => {
     const ticked = Array.from({ length: 24 }, (_, i) => i % 3 === 0);
     const r = answersFrom({ instrument: 'rmdq', ticked });
-    expect(r.ok && scoreOutcome(r.answers)).toMatchObject({ ok: true, value: { score: 8 } });
+    expect(r.ok && scoreOutcome(r.answers, kb)).toMatchObject({ ok: true, value: { score: 8 } });
   });
 
   it('names each unanswered sciatica item', () => {
@@ -45,7 +46,7 @@ describe('answersFrom', () => {
       'Choose how bothersome numbness or tingling in the leg, foot or groin has been.',
     );
     const r = answersFrom({ instrument: 'sciatica-bothersomeness', ratings: [3, 0, 2, 6] });
-    expect(r.ok && scoreOutcome(r.answers)).toMatchObject({ ok: true, value: { score: 11 } });
+    expect(r.ok && scoreOutcome(r.answers, kb)).toMatchObject({ ok: true, value: { score: 11 } });
   });
 
   it('scores the Patient-Specific Functional Scale as the mean of its named activities', () => {
@@ -66,7 +67,7 @@ describe('answersFrom', () => {
         { activity: 'Sitting through a film', score: 7 },
       ],
     });
-    expect(scoreOutcome(r.answers)).toMatchObject({ ok: true, value: { score: 5.5 } });
+    expect(scoreOutcome(r.answers, kb)).toMatchObject({ ok: true, value: { score: 5.5 } });
   });
 
   it('asks for the missing half of a half-filled activity', () => {
@@ -132,7 +133,7 @@ describe('answersFrom, any form', () => {
       fc.property(formArb, (form) => {
         const r = answersFrom(form);
         if (r.ok) {
-          const scored = scoreOutcome(r.answers);
+          const scored = scoreOutcome(r.answers, kb);
           expect(scored.ok).toBe(true);
           expect(r.answers.instrument).toBe(form.instrument);
         } else {

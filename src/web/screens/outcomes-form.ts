@@ -2,7 +2,8 @@
 // (the engine's `OutcomeAnswers`), or what is missing in plain words. Nothing is ever assumed: an
 // unanswered rating stays unanswered.
 import type { OutcomeAnswers } from '../../engine/outcomes.js';
-import { instrumentById, type InstrumentId } from '../../kb/instruments.js';
+import type { InstrumentId } from '../../kb/instruments.js';
+import { knowledgeBase } from '../kb.js';
 
 /** The instruments a person fills in themselves (the Oswestry total is a clinician's to enter). */
 export const PERSON_INSTRUMENTS = [
@@ -45,7 +46,7 @@ export const PSFS_MAX = 5;
 
 /** The sciatica index's symptoms, lower-cased to sit inside a sentence ("leg pain"). */
 const SBI_NAMES = ((): string[] => {
-  const ins = instrumentById('sciatica-bothersomeness');
+  const ins = knowledgeBase.instruments['sciatica-bothersomeness'];
   return ins.kind === 'rated-items'
     ? ins.items.map((t) => t.charAt(0).toLowerCase() + t.slice(1))
     : [];

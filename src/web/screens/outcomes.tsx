@@ -2,7 +2,8 @@
 // screen (#/outcomes/fill/<instrument>[/<scheduleId>]); then each questionnaire's scores over time on a
 // small chart with the smallest change that matters, the change in words, and its source and licence.
 import { useState } from 'preact/hooks';
-import { instrumentById, type Instrument } from '../../kb/instruments.js';
+import type { Instrument } from '../../kb/instruments.js';
+import { knowledgeBase as kb } from '../kb.js';
 import { useApp } from '../app-context.js';
 import { CheckGroup, RadioGroup } from '../components/choice.js';
 import { FailureNotice, Load, Notice, ScreenTitle } from '../components/common.js';
@@ -92,7 +93,7 @@ function Overview({ view }: { view: OutcomesView }) {
   const byInstrument = new Map<string, OutcomeView[]>();
   for (const o of view.items)
     byInstrument.set(o.instrument, [...(byInstrument.get(o.instrument) ?? []), o]);
-  const due = view.due.filter((d) => d.done !== true && isPersonInstrument(d.instrument));
+  const due = view.due.filter((d) => !d.done && isPersonInstrument(d.instrument));
   return (
     <>
       {!online && (
@@ -119,7 +120,7 @@ function Overview({ view }: { view: OutcomesView }) {
         [...byInstrument.entries()].map(([id, items]) => (
           <History
             key={id}
-            instrument={instrumentById(items[0]?.instrument ?? 'pain-nrs')}
+            instrument={kb.instruments[items[0]?.instrument ?? 'pain-nrs']}
             items={items}
           />
         ))
@@ -129,7 +130,7 @@ function Overview({ view }: { view: OutcomesView }) {
         <div class="disclosure-body">
           <ul class="outcome-pick">
             {PERSON_INSTRUMENTS.map((id) => {
-              const ins = instrumentById(id);
+              const ins = kb.instruments[id];
               return (
                 <li key={id}>
                   <a href={href('outcomes', 'fill', id)}>{ins.name}</a>
@@ -145,7 +146,7 @@ function Overview({ view }: { view: OutcomesView }) {
 }
 
 function DueCard({ entry }: { entry: OutcomeScheduleView }) {
-  const ins = instrumentById(entry.instrument);
+  const ins = kb.instruments[entry.instrument];
   const today = localToday();
   return (
     <li class="card outcome-due-card">
@@ -319,7 +320,7 @@ function FillIn({
   needsAccount: boolean;
 }) {
   const { repo, online, changed } = useApp();
-  const ins = instrumentById(instrument);
+  const ins = kb.instruments[instrument];
   const [form, setForm] = useState<OutcomeForm>(() => emptyForm(instrument));
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [failure, setFailure] = useState<Failure | null>(null);

@@ -1,99 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startingDosage } from '../../engine/plan.js';
-import { knowledgeBase } from '../../kb/index.js';
-import {
-  dailyPlanSummary,
-  estimateMinutes,
-  describeDosage,
-  exerciseTitle,
-  listWords,
-  timesPerDayWords,
-  weekFrom,
-} from './programme-dosage.js';
-
-describe('describeDosage', () => {
-  it.each([
-    [
-      { unit: 'seconds', amount: 30, repeats: 3, sets: 1, sides: 'each' } as const,
-      2,
-      'Hold 30 seconds, 3 times, each leg, twice a day',
-    ],
-    [
-      { unit: 'seconds', amount: 10, repeats: 10, sets: 1, sides: 'none' } as const,
-      1,
-      'Hold 10 seconds, 10 times, once a day',
-    ],
-    [
-      { unit: 'seconds', amount: 1, repeats: 1, sets: 1, sides: 'none' } as const,
-      3,
-      'Hold 1 second once, 3 times a day',
-    ],
-    [
-      { unit: 'seconds', amount: 30, repeats: 3, sets: 2, sides: 'each' } as const,
-      1,
-      'Hold 30 seconds, 3 times, each leg, 2 rounds, once a day',
-    ],
-    [
-      { unit: 'reps', amount: 20, repeats: 1, sets: 1, sides: 'each' } as const,
-      1,
-      '20 repetitions, each leg, once a day',
-    ],
-    [
-      { unit: 'reps', amount: 10, repeats: 1, sets: 2, sides: 'none' } as const,
-      1,
-      '2 rounds of 10 repetitions, once a day',
-    ],
-    [
-      { unit: 'reps', amount: 1, repeats: 1, sets: 1, sides: 'none' } as const,
-      undefined,
-      '1 repetition',
-    ],
-  ])('%o %s times a day → %s', (dosage, times, words) => {
-    expect(describeDosage(dosage, times)).toBe(words);
-  });
-
-  it('describes every catalogue exercise at its starting dose with a number and the frequency', () => {
-    for (const ex of knowledgeBase.exercises) {
-      const words = describeDosage(startingDosage(ex.dosage), ex.dosage.timesPerDay.min);
-      expect(words).toContain(String(ex.dosage.range.min));
-      expect(words).toMatch(/a day$/);
-      expect(words.includes('each leg')).toBe(ex.dosage.sides === 'each');
-    }
-  });
-});
-
-describe('timesPerDayWords', () => {
-  it.each([
-    [1, 'once a day'],
-    [2, 'twice a day'],
-    [3, '3 times a day'],
-  ])('%i → %s', (n, words) => {
-    expect(timesPerDayWords(n)).toBe(words);
-  });
-});
-
-describe('exerciseTitle', () => {
-  it('splits a trailing explanation in brackets off and capitalises', () => {
-    expect(
-      exerciseTitle(
-        'gentle supine hamstring stretch (knee to vertical, then straighten until the first stretch)',
-      ),
-    ).toEqual({
-      title: 'Gentle supine hamstring stretch',
-      detail: 'knee to vertical, then straighten until the first stretch',
-    });
-  });
-
-  it('leaves brackets in the middle of a name alone', () => {
-    expect(exerciseTitle('supine figure-four (piriformis) stretch')).toEqual({
-      title: 'Supine figure-four (piriformis) stretch',
-    });
-  });
-
-  it('capitalises a plain name', () => {
-    expect(exerciseTitle('single knee-to-chest')).toEqual({ title: 'Single knee-to-chest' });
-  });
-});
+import { dailyPlanSummary, estimateMinutes, weekFrom } from './programme-dosage.js';
 
 describe('weekFrom', () => {
   it('gives seven days from today, across a month end, today first', () => {
@@ -145,17 +51,6 @@ describe('dailyPlanSummary', () => {
 
   it('says so when there is nothing to do', () => {
     expect(dailyPlanSummary([])).toMatch(/no exercises/);
-  });
-});
-
-describe('listWords', () => {
-  it.each([
-    [[], ''],
-    [['a'], 'a'],
-    [['a', 'b'], 'a and b'],
-    [['a', 'b', 'c'], 'a, b and c'],
-  ])('%o → %s', (names, words) => {
-    expect(listWords(names)).toBe(words);
   });
 });
 

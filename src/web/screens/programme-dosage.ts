@@ -1,57 +1,8 @@
-// Plain words for the programme: an exercise's dose and how often to do it, exercise titles, and the week.
+// The programme's week and plan: the days ahead, how often in one sentence, and about how long a round takes.
+// The dose sentence and exercise titles live in src/words.
 import type { PrescribedDosage } from '../../engine/plan.js';
+import { listWords, timesPerDayWords } from '../../words/index.js';
 import { REST_SECONDS } from './session-machine.js';
-
-/** "once", "twice", "3 times". */
-export function timesWords(n: number): string {
-  if (n === 1) return 'once';
-  if (n === 2) return 'twice';
-  return `${n} times`;
-}
-
-/** "once a day", "twice a day", "3 times a day". */
-export function timesPerDayWords(n: number): string {
-  return `${timesWords(n)} a day`;
-}
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/**
- * A dose in a sentence a person can follow, e.g. "Hold 30 seconds, 3 times, each leg, twice a day"
- * or "2 rounds of 10 repetitions, once a day". Every exercise done on each side is a leg exercise.
- * The CLI's `describeDosage` (src/cli/render.ts) says the same things in a terse terminal style.
- */
-export function describeDosage(d: PrescribedDosage, timesPerDay?: number): string {
-  const parts: string[] = [];
-  if (d.unit === 'seconds') {
-    parts.push(`Hold ${plural(d.amount, 'second', 'seconds')}`);
-    if (d.repeats > 1) parts.push(`${d.repeats} times`);
-    else parts[0] = `${parts[0] ?? ''} once`;
-    if (d.sides === 'each') parts.push('each leg');
-    if (d.sets > 1) parts.push(`${d.sets} rounds`);
-  } else {
-    const reps = plural(d.amount, 'repetition', 'repetitions');
-    parts.push(d.sets > 1 ? `${d.sets} rounds of ${reps}` : reps);
-    if (d.sides === 'each') parts.push('each leg');
-  }
-  if (timesPerDay !== undefined) parts.push(timesPerDayWords(timesPerDay));
-  const sentence = parts.join(', ');
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
-}
-
-/**
- * An exercise's name as a title, with a trailing explanation in brackets split off:
- * "gentle supine hamstring stretch (knee to vertical, …)" → "Gentle supine hamstring stretch"
- * and "knee to vertical, …". Brackets in the middle of a name stay where they are.
- */
-export function exerciseTitle(name: string): { title: string; detail?: string } {
-  const match = /^(.+?) \(([^()]+)\)$/.exec(name.trim());
-  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  if (match?.[1] !== undefined && match[2] !== undefined) {
-    return { title: cap(match[1]), detail: match[2] };
-  }
-  return { title: cap(name.trim()) };
-}
 
 export interface WeekDay {
   /** YYYY-MM-DD. */
@@ -119,12 +70,6 @@ export function dailyPlanSummary(items: readonly { name: string; timesPerDay: nu
   const others = rest.map(([times, names]) => `${listWords(names)} ${timesPerDayWords(times)}`);
   const firstWords = first ? timesPerDayWords(first[0]) : '';
   return `Every day this week, do each exercise ${firstWords}, except ${others.join(', and ')}. Spread those through the day, for example morning and evening.`;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listWords(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
 }
 
 /** About how long one repetition takes, and getting into position for each side or round. */

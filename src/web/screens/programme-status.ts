@@ -1,7 +1,6 @@
 // What the programme and session screens may show, decided once: the safety gates come first (an emergency
 // shows no exercises anywhere), then a paused programme, then the warning-sign re-check.
 import type { KnowledgeBase, Source, SourceId } from '../../kb/types.js';
-import type { Level } from '../../engine/triage.js';
 import type {
   AssessmentView,
   ClinicianPauseView,
@@ -62,14 +61,6 @@ export function programmeStatus(
   if (programme.items.length === 0) return { kind: 'no-exercises', programme };
   return { kind: 'ready', programme };
 }
-
-/** How urgent, in words, for a paused programme or a result. */
-export const LEVEL_WORDS: Record<Level, string> = {
-  emergency: 'Emergency: go to an emergency department now',
-  urgent: 'Urgent: speak to a doctor today',
-  soon: 'Soon: see a GP or physiotherapist within 1 to 2 weeks',
-  'self-care': 'Self-care',
-};
 
 /** The sources behind what the programme shows (its exercises, self-care items and rules), by title, once each. */
 export function programmeSources(programme: ProgrammeView, kb: KnowledgeBase): Source[] {

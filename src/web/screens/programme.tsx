@@ -1,8 +1,7 @@
 // The programme screen: today's session and the week, each exercise with its dose and picture, the
 // self-care that applies, the stop rules and the sources; or, when safety says so, only the advice.
 import { useState } from 'preact/hooks';
-import type { Phase } from '../../engine/intake.js';
-import { knowledgeBase as kb } from '../../kb/index.js';
+import { knowledgeBase as kb } from '../kb.js';
 import type { Exercise } from '../../kb/types.js';
 import { useApp } from '../app-context.js';
 import { Load, Notice, ScreenTitle } from '../components/common.js';
@@ -21,14 +20,15 @@ import {
 import { localToday, useLoad, useReducedMotion } from '../hooks.js';
 import { href } from '../router.js';
 import {
-  dailyPlanSummary,
-  describeDosage,
-  estimateMinutes,
+  contributorName,
+  dosageWords,
+  exerciseName as exerciseNameIn,
   exerciseTitle,
-  weekFrom,
-} from './programme-dosage.js';
+  LEVEL_HEADLINE,
+  PHASE_NAMED,
+} from '../../words/index.js';
+import { dailyPlanSummary, estimateMinutes, weekFrom } from './programme-dosage.js';
 import {
-  LEVEL_WORDS,
   programmeSources,
   programmeStatus,
   sourceTitles,
@@ -38,16 +38,9 @@ import { SITTING_PLACE_KEY, todayWithPlace, type SittingPlace } from './sitting-
 import { kvGet } from '../data/idb.js';
 import './programme.css';
 
-const PHASE_WORDS: Record<Phase, string> = {
-  acute: 'Your pain began less than 6 weeks ago (doctors call this the acute phase).',
-  subacute: 'Your pain began 6 to 12 weeks ago (the subacute phase).',
-  chronic: 'Your pain has lasted more than 12 weeks (persistent, or chronic, pain).',
-};
-
 /** An exercise's title for people ("Gentle supine hamstring stretch"), by id. */
 export function exerciseName(id: string): string {
-  const ex = kb.exercises.find((e) => e.id === id);
-  return ex ? exerciseTitle(ex.name).title : id;
+  return exerciseNameIn(kb, id);
 }
 
 export default function ProgrammeScreen() {
@@ -170,7 +163,7 @@ export function StatusNotice({
     case 'emergency':
       return (
         <div class="emergency">
-          <Notice tone="danger" title={LEVEL_WORDS.emergency}>
+          <Notice tone="danger" title={LEVEL_HEADLINE.emergency}>
             <p>{status.advice}</p>
             <p>
               There is no exercise programme while this is the case. Get help first; once a
@@ -239,7 +232,7 @@ function PausedNotice({ pausedBy }: { pausedBy: PauseReason | null }) {
       <Notice tone={level === 'emergency' ? 'danger' : 'warning'} title="Your programme is paused">
         <p>
           A check-in found a warning sign, so the exercises are on hold.{' '}
-          <strong>{LEVEL_WORDS[level]}.</strong>
+          <strong>{LEVEL_HEADLINE[level]}.</strong>
         </p>
         {pausedBy && <p>{pausedBy.advice}</p>}
         {pausedBy && pausedBy.reasons.length > 0 && (
@@ -298,7 +291,7 @@ function LevelNotice({ assessment }: { assessment: AssessmentView | null }) {
   const level = assessment?.result.triage.level;
   if (!assessment || (level !== 'urgent' && level !== 'soon')) return null;
   return (
-    <Notice tone="warning" title={LEVEL_WORDS[level]}>
+    <Notice tone="warning" title={LEVEL_HEADLINE[level]}>
       <p>{assessment.result.triage.advice}</p>
     </Notice>
   );
@@ -449,7 +442,7 @@ function ProgrammeBody({
             <ExerciseCard
               key={item.exerciseId}
               exercise={ex}
-              dosage={describeDosage(item.dosage, item.timesPerDay)}
+              dosage={dosageWords(item.dosage, item.timesPerDay)}
               cautions={item.cautions}
               note={item.note}
               serves={item.serves}
@@ -476,7 +469,7 @@ function ProgrammeBody({
         ))}
       </ol>
       <p class="muted small">
-        {PHASE_WORDS[programme.phase]} Your plan changes only when the rules below say so, when you
+        {PHASE_NAMED[programme.phase]} Your plan changes only when the rules below say so, when you
         answer the questions again, or when a clinician you linked to changes it (you see what
         changed first).
       </p>
@@ -529,7 +522,7 @@ function ExerciseCard({
   const reduced = useReducedMotion();
   const { title, detail } = exerciseTitle(exercise.name);
   const headingId = `exercise-${exercise.id}`;
-  const helps = serves.flatMap((id) => kb.contributors.find((c) => c.id === id)?.name ?? []);
+  const helps = serves.map((id) => contributorName(kb, id));
   return (
     <li class="card exercise-card">
       <div class="exercise-head">

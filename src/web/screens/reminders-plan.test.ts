@@ -212,7 +212,7 @@ describe('reminders name what each sitting is for', () => {
       },
     ]);
     expect(sittings).toEqual([
-      'knee to chest, 3 holds each side; gentle hamstring stretch, 3 holds; bridge, 20 reps',
+      'knee to chest, 3 holds each leg; gentle hamstring stretch, 3 holds; bridge, 20 repetitions',
       'gentle hamstring stretch, 3 holds',
     ]);
   });
@@ -220,18 +220,18 @@ describe('reminders name what each sitting is for', () => {
   it('puts the part of the day and the sitting’s exercises in each event’s title', () => {
     const events = reminderEvents(options, {
       ...content,
-      sittings: ['knee to chest, 3 holds each side', 'gentle hamstring stretch, 3 holds'],
+      sittings: ['knee to chest, 3 holds each leg', 'gentle hamstring stretch, 3 holds'],
     });
     const titles = events.filter((e) => e.uid.includes('-session-')).map((e) => e.summary);
     expect(titles).toEqual([
-      'Morning: knee to chest, 3 holds each side',
+      'Morning: knee to chest, 3 holds each leg',
       'Evening: gentle hamstring stretch, 3 holds',
     ]);
   });
 
-  it('says sets of repetitions', () => {
+  it('says rounds of repetitions, in the words of the full dose', () => {
     expect(shortDose({ unit: 'reps', amount: 10, repeats: 1, sets: 2, sides: 'none' })).toBe(
-      '2 sets of 10 reps',
+      '2 rounds of 10 repetitions',
     );
   });
 });

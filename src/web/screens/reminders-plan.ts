@@ -243,22 +243,8 @@ export function partOfDay(minutes: number): 'Morning' | 'Afternoon' | 'Evening' 
   return 'Evening';
 }
 
-/** A dose in a few words for a reminder: "3 holds", "3 holds each side", "20 reps", "2 sets of 10 reps". */
-export function shortDose(d: {
-  unit: 'seconds' | 'reps';
-  amount: number;
-  repeats: number;
-  sets: number;
-  sides: 'each' | 'none';
-}): string {
-  const each = d.sides === 'each' ? ' each side' : '';
-  if (d.unit === 'seconds') {
-    const holds = d.repeats * Math.max(1, d.sets);
-    return `${String(holds)} hold${holds === 1 ? '' : 's'}${each}`;
-  }
-  const reps = `${String(d.amount)} reps`;
-  return d.sets > 1 ? `${String(d.sets)} sets of ${reps}${each}` : `${reps}${each}`;
-}
+/** A dose in a few words for a reminder (src/words). */
+export { shortDosageWords as shortDose } from '../../words/index.js';
 
 /**
  * What each sitting of the day holds, in words: sitting 1 every exercise, sitting 2 only those asked for

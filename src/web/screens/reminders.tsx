@@ -1,6 +1,7 @@
 // The Reminders screen: a calendar file (.ics) with the day's exercise sessions and walking breaks while sitting.
 import { useEffect, useState } from 'preact/hooks';
-import { knowledgeBase } from '../../kb/index.js';
+import { knowledgeBase } from '../kb.js';
+import { exerciseName } from '../../words/index.js';
 import { useApp } from '../app-context.js';
 import { Load, Notice, ScreenTitle } from '../components/common.js';
 import type { AssessmentView, ProgrammeView, TodayView } from '../data/types.js';
@@ -118,12 +119,10 @@ function RemindersBody({ assessment, programme, today }: Loaded) {
       <ReminderForm
         sessionsAllowed={sessionsAllowed}
         timesPerDay={timesPerDay}
-        exerciseNames={active.map(
-          (i) => knowledgeBase.exercises.find((e) => e.id === i.exerciseId)?.name ?? i.exerciseId,
-        )}
+        exerciseNames={active.map((i) => exerciseName(knowledgeBase, i.exerciseId))}
         sittings={sittingContents(
           active.map((i) => ({
-            name: knowledgeBase.exercises.find((e) => e.id === i.exerciseId)?.name ?? i.exerciseId,
+            name: exerciseName(knowledgeBase, i.exerciseId),
             timesPerDay: i.timesPerDay,
             dose: shortDose(i.dosage),
           })),

@@ -6,14 +6,9 @@ import { generateProgramme } from '../../engine/plan.js';
 import { summariseProgress } from '../../engine/progress.js';
 import { knowledgeBase as kb } from '../../kb/index.js';
 import { ANSWERS } from '../../../test/fixtures.js';
+import { exerciseName } from '../../words/index.js';
 import type { AssessmentView, ProgrammeView } from '../data/types.js';
-import {
-  buildReport,
-  dosageWords,
-  durationWords,
-  keyAnswers,
-  progressRows,
-} from './report-summary.js';
+import { buildReport, durationWords, keyAnswers, progressRows } from './report-summary.js';
 
 function record(input: IntakeInput): { assessment: AssessmentView; programme: ProgrammeView } {
   const parsed = parseIntake(input);
@@ -55,15 +50,6 @@ describe('words', () => {
     expect(durationWords(120)).toBe('about 4 months');
     expect(durationWords(800)).toBe('about 2 years');
   });
-
-  it('says a dose with its holds, sets, sides and times a day', () => {
-    expect(
-      dosageWords({ unit: 'seconds', amount: 30, repeats: 3, sets: 1, sides: 'each' }, 2),
-    ).toBe('3 × 30-second holds, 1 set, each side, twice a day');
-    expect(dosageWords({ unit: 'reps', amount: 10, repeats: 1, sets: 2, sides: 'none' }, 1)).toBe(
-      '10 repetitions, 2 sets, once a day',
-    );
-  });
 });
 
 describe('keyAnswers', () => {
@@ -94,6 +80,32 @@ describe('buildReport', () => {
     );
     expect(report.assessedOn).toBe('20 November 2026');
     expect(report.triage?.level).toBe('self-care');
+  });
+
+  it('names the triage policy and knowledge base the assessment was made with, and none without one', () => {
+    const { assessment, programme } = record(ANSWERS);
+    const made = {
+      ...assessment,
+      result: { ...assessment.result, policyVersion: 7, knowledgeBase: '2020.1.1' },
+    };
+    const report = buildReport({
+      assessment: made,
+      programme,
+      progress: null,
+      kb,
+      today: '2026-11-22',
+    });
+    expect(report.versions).toBe(
+      'assessed under triage policy version 7 with knowledge base 2020.1.1',
+    );
+    const none = buildReport({
+      assessment: null,
+      programme: null,
+      progress: null,
+      kb,
+      today: '2026-11-22',
+    });
+    expect(none.versions).toBeNull();
   });
 
   it('lists the likely contributors with the strength of their evidence and why', () => {
@@ -138,8 +150,7 @@ describe('buildReport', () => {
       kb,
       today: '2026-11-22',
     });
-    const lower = kb.exercises.find((e) => e.id === first.exerciseId)?.name ?? '';
-    const name = lower.charAt(0).toUpperCase() + lower.slice(1);
+    const name = exerciseName(kb, first.exerciseId);
     expect(report.programme?.dropped).toEqual([name]);
     expect(report.programme?.items.map((i) => i.name)).not.toContain(name);
     expect(report.programme?.items).toHaveLength(programme.items.length - 1);
@@ -189,7 +200,7 @@ describe('buildReport', () => {
     });
     const report = buildReport({ assessment, programme, progress: null, kb, today: '2026-11-22' });
     expect(report.answers.find((r) => r.label === 'STarT Back')?.value).toBe(
-      'high risk (total 7 of 9, distress 4 of 5)',
+      'High risk (total 7 of 9, distress 4 of 5)',
     );
     const without = buildReport({ ...record(ANSWERS), progress: null, kb, today: '2026-11-22' });
     expect(without.answers.find((r) => r.label === 'STarT Back')).toBeUndefined();

@@ -1,9 +1,27 @@
 // What the one-page clinician report says, built from the person's record: triage, key answers, contributors, programme, progress.
 import { adherenceWords } from './progress-data.js';
 import type { Intake } from '../../engine/intake.js';
-import type { PrescribedDosage } from '../../engine/plan.js';
 import type { Level } from '../../engine/triage.js';
-import type { EvidenceStrength, KnowledgeBase } from '../../kb/types.js';
+import type { KnowledgeBase } from '../../kb/types.js';
+import {
+  capitalise,
+  contributorName,
+  dosageWords,
+  evidenceWords,
+  exerciseName,
+  GATE_WORDS,
+  LEG_SIDE_WORDS,
+  LEVEL_HEADLINE,
+  LIKELIHOOD_WORDS,
+  NUMBNESS_WORDS,
+  PAIN_AREA_WORDS,
+  PHASE_WORDS,
+  RISK_WORDS,
+  selfCareName,
+  SLR_WORDS,
+  TOE_TOUCH_WORDS,
+  WEAKNESS_WORDS,
+} from '../../words/index.js';
 import type { AssessmentView, ProgrammeView, ProgressSummary } from '../data/types.js';
 import { formatDay } from './reminders-plan.js';
 
@@ -49,6 +67,8 @@ export interface ReportProgramme {
 
 export interface ReportModel {
   prepared: string;
+  /** The triage policy and knowledge base the assessment was made with; null without an assessment. */
+  versions: string | null;
   assessedOn: string | null;
   triage: ReportTriage | null;
   /** A later check-in that paused the programme, when one did. */
@@ -60,67 +80,7 @@ export interface ReportModel {
   progress: ReportRow[];
 }
 
-export const LEVEL_HEADINGS: Record<Level, string> = {
-  emergency: 'Emergency: go to an emergency department now',
-  urgent: 'Urgent: speak to a doctor today',
-  soon: 'Soon: see a GP or physiotherapist within 1 to 2 weeks',
-  'self-care': 'Self-care: safe to start the exercise programme',
-};
-
-export const STRENGTH_WORDS: Record<EvidenceStrength, string> = {
-  strong: 'strong evidence',
-  moderate: 'moderate evidence',
-  weak: 'weak evidence',
-  'very-weak': 'very weak evidence',
-};
-
-const PAIN_AREA_WORDS: Record<string, string> = {
-  'lower-back': 'lower back',
-  buttock: 'buttock',
-  'back-of-thigh': 'back of the thigh',
-  'below-knee': 'below the knee',
-  foot: 'foot',
-};
-const LEG_SIDE_WORDS: Record<Intake['legSide'], string> = {
-  none: 'No leg symptoms',
-  left: 'Left leg',
-  right: 'Right leg',
-  both: 'Both legs',
-};
-const NUMBNESS_WORDS: Record<Intake['numbness'], string> = {
-  none: 'None',
-  thigh: 'In the thigh',
-  'below-knee': 'Below the knee',
-  foot: 'In the foot',
-};
-const WEAKNESS_WORDS: Record<Intake['legWeakness'], string> = {
-  none: 'None',
-  mild: 'Mild leg weakness',
-  'foot-drop': 'Foot drop (the foot slaps or catches)',
-};
-const SLR_WORDS: Record<Intake['slrTest'], string> = {
-  'not-done': 'Not done',
-  'thigh-pull': 'Pull in the back of the thigh only',
-  'back-pain': 'Brought on back pain',
-  'leg-pain-below-knee': 'Brought on pain below the knee',
-};
-const TOE_TOUCH_WORDS: Record<Intake['toeTouch'], string> = {
-  reaches: 'Reaches the toes',
-  short: 'Stops short of the toes',
-  'not-tried': 'Not tried',
-};
-const PHASE_WORDS: Record<ProgrammeView['phase'], string> = {
-  acute: 'acute (under 6 weeks)',
-  subacute: 'subacute (6 to 12 weeks)',
-  chronic: 'persistent (over 12 weeks)',
-};
-const GATE_WORDS: Record<ProgrammeView['gate'], string> = {
-  allowed: 'exercise allowed, built up gradually',
-  'gentle-only': 'gentle exercises only until seen',
-  'not-now': 'no exercise until seen',
-};
-
-const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const sentence = capitalise;
 const join = (items: readonly string[]) => items.join(', ');
 
 /** How long, in words a clinician reads at a glance: "12 days", "about 5 weeks", "about 4 months". */
@@ -131,28 +91,6 @@ export function durationWords(days: number): string {
   return `about ${Math.round(days / 365)} years`;
 }
 
-/** A prescribed dose in words: "3 × 30-second holds, 1 set, each side, twice a day". */
-export function dosageWords(d: PrescribedDosage, timesPerDay: number): string {
-  const parts: string[] = [];
-  if (d.unit === 'seconds') {
-    parts.push(
-      d.repeats > 1 ? `${d.repeats} × ${d.amount}-second holds` : `one ${d.amount}-second hold`,
-    );
-  } else {
-    parts.push(`${d.amount} repetitions`);
-  }
-  parts.push(`${d.sets} set${d.sets === 1 ? '' : 's'}`);
-  if (d.sides === 'each') parts.push('each side');
-  parts.push(
-    timesPerDay === 1
-      ? 'once a day'
-      : timesPerDay === 2
-        ? 'twice a day'
-        : `${timesPerDay} times a day`,
-  );
-  return parts.join(', ');
-}
-
 /** The answers a clinician looks for first. */
 export function keyAnswers(a: Intake): ReportRow[] {
   const rows: ReportRow[] = [
@@ -161,7 +99,7 @@ export function keyAnswers(a: Intake): ReportRow[] {
     { label: 'Pain now', value: `${a.painNow} out of 10` },
     {
       label: 'Where',
-      value: sentence(join(a.painAreas.map((p) => PAIN_AREA_WORDS[p] ?? p))),
+      value: sentence(join(a.painAreas.map((p) => PAIN_AREA_WORDS[p]))),
     },
     { label: 'Leg', value: LEG_SIDE_WORDS[a.legSide] },
   ];
@@ -204,8 +142,6 @@ export function keyAnswers(a: Intake): ReportRow[] {
 /** Reasons shown for each contributor. */
 export const MAX_WHY = 3;
 
-const RISK_WORDS = { low: 'low risk', medium: 'medium risk', high: 'high risk' } as const;
-
 /** The STarT Back score, when the person answered its questions. */
 export function startBackRows(assessment: AssessmentView): ReportRow[] {
   const s = assessment.result.startBack;
@@ -218,8 +154,6 @@ export function startBackRows(assessment: AssessmentView): ReportRow[] {
   ];
 }
 
-const likelihoodWords = { likely: 'Likely', possible: 'Possible', unlikely: 'Unlikely' } as const;
-
 /** The assessment's contributors that are not ruled unlikely, with why and how strong the evidence is. */
 export function reportContributors(
   assessment: AssessmentView,
@@ -231,9 +165,9 @@ export function reportContributors(
       const known = kb.contributors.find((k) => k.id === c.id);
       const why = c.evidence.filter((e) => e.effect === 'for').map((e) => e.text);
       return {
-        name: known?.name ?? c.id,
-        likelihood: likelihoodWords[c.likelihood],
-        evidence: known ? STRENGTH_WORDS[known.evidence.strength] : 'evidence not rated',
+        name: contributorName(kb, c.id),
+        likelihood: LIKELIHOOD_WORDS[c.likelihood],
+        evidence: known ? evidenceWords(known.evidence.strength) : 'evidence not rated',
         why: why.slice(0, MAX_WHY),
         moreWhy: Math.max(0, why.length - MAX_WHY),
         icd10: known?.icd10.map((i) => `${i.code} ${i.display}`).join('; ') ?? '',
@@ -242,14 +176,14 @@ export function reportContributors(
 }
 
 function reportProgramme(p: ProgrammeView, kb: KnowledgeBase): ReportProgramme {
-  const name = (id: string) => sentence(kb.exercises.find((e) => e.id === id)?.name ?? id);
+  const name = (id: string) => exerciseName(kb, id);
   return {
     summary: `Phase ${PHASE_WORDS[p.phase]}; ${GATE_WORDS[p.gate]}${p.paused ? '; paused after a check-in' : ''}. Started ${formatDay(p.createdAt.slice(0, 10))}.`,
     items: p.items
       .filter((i) => !p.dropped.includes(i.exerciseId))
       .map((i) => ({ name: name(i.exerciseId), dosage: dosageWords(i.dosage, i.timesPerDay) })),
     dropped: p.dropped.map(name),
-    selfCare: p.selfCare.map((id) => kb.selfCare.find((s) => s.id === id)?.name ?? id),
+    selfCare: p.selfCare.map((id) => selfCareName(kb, id)),
   };
 }
 
@@ -301,7 +235,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const triage = assessment
     ? {
         level: assessment.result.triage.level,
-        heading: LEVEL_HEADINGS[assessment.result.triage.level],
+        heading: LEVEL_HEADLINE[assessment.result.triage.level],
         advice: assessment.result.triage.advice,
         reasons: assessment.result.triage.reasons.map((r) => r.text),
       }
@@ -309,7 +243,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const pause = programme?.pausedBy
     ? {
         level: programme.pausedBy.level,
-        heading: LEVEL_HEADINGS[programme.pausedBy.level],
+        heading: LEVEL_HEADLINE[programme.pausedBy.level],
         advice: programme.pausedBy.advice,
         reasons: programme.pausedBy.reasons.map((r) => r.text),
       }
@@ -317,6 +251,9 @@ export function buildReport(input: ReportInput): ReportModel {
   const emergency = triage?.level === 'emergency' || pause?.level === 'emergency';
   return {
     prepared: `Prepared ${formatDay(input.today)} by Backchain, knowledge base ${kb.version}`,
+    versions: assessment
+      ? `assessed under triage policy version ${assessment.result.policyVersion} with knowledge base ${assessment.result.knowledgeBase}`
+      : null,
     assessedOn: assessment ? formatDay(assessment.createdAt.slice(0, 10)) : null,
     triage,
     pause,

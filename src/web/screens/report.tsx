@@ -1,16 +1,16 @@
 // The Report screen: a one-page summary to print or save as PDF for a clinician, and the record's exports (FHIR, JSON, CSV).
 import { useState } from 'preact/hooks';
 import { KEELE_NOTICE } from '../../engine/start-back.js';
-import { knowledgeBase } from '../../kb/index.js';
+import { knowledgeBase } from '../kb.js';
 import { useApp } from '../app-context.js';
 import { FailureNotice, Load, Notice, ScreenTitle } from '../components/common.js';
 import type { ExportFormat, Failure, TodayView } from '../data/types.js';
 import { localToday, useLoad } from '../hooks.js';
 import { href } from '../router.js';
 import { saveFile } from './report-download.js';
+import { LEVEL_HEADLINE } from '../../words/index.js';
 import {
   buildReport,
-  LEVEL_HEADINGS,
   type ReportModel,
   type ReportRow,
   type ReportTriage,
@@ -62,7 +62,7 @@ export function ReportBody({
         <TriageBlock
           triage={{
             level: warning.level,
-            heading: LEVEL_HEADINGS[warning.level],
+            heading: LEVEL_HEADLINE[warning.level],
             advice: warning.advice,
             reasons: warning.reasons.map((r) => r.text),
           }}
@@ -89,7 +89,8 @@ export function ReportBody({
   return (
     <>
       <p class="report-meta">
-        {report.prepared}. Based on the answers of {report.assessedOn}.
+        {report.prepared}. Based on the answers of {report.assessedOn}
+        {report.versions ? `, ${report.versions}` : ''}.
       </p>
       <TriageBlock triage={report.triage} id="report-triage" title="How soon to get care" />
       {report.pause && (

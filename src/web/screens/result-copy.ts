@@ -1,10 +1,8 @@
 // The result screen's own words (beside the knowledge base's): kept as data for the readability test.
+import { PHASE_SENTENCE } from '../../words/index.js';
 
-export const PHASE_WORDS = {
-  acute: 'This pain began less than 6 weeks ago.',
-  subacute: 'This pain began 6 to 12 weeks ago.',
-  chronic: 'This pain began more than 12 weeks ago.',
-} as const;
+/** The phase in a sentence of its own (src/words). */
+export const PHASE_WORDS = PHASE_SENTENCE;
 
 export const RESULT_WORDS = {
   noCause:

@@ -3,8 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { assessIntake } from '../../engine/assess.js';
 import { parseIntake, type Intake, type IntakeInput } from '../../engine/intake.js';
-import { LEVEL_ADVICE, triage } from '../../engine/triage.js';
+import { triage } from '../../engine/triage.js';
 import { knowledgeBase } from '../../kb/index.js';
+
+const words = knowledgeBase.triage;
+const LEVEL_ADVICE = words.levelAdvice;
 import {
   HEADLINE,
   adviceParts,
@@ -44,25 +47,25 @@ describe('the advice in parts', () => {
     ['urgent, gentle only', { painNow: 9 }],
     ['emergency', { bladderChange: true }],
   ] as const)('%s joins back into the engine’s advice word for word', (_name, extra) => {
-    const { triage: t, exercise } = triage(intake(extra));
-    const parts = adviceParts(t.level, exercise);
+    const { triage: t, exercise } = triage(intake(extra), knowledgeBase);
+    const parts = adviceParts(t.level, exercise, words);
     expect(joinAdvice(parts)).toBe(t.advice);
   });
 
   it('gives an emergency only what to do now: nothing about exercise being safe', () => {
-    const parts = adviceParts('emergency', 'not-now');
+    const parts = adviceParts('emergency', 'not-now', words);
     expect(parts).toEqual({ contact: LEVEL_ADVICE.emergency });
     expect(HEADLINE.emergency).toBe('Emergency: go to an emergency department now');
   });
 
   it('tells urgent and soon what is still safe to do', () => {
-    expect(adviceParts('urgent', 'gentle-only').safe).toMatch(/only the gentle exercises/);
-    expect(adviceParts('soon', 'not-now').safe).toMatch(/Hold off/);
+    expect(adviceParts('urgent', 'gentle-only', words).safe).toMatch(/only the gentle exercises/);
+    expect(adviceParts('soon', 'not-now', words).safe).toMatch(/Hold off/);
   });
 });
 
 describe('which level leads', () => {
-  const soon = triage(intake({ durationDays: 100 }));
+  const soon = triage(intake({ durationDays: 100 }), knowledgeBase);
   const assessment = { triage: soon.triage, exercise: soon.exercise };
 
   it('is a check-in’s emergency over a milder assessment, with exercise stopped', () => {
@@ -156,7 +159,7 @@ describe('the STarT Back score', () => {
 
 describe('an emergency’s sources', () => {
   it('are those of the reasons that fired, by title', () => {
-    const { triage: t } = triage(intake({ bladderChange: true }));
+    const { triage: t } = triage(intake({ bladderChange: true }), knowledgeBase);
     expect(reasonSourceTitles(t.reasons, knowledgeBase)).toEqual([
       'What Causes Lower Back and Hamstring Pain?',
       'Sciatica (lumbar radiculopathy): Clinical Knowledge Summary',

@@ -5,43 +5,32 @@ import type { Likelihood } from '../../engine/contributors.js';
 import type { Intake, IntakeField } from '../../engine/intake.js';
 import { QUESTIONS } from '../../engine/questions.js';
 import type { StartBackRisk } from '../../engine/start-back.js';
-import {
-  LEVEL_ADVICE,
-  isMoreUrgent,
-  ruleByCode,
-  type Gate,
-  type Level,
-  type TriageReason,
-} from '../../engine/triage.js';
-import type { ContributorId, EvidenceStrength, KnowledgeBase, SourceId } from '../../kb/types.js';
+import { isMoreUrgent, type Gate, type Level, type TriageReason } from '../../engine/triage.js';
+import type {
+  ContributorId,
+  EvidenceStrength,
+  KnowledgeBase,
+  SourceId,
+  TriageWords,
+} from '../../kb/types.js';
+import { RISK_WORDS, contributorName, sourceTitles } from '../../words/index.js';
 import type { PauseReason } from '../data/types.js';
 
 import type { AdviceParts } from '../level-words.js';
 
 export { CONTACT_HEADING, HEADLINE, LEVEL_NAME, type AdviceParts } from '../level-words.js';
 
-/** What is still safe to do while waiting to be seen, for each exercise gate (as the triage policy says). */
-export const SAFE_TO_DO: Record<Gate, string> = {
-  'not-now': 'Hold off the programme until you have been seen.',
-  'gentle-only':
-    'Until you have been seen, do only the gentle exercises, at the lowest dose. Stop at once if pain gets sharper or spreads down the leg.',
-  allowed: 'In the meantime you can start the programme, slowly.',
-};
-
-/** The safety net every level below emergency carries. */
-export const SAFETY_NET =
-  'Go to an emergency department at once if you get numbness between your legs or around your back passage, a change in how your bladder or bowels work, or weakness in both legs.';
-
-/** The triage advice split into its parts, so the screen can give each its own heading. */
-export function adviceParts(level: Level, gate: Gate): AdviceParts {
+/** The triage advice split into its parts, in the knowledge base's words, so the screen can give each its own heading. */
+export function adviceParts(level: Level, gate: Gate, words: TriageWords): AdviceParts {
+  const { levelAdvice, gateAdvice, safetyNet } = words;
   switch (level) {
     case 'emergency':
-      return { contact: LEVEL_ADVICE.emergency };
+      return { contact: levelAdvice.emergency };
     case 'urgent':
     case 'soon':
-      return { contact: LEVEL_ADVICE[level], safe: SAFE_TO_DO[gate], safetyNet: SAFETY_NET };
+      return { contact: levelAdvice[level], safe: gateAdvice[gate], safetyNet };
     case 'self-care':
-      return { contact: LEVEL_ADVICE['self-care'], safetyNet: SAFETY_NET };
+      return { contact: levelAdvice['self-care'], safetyNet };
   }
 }
 
@@ -137,18 +126,7 @@ const SHORT_QUESTIONS: Partial<Record<IntakeField, string>> = {
   painQuality: 'How does the pain feel?',
 };
 
-export const LIKELIHOOD_WORDS: Record<Likelihood, string> = {
-  likely: 'Likely',
-  possible: 'Possible',
-  unlikely: 'Unlikely',
-};
-
-export const STRENGTH_WORDS: Record<EvidenceStrength, string> = {
-  strong: 'Strong',
-  moderate: 'Moderate',
-  weak: 'Weak',
-  'very-weak': 'Very weak',
-};
+export { LIKELIHOOD_WORDS, STRENGTH_WORDS } from '../../words/index.js';
 
 export interface ContributorCard {
   id: ContributorId;
@@ -162,10 +140,6 @@ export interface ContributorCard {
   sources: string[];
   /** The education topic to read more in, when there is one. */
   topic?: { id: string; title: string };
-}
-
-export function sourceTitles(kb: KnowledgeBase, ids: readonly SourceId[]): string[] {
-  return ids.map((id) => kb.sources.find((s) => s.id === id)?.title ?? id);
 }
 
 /** Each contributor with the answers that moved it, most likely first (the assessment's order). */
@@ -187,7 +161,7 @@ export function contributorCards(
     const topic = topicId ? kb.topics.find((t) => t.id === topicId) : undefined;
     const card: ContributorCard = {
       id: c.id,
-      name: entry?.name ?? c.id,
+      name: contributorName(kb, c.id),
       summary: entry?.summary ?? '',
       likelihood: c.likelihood,
       pointsTo: evidence('for'),
@@ -200,12 +174,6 @@ export function contributorCards(
     return card;
   });
 }
-
-const RISK_WORDS: Record<StartBackRisk, string> = {
-  low: 'Low risk',
-  medium: 'Medium risk',
-  high: 'High risk',
-};
 
 export function riskWords(risk: StartBackRisk): string {
   return RISK_WORDS[risk];
@@ -225,7 +193,7 @@ export function startBackMeaning(
 /** The sources of the triage reasons alone, by title: what an emergency screen cites. */
 export function reasonSourceTitles(reasons: readonly TriageReason[], kb: KnowledgeBase): string[] {
   const ids = new Set<SourceId>();
-  for (const r of reasons) for (const id of ruleByCode(r.code).sources) ids.add(id);
+  for (const r of reasons) for (const id of kb.triage.rules[r.code].sources) ids.add(id);
   return kb.sources.filter((s) => ids.has(s.id)).map((s) => s.title);
 }
 

@@ -8,7 +8,7 @@ import type { AssessmentView, ProgrammeView } from '../data/types.js';
 import { useLoad } from '../hooks.js';
 import { href } from '../router.js';
 import { KEELE_NOTICE } from '../../engine/start-back.js';
-import { knowledgeBase } from '../../kb/index.js';
+import { knowledgeBase } from '../kb.js';
 import { LevelPanel, type ReasonLine } from './result-panel.js';
 import type { ComponentChildren } from 'preact';
 import { formatDate } from '../format-date.js';
@@ -27,13 +27,15 @@ import {
   startBackMeaning,
   type ContributorCard,
 } from './result-view.js';
+import { takeHandedOver } from './just-assessed.js';
 import { PHASE_WORDS, RESULT_WORDS } from './result-copy.js';
 import './result.css';
 
 export default function Result() {
   const { repo, version } = useApp();
   const state = useLoad(async () => {
-    const assessment = await repo.latestAssessment();
+    // Straight from the intake, the assessment it just made; on a reload or a later visit, the latest.
+    const assessment = takeHandedOver(repo.mode) ?? (await repo.latestAssessment());
     const programme = assessment ? await repo.programme() : null;
     return { assessment, programme };
   }, [repo, version]);
@@ -82,7 +84,7 @@ function ResultView({
   const { result, answers } = assessment;
   const pause = programme?.paused ? programme.pausedBy : null;
   const standing = standingOf(result, pause);
-  const parts = adviceParts(standing.level, standing.gate);
+  const parts = adviceParts(standing.level, standing.gate, knowledgeBase.triage);
   const reasons: ReasonLine[] = standing.reasons.map((r) => ({
     text: r.text,
     // A check-in's reasons rest on the check-in's answers, which this screen does not hold.

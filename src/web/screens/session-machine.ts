@@ -5,6 +5,7 @@
 // own get-ready countdown. Pure: time comes in with the events, as milliseconds (Date.now()).
 import type { PlanItem, PrescribedDosage } from '../../engine/plan.js';
 import type { ProgrammeChange } from '../../engine/session.js';
+// The pace of each repetition: a small table of its own, not yet part of the knowledge base value (src/web/kb.ts).
 import { secondsPerRep } from '../../kb/tempo.js';
 import type { ExerciseId } from '../../kb/types.js';
 

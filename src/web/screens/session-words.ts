@@ -2,7 +2,7 @@
 // sensible moments of a hold, and the programme's changes in plain words.
 import type { ProgrammeChange } from '../../engine/session.js';
 import type { ExerciseId } from '../../kb/types.js';
-import { describeDosage } from './programme-dosage.js';
+import { dosageWords } from '../../words/index.js';
 import {
   REST_SECONDS,
   secondsLeft,
@@ -92,7 +92,7 @@ export function cueFor(
       const label = blockLabel(run);
       return {
         key: `${base}:ready`,
-        text: `${nameOf(run.exerciseId)}. ${describeDosage(run.dosage)}.${label ? ` ${label}.` : ''} Read the steps, then press Start.`,
+        text: `${nameOf(run.exerciseId)}. ${dosageWords(run.dosage)}.${label ? ` ${label}.` : ''} Read the steps, then press Start.`,
       };
     }
     case 'getready': {
@@ -188,7 +188,7 @@ export function describeChange(
         return `${name} was too easy two sessions running, so next time you move on to ${nameOf(change.by)}.`;
       }
       if (change.dosage) {
-        return `${name} was too easy two sessions running, so its dose goes up one step: ${lowerFirst(describeDosage(change.dosage))}.`;
+        return `${name} was too easy two sessions running, so its dose goes up one step: ${lowerFirst(dosageWords(change.dosage))}.`;
       }
       return `${name} was too easy two sessions running, so it moves up a step.`;
   }

@@ -3,7 +3,7 @@
 // the stop rules act before the next one; a short summary at the end.
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { PlanItem } from '../../engine/plan.js';
-import { knowledgeBase as kb } from '../../kb/index.js';
+import { knowledgeBase as kb } from '../kb.js';
 import { useApp } from '../app-context.js';
 import { RadioGroup, YesNo } from '../components/choice.js';
 import { FailureNotice, Load, Notice, ScreenTitle } from '../components/common.js';
@@ -17,7 +17,7 @@ import { programmeNewsOf, type Failure } from '../data/types.js';
 import { localToday, useLoad, useReducedMotion, useWakeLock } from '../hooks.js';
 import { href } from '../router.js';
 import { exerciseName, StatusNotice } from './programme.js';
-import { describeDosage } from './programme-dosage.js';
+import { dosageWords } from '../../words/index.js';
 import { programmeStatus } from './programme-status.js';
 import {
   doneOf,
@@ -373,7 +373,7 @@ function Player({
       <h2 ref={exerciseHeading} tabIndex={-1} class="player-title">
         {name}
       </h2>
-      <p class="player-dosage">{describeDosage(run.dosage)}</p>
+      <p class="player-dosage">{dosageWords(run.dosage)}</p>
       {stage.kind !== 'questions' && <ExerciseNote note={item?.note} />}
 
       {stage.kind !== 'questions' && item && item.cautions.length > 0 && (
