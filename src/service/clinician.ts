@@ -2,35 +2,25 @@
 // and changes to their programme within the engine's safety rules, each a new version the person sees. Every
 // call checks the active link and leaves its row on the person's audit trail (care-access.ts). Transport-free.
 // The invitations and links (links.ts) and the outcome measures (outcomes-service.ts) are exported from here too.
-import {
-  byNeed,
-  needOf,
-  type CaseloadFacts,
-  type Need,
-  type WarningFact,
-} from '../engine/caseload.js';
+import type { z } from 'zod';
+import { byNeed, needOf, type CaseloadFacts, type WarningFact } from '../engine/caseload.js';
 import {
   applyClinicianChanges,
   type ChangeContext,
   type ChangeRefusal,
   type ProgrammeChangeBody,
 } from '../engine/clinician-change.js';
-import type { Level, TriageReason } from '../engine/triage.js';
 import { dayNumber } from '../engine/local-date.js';
 import { activeExclusions } from '../engine/plan.js';
 import type { ProgressSummary } from '../engine/progress.js';
-import type { ProgrammeChange } from '../engine/session.js';
 import { adherenceOf, sittingsFrom } from '../engine/sittings.js';
 import { WARNING_RULES, mostRestrictiveGate } from '../engine/triage.js';
-import type { StartBackScore } from '../engine/start-back.js';
-import type { Intake } from '../engine/intake.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { newId } from '../store/ids.js';
 import type {
   AssessmentRecord,
   CareLinkRecord,
   CheckinRecord,
-  MeasurementRecord,
   PersonStore,
   ProgrammeRecord,
   ProgrammeUpdate,
@@ -38,6 +28,7 @@ import type {
   ProgrammeVersionRecord,
 } from '../store/types.js';
 import { asLinked } from './care-access.js';
+import type * as responses from './responses.js';
 import { clinicianName } from './links.js';
 import {
   RecordError,
@@ -50,14 +41,11 @@ import {
   programmeView,
   today,
   todayView,
-  type AssessmentView,
   type ExportFormat,
+  type MeasurementView,
   type PersonContext,
-  type ProgrammeView,
   type RecordContext,
   type RecordExport,
-  type SittingView,
-  type StandingWarning,
 } from './records.js';
 import { versionView, type VersionView } from './version-view.js';
 
@@ -73,24 +61,7 @@ const addDays = (date: string, days: number) => dateOfDay(dayNumber(date) + days
 const LOOK_BACK_DAYS = 30;
 
 /** One row of the clinician's list (docs/clinician.md, "The clinician's list"). */
-export interface PersonRow {
-  personId: string;
-  linkId: string;
-  email: string;
-  linkedSince: string;
-  need: Need;
-  /** The newest warning sign reported since the clinician last looked, with the advice the person was given. */
-  warning: { level: Level; reasons: TriageReason[]; advice: string; since: string } | null;
-  /** The last 30 days: the day's last pain score, for a sparkline. */
-  pain: { date: string; value: number }[];
-  /** The last 7 days (days with a programme only). */
-  sittings: { done: number; planned: number };
-  /** Days with a check-in, a sitting or a measurement in the last 30: a neutral count, not a billing code. */
-  daysWithData30: number;
-  /** The local date of the latest check-in, or null. */
-  lastCheckin: string | null;
-  lastViewedAt: string | null;
-}
+export type PersonRow = z.infer<typeof responses.personRow>;
 
 /** What the list and the person's page know about one person: the facts of their need and the row's figures. */
 interface Gathered {
@@ -255,27 +226,7 @@ export async function caseload(
  * The latest assessment in clinical terms: level, reasons with their codes, contributors with scores,
  * evidence and ICD-10. A type alias, so it passes as a plain JSON object where one is expected.
  */
-export type ClinicalAssessment = {
-  id: string;
-  createdAt: string;
-  knowledgeBase: string;
-  level: Level;
-  advice: string;
-  gate: AssessmentRecord['result']['exercise'];
-  phase: AssessmentRecord['result']['phase'];
-  reasons: TriageReason[];
-  contributors: {
-    id: string;
-    name: string;
-    likelihood: string;
-    score: number;
-    evidence: AssessmentRecord['result']['contributors'][number]['evidence'];
-    evidenceStrength: string | null;
-    icd10: { code: string; display: string }[];
-  }[];
-  startBack: StartBackScore | null;
-  answers: Intake;
-};
+export type ClinicalAssessment = z.infer<typeof responses.clinicalAssessment>;
 
 export function clinicalAssessment(a: AssessmentRecord, kb: KnowledgeBase): ClinicalAssessment {
   const t = a.result.triage;
@@ -306,15 +257,7 @@ export function clinicalAssessment(a: AssessmentRecord, kb: KnowledgeBase): Clin
 }
 
 /** One person's page: who, their latest assessment in clinical terms, the programme and its state, and their need. */
-export interface PersonSummary {
-  person: { id: string; email: string; linkedSince: string };
-  assessment: ClinicalAssessment | null;
-  programme: ProgrammeView | null;
-  /** The latest version of the programme: what a change is `basedOn`; null without a programme. */
-  versionNumber: number | null;
-  warning: StandingWarning | null;
-  need: Need;
-}
+export type PersonSummary = z.infer<typeof responses.personSummaryView>;
 
 /** A programme's version number now: the engine's own is 1 until a clinician changes it. */
 async function latestVersion(
@@ -383,11 +326,7 @@ export async function personCheckins(
 }
 
 /** A sitting with the stop rules' events it caused (exercises dropped, replaced or progressed). */
-export type ClinicianSittingView = SittingView & {
-  events: ProgrammeChange[];
-  /** The sitting asked for the warning-sign questions again. */
-  warningCheckRequired: boolean;
-};
+export type ClinicianSittingView = z.infer<typeof responses.clinicianSitting>;
 
 /** The person's sittings, newest first, with what was planned and done and the stop rules' events. */
 export async function personSittings(
@@ -428,7 +367,7 @@ export async function personMeasurements(
   ctx: RecordContext,
   clinicianId: string,
   personId: string,
-): Promise<{ items: Omit<MeasurementRecord, 'userId'>[] }> {
+): Promise<{ items: MeasurementView[] }> {
   return asLinked(
     ctx,
     clinicianId,
@@ -440,7 +379,7 @@ export async function personMeasurements(
         .sort((a, b) =>
           a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date),
         )
-        .map(({ userId: _u, ...m }) => m),
+        .map(({ userId: _u, ...m }) => ({ ...m, clientId: m.clientId ?? null })),
     }),
   );
 }
@@ -506,12 +445,7 @@ export async function personProgress(
 }
 
 /** What the one-page report is built from: the latest assessment, the programme and progress (a plain JSON object). */
-export type ReportData = {
-  today: string;
-  assessment: AssessmentView | null;
-  programme: ProgrammeView | null;
-  progress: ProgressSummary;
-};
+export type ReportData = z.infer<typeof responses.reportView>;
 
 /** The data of the person's one-page report (the web app lays it out, as for the person). */
 export async function personReport(

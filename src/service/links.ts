@@ -1,8 +1,8 @@
 // Invitations and links between a person and a clinician (docs/clinician.md): the clinician invites with a short
 // single-use code, the person reads who will see what and accepts, either side ends the link at any moment, and
 // the person reads who looked at their record. Transport-free; browser-safe (Web Crypto only).
+import type { z } from 'zod';
 import type {
-  AuditRecord,
   CareLinkRecord,
   InvitationRecord,
   LimitRow,
@@ -12,6 +12,7 @@ import type {
 } from '../store/types.js';
 import { newId } from '../store/ids.js';
 import { accessWords, asLinked } from './care-access.js';
+import type * as responses from './responses.js';
 import { RecordError, asPerson, audited, type RecordContext } from './records.js';
 
 /** The code's letters: no 0/O, 1/I/L, so a code read aloud or copied by hand stays the same code. */
@@ -166,13 +167,8 @@ async function requirePerson(ctx: RecordContext, personId: string): Promise<void
   }
 }
 
-export interface InvitationMade {
-  id: string;
-  /** Shown this once: only its hash is kept. */
-  code: string;
-  link: string;
-  expiresAt: string;
-}
+/** POST /api/clinician/invitations: the code is shown this once (only its hash is kept). */
+export type InvitationMade = z.infer<typeof responses.invitationMade>;
 
 /** Makes a single-use invitation valid for 7 days; the code is returned once and only its hash is kept. */
 export async function createInvitation(
@@ -206,14 +202,8 @@ export async function createInvitation(
   };
 }
 
-export type InvitationStatus = 'open' | 'used' | 'expired' | 'cancelled';
-
-export interface InvitationListItem {
-  id: string;
-  createdAt: string;
-  expiresAt: string;
-  status: InvitationStatus;
-}
+export type InvitationListItem = z.infer<typeof responses.invitationListItem>;
+export type InvitationStatus = InvitationListItem['status'];
 
 /** The clinician's invitations, newest first, each with where it stands now. */
 export async function listInvitations(
@@ -257,12 +247,7 @@ export async function cancelInvitation(
   });
 }
 
-export interface InvitationPreview {
-  clinician: { name: string; email: string };
-  expiresAt: string;
-  willSee: string[];
-  mayChange: string[];
-}
+export type InvitationPreview = z.infer<typeof responses.invitationPreview>;
 
 /**
  * What accepting an invitation would share, for the person to read first. Unknown, used, withdrawn and
@@ -287,14 +272,7 @@ export async function previewInvitation(
 }
 
 /** A link as the person sees it. */
-export interface LinkView {
-  id: string;
-  clinician: { id: string; name: string; email: string };
-  status: CareLinkRecord['status'];
-  createdAt: string;
-  endedAt: string | null;
-  endedBy: CareLinkRecord['endedBy'];
-}
+export type LinkView = z.infer<typeof responses.linkView>;
 
 /** Looks each account up once, for a list that names the same clinician many times. */
 function userCache(store: Pick<PersonStore, 'getUser'>) {
@@ -419,12 +397,7 @@ export async function endLinkByClinician(
   );
 }
 
-export interface AccessLogItem {
-  at: string;
-  who: { id: string; name: string; role: 'clinician' | 'operator' };
-  action: AuditRecord['action'];
-  what: string;
-}
+export type AccessLogItem = z.infer<typeof responses.accessLogItem>;
 
 /** The operator (the command line) and the service itself, as the person reads them. */
 const NOT_A_CLINICIAN: Record<string, string> = {

@@ -1,22 +1,12 @@
 // A programme version as both sides read it (docs/clinician.md): who made it, what changed, and the note. Kept apart from the service so the person's day (records.ts) can show news without a cycle.
-import type { ProgrammeVersionChange, ProgrammeVersionRecord } from '../store/types.js';
+import type { z } from 'zod';
+import type { ProgrammeVersionRecord } from '../store/types.js';
+import type { versionView as versionViewSchema } from './responses.js';
 
 /** One version of a programme, as the API answers it. */
-export interface VersionView {
-  number: number;
-  createdAt: string;
-  author: { id: string | null; name: string; role: 'engine' | 'clinician' };
-  /** What changed: the exercise (null for pause and resume), and the item before and after. */
-  changes: {
-    op: ProgrammeVersionChange['op'];
-    exerciseId: string | null;
-    before: unknown;
-    after: unknown;
-  }[];
-  note: string | null;
-  /** When the person saw it; null until then. */
-  seenAt: string | null;
-}
+export type VersionView = z.infer<typeof versionViewSchema>;
+/** What an item was before or after a change: the exercise, its dose and times a day, its note, or the pause. */
+type ChangeSide = VersionView['changes'][number]['before'];
 
 /** How the engine's own version is signed: the programme built from the assessment. */
 export const ENGINE_AUTHOR = 'Backchain (from your assessment)';
@@ -33,8 +23,9 @@ export function versionView(v: ProgrammeVersionRecord): VersionView {
     changes: v.changes.map((c) => ({
       op: c.op,
       exerciseId: c.exerciseId ?? null,
-      before: c.before ?? null,
-      after: c.after ?? null,
+      // Stored as the engine's programme change wrote them: one of the shapes the document names.
+      before: (c.before ?? null) as ChangeSide,
+      after: (c.after ?? null) as ChangeSide,
     })),
     note: v.note,
     seenAt: v.seenAt,

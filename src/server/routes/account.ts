@@ -1,7 +1,7 @@
 // Account routes: sign up, log in, log out, change password, personal access tokens (create, list, revoke),
 // read and delete the account. Every event is audited in the transaction that makes it happen.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { meView, noContent, tokenList, tokenMade } from '../../service/responses.js';
 import { newId } from '../../store/ids.js';
 import { normalizeEmail } from '../../store/keys.js';
 import type {
@@ -11,7 +11,7 @@ import type {
   PersonStore,
   UserRecord,
 } from '../../store/types.js';
-import { audit, auditContext, requireUser } from '../app.js';
+import { audit, auditContext, requireUser } from '../request-context.js';
 import {
   erasureSubject,
   hashSecret,
@@ -32,10 +32,8 @@ import {
   changePasswordBody,
   credentialsBody,
   idParams,
-  meView,
   newTokenBody,
   signupBody,
-  tokenView,
 } from '../schemas.js';
 import type { ZApi } from './types.js';
 
@@ -262,6 +260,7 @@ export function accountRoutes(app: ZApi): void {
         tags: ['account'],
         description:
           'Ends this session (204). Sent with a bearer token instead, it revokes that token.',
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -292,6 +291,7 @@ export function accountRoutes(app: ZApi): void {
         body: changePasswordBody,
         description:
           'Changes the password (204) and signs every other session and token out. Wrong current passwords count against the same limits as logins.',
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -342,9 +342,7 @@ export function accountRoutes(app: ZApi): void {
         tags: ['account'],
         description: `Creates a personal access token (201), shown once. \`scopes\` (default all three): \`read\` the person's data, \`write\` records, \`export\` the record. \`expiresInDays\` 1 to ${MAX_TOKEN_DAYS}, default ${TOKEN_DAYS}. Only from a signed-in browser.`,
         body: newTokenBody,
-        response: {
-          201: tokenView.extend({ token: z.string() }),
-        },
+        response: { 201: tokenMade },
       },
     },
     async (request, reply) => {
@@ -372,7 +370,7 @@ export function accountRoutes(app: ZApi): void {
         tags: ['account'],
         description:
           'The personal access tokens that still work, newest first; never their secrets.',
-        response: { 200: z.object({ items: z.array(tokenView), nextCursor: z.null() }) },
+        response: { 200: tokenList },
       },
     },
     async (request) => {
@@ -395,6 +393,7 @@ export function accountRoutes(app: ZApi): void {
         description:
           'Revokes one personal access token (204); 404 for an id that is not one of yours.',
         params: idParams,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -441,6 +440,7 @@ export function accountRoutes(app: ZApi): void {
         tags: ['account'],
         description:
           'Deletes the account and every row of its data (204), after any of its writes in progress; only a record that an account was erased (a one-way hash of its id, and when) is kept.',
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {

@@ -1,29 +1,29 @@
 // The clinician's routes (docs/clinician.md): invitations, the list of people by need, one person's record,
 // and changes to their programme. Thin handlers over the clinician service, which checks the link and
 // writes every read and change to the person's own audit trail before answering (no audit() here).
-import { z } from 'zod';
 import { pauseBody, programmeChangeBody } from '../../engine/clinician-change.js';
 import * as care from '../../service/clinician.js';
 import { outcomeTotalBody, scheduleOutcomeBody } from '../../service/clinician-schemas.js';
-import { recordContext, requireUser } from '../app.js';
+import { recordContext, requireUser } from '../request-context.js';
 import { sendExport } from '../export-stream.js';
 import {
   caseloadView,
-  dateQuery,
-  exportQuery,
-  idParams,
+  clinicianCheckins,
+  clinicianMeasurements,
+  clinicianSittings,
   invitationList,
   invitationMade,
-  looseObject,
+  noContent,
   outcomeList,
   outcomeView,
-  personParams,
   personSummaryView,
-  programmeDetail,
+  progressView,
+  reportView,
   scheduleView,
   versionList,
   versionMade,
-} from '../schemas.js';
+} from '../../service/responses.js';
+import { dateQuery, exportQuery, idParams, personParams } from '../schemas.js';
 import type { ZApi } from './types.js';
 
 const TAGS = ['clinician'];
@@ -31,84 +31,6 @@ const TAGS = ['clinician'];
 /** Said of every route about one person: what happens without an active link, and the audit. */
 const ONE_PERSON =
   ' Answers 404 `not-linked` unless the person has an active link to you (never linked, invited, or ended: all alike). Written to the person’s audit trail, which they can read.';
-
-/** The check-ins a clinician reads: the person's answers as stored, newest first. */
-const checkinItems = z.object({
-  items: z.array(
-    z.looseObject({
-      id: z.string(),
-      date: z.string(),
-      createdAt: z.string(),
-      painNow: z.number().nullable(),
-      painAreas: z.array(z.string()).nullable(),
-      programmePaused: z.boolean(),
-      triage: z.unknown().describe('the warning rules that fired, or null'),
-    }),
-  ),
-});
-
-/** Sittings with the stop rules' events (pain sharper, pain spreading) on each exercise. */
-const sittingItems = z.object({
-  items: z.array(
-    z.object({
-      sittingId: z.string(),
-      date: z.string(),
-      startedAt: z.string().nullable(),
-      entries: z.array(
-        z.looseObject({
-          exerciseId: z.string(),
-          loggedAt: z.string(),
-          painSharper: z.boolean(),
-          painSpread: z.boolean(),
-        }),
-      ),
-    }),
-  ),
-});
-
-/** Leg-raise angles by side and toe-touch distances, newest first. */
-const measurementItems = z.object({
-  items: z.array(
-    z.looseObject({
-      id: z.string(),
-      date: z.string(),
-      kind: z.string(),
-      side: z.enum(['left', 'right']).nullable(),
-      value: z.number(),
-    }),
-  ),
-});
-
-/** Pain, extent, adherence and leg-raise angles, as the person's own progress view has them. */
-const progressView = z.object({
-  pain: z.array(z.object({ date: z.string(), value: z.number() })),
-  painSummary: z.unknown().describe('the start, the latest and the change'),
-  extent: z.array(z.object({ date: z.string(), furthest: z.string() })),
-  extentTrend: z.enum(['centralising', 'peripheralising', 'stable', 'unknown']),
-  extentTrendText: z.string(),
-  adherence: z.object({
-    planned: z.number(),
-    done: z.number(),
-    ratio: z.number(),
-    exercises: z.unknown().optional(),
-    days: z.array(z.unknown()).optional(),
-  }),
-  slr: z.array(
-    z.object({ date: z.string(), side: z.enum(['left', 'right']).nullable(), value: z.number() }),
-  ),
-  meaningfulChange: z.boolean(),
-  meaningfulDirection: z.string().nullable(),
-});
-
-/** What the one-page report is built from: the latest assessment, the programme and progress. */
-const reportView = z.object({
-  today: z.string(),
-  assessment: z
-    .object({ id: z.string(), createdAt: z.string(), answers: looseObject, result: looseObject })
-    .nullable(),
-  programme: programmeDetail.nullable(),
-  progress: progressView,
-});
 
 export function clinicianRoutes(app: ZApi): void {
   app.post(
@@ -151,6 +73,7 @@ export function clinicianRoutes(app: ZApi): void {
         description:
           'Withdraws an open invitation (204): its code stops working at once. 404 for one that is not yours or no longer open.',
         params: idParams,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -204,6 +127,7 @@ export function clinicianRoutes(app: ZApi): void {
         tags: TAGS,
         description: `Ends your link with this person (204): you lose access at once, and they see that you ended it.${ONE_PERSON}`,
         params: personParams,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -224,7 +148,7 @@ export function clinicianRoutes(app: ZApi): void {
         tags: TAGS,
         description: `The person’s check-ins, newest first.${ONE_PERSON}`,
         params: personParams,
-        response: { 200: checkinItems },
+        response: { 200: clinicianCheckins },
       },
     },
     async (request) =>
@@ -243,7 +167,7 @@ export function clinicianRoutes(app: ZApi): void {
         tags: TAGS,
         description: `The person’s sittings, newest first, each exercise with what was planned and done and the stop rules’ events (pain sharper, pain spreading down the leg).${ONE_PERSON}`,
         params: personParams,
-        response: { 200: sittingItems },
+        response: { 200: clinicianSittings },
       },
     },
     async (request) =>
@@ -262,7 +186,7 @@ export function clinicianRoutes(app: ZApi): void {
         tags: TAGS,
         description: `The person’s measurements, newest first: straight-leg-raise angles by side, and toe-touch distances.${ONE_PERSON}`,
         params: personParams,
-        response: { 200: measurementItems },
+        response: { 200: clinicianMeasurements },
       },
     },
     async (request) =>

@@ -3,19 +3,18 @@
 // Thin handlers: the service does the work and writes the audit rows of its changes.
 import * as care from '../../service/clinician.js';
 import { ownOutcomeBody, versionsSeenBody } from '../../service/clinician-schemas.js';
-import { audit, recordContext, requireUser } from '../app.js';
+import { audit, recordContext, requireUser } from '../request-context.js';
 import {
   accessLogPage,
-  codeParams,
-  idParams,
   invitationPreview,
   linkList,
   linkView,
+  noContent,
   outcomeList,
   outcomeView,
-  pageQuery,
   versionList,
-} from '../schemas.js';
+} from '../../service/responses.js';
+import { codeParams, idParams, pageQuery } from '../schemas.js';
 import type { ZApi } from './types.js';
 
 const TAGS = ['links'];
@@ -98,6 +97,7 @@ export function linkRoutes(app: ZApi): void {
         description:
           'Ends a link at once (204): the clinician’s next request for your record is refused. 404 for a link that is not yours or already ended.',
         params: idParams,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -186,6 +186,7 @@ export function linkRoutes(app: ZApi): void {
         description:
           'Marks your programme’s versions up to `upTo` as seen (204): they leave `programmeNews` in `GET /api/today`.',
         body: versionsSeenBody,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {

@@ -1,9 +1,9 @@
 // Routes about the service itself: health, its public settings, the OpenAPI document, the intake Questionnaire,
 // and the audit trail.
-import { z } from 'zod';
 import { intakeQuestionnaire } from '../../fhir/questionnaire.js';
-import { audit, requireUser } from '../app.js';
-import { configView, pageQuery, pageOf } from '../schemas.js';
+import { auditPage, configView, healthView } from '../../service/responses.js';
+import { audit, requireUser } from '../request-context.js';
+import { pageQuery } from '../schemas.js';
 import type { ZApi } from './types.js';
 
 export function metaRoutes(app: ZApi): void {
@@ -12,13 +12,7 @@ export function metaRoutes(app: ZApi): void {
     {
       schema: {
         tags: ['service'],
-        response: {
-          200: z.object({
-            status: z.literal('ok'),
-            store: z.enum(['sqlite', 'postgres', 'memory']),
-            knowledgeBase: z.string(),
-          }),
-        },
+        response: { 200: healthView },
       },
     },
     () => ({
@@ -59,22 +53,7 @@ export function metaRoutes(app: ZApi): void {
         description:
           'Who read or changed the person’s data, signed in or out, made or revoked tokens, changed the password, or was refused, and when: newest first, each with the credential used (a browser session or a token, by id), the client address, the record touched and the outcome.',
         querystring: pageQuery,
-        response: {
-          200: pageOf(
-            z.object({
-              id: z.string(),
-              at: z.string(),
-              actor: z.string(),
-              action: z.string(),
-              resource: z.string(),
-              resourceId: z.string().nullable(),
-              credentialKind: z.enum(['session', 'token']).nullable(),
-              credentialId: z.string().nullable(),
-              address: z.string().nullable(),
-              outcome: z.enum(['ok', 'failed', 'refused', 'duplicate']),
-            }),
-          ),
-        },
+        response: { 200: auditPage },
       },
     },
     async (request) => {

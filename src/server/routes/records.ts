@@ -3,77 +3,31 @@
 import { z } from 'zod';
 import * as records from '../../service/records.js';
 import {
+  assessmentCreated,
+  assessmentPage,
+  assessmentView,
+  checkinOutcome,
+  checkinPage,
+  measurementPage,
+  measurementView,
+  programmePage,
+  programmeView,
+  progressView,
+  sessionOutcome,
+  sessionPage,
+  sittingList,
+  todayView,
+} from '../../service/responses.js';
+import {
   assessmentBody,
   checkinBody,
   measurementBody,
   sessionBody,
 } from '../../service/schemas.js';
-import { audit, recordContext, requireUser } from '../app.js';
+import { audit, recordContext, requireUser } from '../request-context.js';
 import { sendExport } from '../export-stream.js';
-import { exportQuery, idParams, looseObject, pageOf, pageQuery, versionView } from '../schemas.js';
+import { exportQuery, idParams, pageQuery } from '../schemas.js';
 import type { ZApi } from './types.js';
-
-const sessionAnswer = z.object({
-  id: z.string(),
-  programmeChanges: z.array(
-    z.object({
-      exerciseId: z.string(),
-      change: z.enum(['dropped', 'replaced', 'progressed']),
-      by: z.string().optional(),
-    }),
-  ),
-  warningCheckRequired: z.boolean(),
-  stoppedForToday: z.boolean(),
-  advice: z.array(z.string()),
-});
-
-const triageAnswer = z.object({
-  level: z.enum(['self-care', 'soon', 'urgent', 'emergency']),
-  reasons: z.array(z.object({ code: z.string(), text: z.string(), answers: z.array(z.string()) })),
-  advice: z.string(),
-});
-
-const checkinAnswer = z.object({
-  id: z.string(),
-  programmePaused: z.boolean(),
-  triage: triageAnswer.optional(),
-  newLegSymptoms: z
-    .object({
-      areas: z.array(z.string()),
-      sides: z.array(z.enum(['left', 'right'])),
-      numbnessFurther: z.boolean(),
-    })
-    .optional(),
-  reassessmentAdvised: z.boolean(),
-  backOffEnded: z.boolean(),
-  advice: z.array(z.string()),
-});
-
-const todayAnswer = z.object({
-  warning: triageAnswer.extend({ since: z.string() }).nullable(),
-  sessionAllowed: z.boolean(),
-  blockedBy: z
-    .enum(['no-programme', 'paused', 'warning-check-required', 'rest-today', 'no-exercises'])
-    .nullable(),
-  backOff: z
-    .object({
-      reason: z.enum(['spread', 'new-leg-symptoms']),
-      since: z.string(),
-      until: z.enum(['settled', 'reassessment']),
-    })
-    .nullable(),
-  reassessmentAdvised: z.boolean(),
-  clinicianPause: z
-    .object({ by: z.string(), name: z.string(), since: z.string(), note: z.string().nullable() })
-    .nullable()
-    .describe('a clinician paused the programme: no sitting until they resume it'),
-  programmeNews: z
-    .object({ versions: z.array(versionView) })
-    .nullable()
-    .describe(
-      "a clinician's changes not seen yet, oldest first: show them before the next sitting, then POST /api/programme/versions/seen",
-    ),
-});
 
 export function recordRoutes(app: ZApi): void {
   const ctx = app.ctx;
@@ -87,12 +41,6 @@ export function recordRoutes(app: ZApi): void {
     return data;
   };
 
-  const assessmentAnswer = z.object({
-    id: z.string(),
-    createdAt: z.string(),
-    result: looseObject,
-    programmeId: z.string(),
-  });
   app.post(
     '/api/assessments',
     {
@@ -102,7 +50,7 @@ export function recordRoutes(app: ZApi): void {
         description:
           'Stores an assessment and makes the programme built from it current (201). One whose clientId this person already sent is not stored again: the answer is the stored one, with 200.',
         body: assessmentBody,
-        response: { 201: assessmentAnswer, 200: assessmentAnswer },
+        response: { 201: assessmentCreated, 200: assessmentCreated },
       },
     },
     async (request, reply) => {
@@ -122,7 +70,7 @@ export function recordRoutes(app: ZApi): void {
       schema: {
         tags: ['assessments'],
         querystring: pageQuery,
-        response: { 200: pageOf(looseObject) },
+        response: { 200: assessmentPage },
       },
     },
     async (request) =>
@@ -133,7 +81,7 @@ export function recordRoutes(app: ZApi): void {
     '/api/assessments/:id',
     {
       config: { access: 'read', role: 'person' },
-      schema: { tags: ['assessments'], params: idParams, response: { 200: looseObject } },
+      schema: { tags: ['assessments'], params: idParams, response: { 200: assessmentView } },
     },
     async (request) =>
       read(
@@ -152,7 +100,7 @@ export function recordRoutes(app: ZApi): void {
         description:
           "The standing warning to lead with (until a new assessment), whether a session may start today, and any back-off. `date` is the person's local date (default: the server's UTC date).",
         querystring: z.strictObject({ date: z.iso.date().optional() }),
-        response: { 200: todayAnswer },
+        response: { 200: todayView },
       },
     },
     async (request) =>
@@ -163,7 +111,7 @@ export function recordRoutes(app: ZApi): void {
     '/api/programme',
     {
       config: { access: 'read', role: 'person' },
-      schema: { tags: ['programme'], response: { 200: looseObject } },
+      schema: { tags: ['programme'], response: { 200: programmeView } },
     },
     async (request) => {
       const programme = await records.currentProgramme(ctx, requireUser(request));
@@ -178,7 +126,7 @@ export function recordRoutes(app: ZApi): void {
       schema: {
         tags: ['programme'],
         querystring: pageQuery,
-        response: { 200: pageOf(looseObject) },
+        response: { 200: programmePage },
       },
     },
     async (request) =>
@@ -194,7 +142,7 @@ export function recordRoutes(app: ZApi): void {
         description:
           'Stores a session (201) and applies the stop rules and progression. A session whose clientId this person already sent is not stored or applied again: the answer is the stored one, with 200.',
         body: sessionBody,
-        response: { 201: sessionAnswer, 200: sessionAnswer },
+        response: { 201: sessionOutcome, 200: sessionOutcome },
       },
     },
     async (request, reply) => {
@@ -214,7 +162,7 @@ export function recordRoutes(app: ZApi): void {
       schema: {
         tags: ['sessions'],
         querystring: pageQuery,
-        response: { 200: pageOf(looseObject) },
+        response: { 200: sessionPage },
       },
     },
     async (request) =>
@@ -230,7 +178,7 @@ export function recordRoutes(app: ZApi): void {
         description:
           'Stores a check-in (201). A check-in that fires an emergency or urgent rule is stored with only the answers it has (warningSigns alone is enough) and pauses the programme; any other check-in must answer every question (400 naming each missing one). A check-in whose clientId this person already sent is not stored again: the answer is the stored one, with 200.',
         body: checkinBody,
-        response: { 201: checkinAnswer, 200: checkinAnswer },
+        response: { 201: checkinOutcome, 200: checkinOutcome },
       },
     },
     async (request, reply) => {
@@ -250,7 +198,7 @@ export function recordRoutes(app: ZApi): void {
       schema: {
         tags: ['checkins'],
         querystring: pageQuery,
-        response: { 200: pageOf(looseObject) },
+        response: { 200: checkinPage },
       },
     },
     async (request) =>
@@ -266,7 +214,7 @@ export function recordRoutes(app: ZApi): void {
         description:
           'Stores a measurement (201). One whose clientId this person already sent is not stored again: the answer is the stored one, with 200.',
         body: measurementBody,
-        response: { 201: looseObject, 200: looseObject },
+        response: { 201: measurementView, 200: measurementView },
       },
     },
     async (request, reply) => {
@@ -286,7 +234,7 @@ export function recordRoutes(app: ZApi): void {
       schema: {
         tags: ['measurements'],
         querystring: pageQuery,
-        response: { 200: pageOf(looseObject) },
+        response: { 200: measurementPage },
       },
     },
     async (request) =>
@@ -302,7 +250,7 @@ export function recordRoutes(app: ZApi): void {
         description:
           "Pain, extent, adherence (sittings and exercises, planned against done) and leg-raise angles. `date` is the person's local date today (default: the server's UTC date).",
         querystring: z.strictObject({ date: z.iso.date().optional() }),
-        response: { 200: looseObject },
+        response: { 200: progressView },
       },
     },
     async (request) =>
@@ -317,25 +265,7 @@ export function recordRoutes(app: ZApi): void {
         tags: ['sessions'],
         description:
           'One record per sitting, newest first: every exercise logged in it (with what was planned, what was done and how it went).',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                sittingId: z.string(),
-                date: z.string(),
-                startedAt: z.string().nullable(),
-                entries: z.array(
-                  z.looseObject({
-                    exerciseId: z.string(),
-                    loggedAt: z.string(),
-                    painSharper: z.boolean(),
-                    painSpread: z.boolean(),
-                  }),
-                ),
-              }),
-            ),
-          }),
-        },
+        response: { 200: sittingList },
       },
     },
     async (request) =>

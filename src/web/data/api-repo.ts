@@ -477,6 +477,7 @@ export class ApiRepo implements Repo {
         kind: body.kind,
         side: body.side ?? null,
         value: body.value,
+        clientId: withId.clientId,
         queued: true,
       },
     };

@@ -1,14 +1,21 @@
 // Device mode: the same record-keeping service the server runs, on an in-memory store saved to IndexedDB.
-// Nothing leaves the device. Loaded only when first needed, as it carries the engine and knowledge base.
+// Every read, write and export calls the service function the server's route calls, so the device answers
+// with the API's shapes and in its order (newest first, `service/lists.ts`). Nothing leaves the device.
+// Loaded only when first needed, as it carries the engine and knowledge base.
 import type { Problem } from '../../engine/problems.js';
-import { exportBundle, exportCsv, exportJson } from '../../fhir/export.js';
-import { knowledgeBase } from '../../kb/index.js';
+import { knowledgeBase } from '../kb.js';
+import { everyPage } from '../../service/lists.js';
 import {
   addCheckin,
   addMeasurement,
   createAssessment,
   currentProgramme,
-  loadWhole,
+  exportRecord,
+  getAssessment,
+  listAssessments,
+  listCheckins,
+  listMeasurements,
+  listSessions,
   logSession,
   progress,
   RecordError,
@@ -23,10 +30,9 @@ import {
   sessionBody,
 } from '../../service/schemas.js';
 import { createMemoryStore, type MemorySnapshot } from '../../store/memory.js';
-import { exportNames } from './api-repo.js';
-import { DEVICE_STORE_KEY, DEVICE_USER } from './device.js';
+import { DEVICE_STORE_KEY, DEVICE_USER } from './device-keys.js';
 import { kvGet, kvSet } from './idb.js';
-import type { AssessmentView, CheckinResult, Failure, Outcome, Repo } from './types.js';
+import type { AssessmentView, Failure, Outcome, Repo } from './types.js';
 
 function failure(error: unknown): Failure {
   if (error instanceof RecordError) {
@@ -66,6 +72,15 @@ const OUTCOMES_NEED_ACCOUNT: Failure = {
     'Outcome measures are kept in your account, where your clinician can see them. Create an account or log in to fill them in.',
 };
 
+/** A write's answer as the API sends it: `duplicate` is said there by the status (200, not 201), not in the body. */
+function asSent<T extends { duplicate: boolean }>(
+  outcome: Outcome<T>,
+): Outcome<Omit<T, 'duplicate'>> {
+  if (!outcome.ok) return outcome;
+  const { duplicate: _d, ...sent } = outcome.value;
+  return { ok: true, value: sent };
+}
+
 const invalid = (problems: Problem[]): Outcome<never> => ({
   ok: false,
   error: { kind: 'invalid', title: 'Some answers need another look', problems },
@@ -95,13 +110,8 @@ export async function openDeviceRepo(): Promise<Repo> {
     return outcome;
   };
 
-  const latestAssessment = async (): Promise<AssessmentView | null> => {
-    const page = await store.listAssessments(DEVICE_USER, { limit: 1 });
-    const first = page.items[0];
-    return first
-      ? { id: first.id, createdAt: first.createdAt, answers: first.answers, result: first.result }
-      : null;
-  };
+  const latestAssessment = async (): Promise<AssessmentView | null> =>
+    (await listAssessments(ctx, DEVICE_USER, { limit: 1 })).items[0] ?? null;
 
   return {
     mode: 'device',
@@ -110,18 +120,8 @@ export async function openDeviceRepo(): Promise<Repo> {
       if (!body.ok) return invalid(body.problems);
       const created = await write(() => createAssessment(ctx, DEVICE_USER, body.value));
       if (!created.ok) return created;
-      const view = await latestAssessment();
-      return view
-        ? { ok: true, value: view }
-        : {
-            ok: false,
-            error: {
-              kind: 'server',
-              code: 'lost',
-              title: 'Not saved',
-              detail: 'The assessment was not saved on this device.',
-            },
-          };
+      // As the API: the view of the one just stored, by its id (GET /api/assessments/:id).
+      return attempt(() => getAssessment(ctx, DEVICE_USER, created.value.id));
     },
     latestAssessment,
     async programme() {
@@ -131,49 +131,43 @@ export async function openDeviceRepo(): Promise<Repo> {
     async logSession(input) {
       const body = parseBody(sessionBody, input);
       if (!body.ok) return invalid(body.problems);
-      return write(() => logSession(ctx, DEVICE_USER, body.value));
+      return asSent(await write(() => logSession(ctx, DEVICE_USER, body.value)));
     },
-    async sessions() {
-      const logs = await store.sessionLogsSince(DEVICE_USER, '0000-01-01');
-      return logs.map(({ userId: _u, programmeId: _p, ...rest }) => rest);
+    sessions() {
+      return everyPage((page) => listSessions(ctx, DEVICE_USER, page));
     },
     async checkin(input) {
       const body = parseBody(checkinBody, input);
       if (!body.ok) return invalid(body.problems);
-      const outcome = await write(() => addCheckin(ctx, DEVICE_USER, body.value));
-      if (!outcome.ok) return outcome;
-      const { duplicate: _d, ...result } = outcome.value;
-      return { ok: true, value: result satisfies CheckinResult };
+      return asSent(await write(() => addCheckin(ctx, DEVICE_USER, body.value)));
     },
     async today(date) {
       await ensureUser();
       return todayView(ctx, DEVICE_USER, date);
     },
-    async checkins() {
-      return (await store.allCheckins(DEVICE_USER)).map(({ userId: _u, ...rest }) => rest);
+    checkins() {
+      return everyPage((page) => listCheckins(ctx, DEVICE_USER, page));
     },
     async measure(input) {
       const body = parseBody(measurementBody, input);
       if (!body.ok) return invalid(body.problems);
-      return write(() => addMeasurement(ctx, DEVICE_USER, body.value));
+      return asSent(await write(() => addMeasurement(ctx, DEVICE_USER, body.value)));
     },
-    async measurements() {
-      return (await store.allMeasurements(DEVICE_USER)).map(({ userId: _u, ...rest }) => rest);
+    measurements() {
+      return everyPage((page) => listMeasurements(ctx, DEVICE_USER, page));
     },
     async progress(date) {
       return progress(ctx, DEVICE_USER, date);
     },
     async exportFile(format) {
       await ensureUser();
-      const record = await loadWhole(store, DEVICE_USER);
-      const opts = { kb: knowledgeBase, now: new Date().toISOString() };
-      const body =
-        format === 'fhir'
-          ? JSON.stringify(exportBundle(record, opts), null, 2)
-          : format === 'json'
-            ? JSON.stringify(exportJson(record, opts), null, 2)
-            : exportCsv(record);
-      return { ok: true, value: { ...exportNames[format], body } };
+      // The same document GET /api/export?format= sends, gathered into one text.
+      return attempt(async () => {
+        const out = await exportRecord(ctx, DEVICE_USER, format);
+        let body = '';
+        for await (const piece of out.body) body += piece;
+        return { filename: out.fileName, type: out.contentType, body };
+      });
     },
     // No clinician follows a record kept on this device: there is no news to mark seen.
     markVersionsSeen() {

@@ -3,9 +3,8 @@ import type { Repo } from './types.js';
 
 let loading: Promise<Repo> | null = null;
 
-/** Where the device record is kept in IndexedDB, and the one person it holds. */
-export const DEVICE_STORE_KEY = 'device-store';
-export const DEVICE_USER = 'device';
+// In their own module, so `device-repo.ts` reads them without importing this file (no cycle).
+export { DEVICE_STORE_KEY, DEVICE_USER } from './device-keys.js';
 
 /** Forgets the loaded device record, so the next call reads IndexedDB again (after a move or clearing). */
 export function resetDeviceRepo(): void {

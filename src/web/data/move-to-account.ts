@@ -15,7 +15,6 @@ import { api, writeVerdict } from './http.js';
 import { kvDelete, kvGet, kvSet } from './idb.js';
 import type { Failure, Outcome } from './types.js';
 
-/** The device repository's keys (kept equal to `device-repo.ts`, which would load the engine if imported). */
 /** What has been sent so far, so a move tried again never sends an item twice. */
 const PROGRESS_KEY = 'move-progress';
 

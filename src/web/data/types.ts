@@ -1,60 +1,54 @@
-// What the web app reads and writes, in the shapes of the HTTP API (api.md), whichever repository serves them.
+// What the web app reads and writes, in the shapes of the HTTP API (docs/api.md), whichever repository serves them:
+// the answers are the service's response schemas' types (type-only, so zod stays out of the first load).
 import type { z } from 'zod';
-import type { Assessment } from '../../engine/assess.js';
 import type { WarningSignField } from '../../engine/checkin.js';
-import type { Intake } from '../../engine/intake.js';
-import type { Programme } from '../../engine/plan.js';
-import type { Problem } from '../../engine/problems.js';
-import type { ProgressSummary } from '../../engine/progress.js';
-import type { ProgrammeChange, ProgrammeState, SessionEntry } from '../../engine/session.js';
-import type { Level, TriageReason } from '../../engine/triage.js';
-import type { NewLegSymptoms } from '../../engine/back-off.js';
-import type { TodayView as ServiceTodayView } from '../../service/records.js';
-import type { checkinBody, measurementBody, sessionBody } from '../../service/schemas.js';
 import type { OutcomeAnswers } from '../../engine/outcomes.js';
-import type { InstrumentId } from '../../kb/instruments.js';
+import type { Problem } from '../../engine/problems.js';
+import type * as responses from '../../service/responses.js';
+import type { checkinBody, measurementBody, sessionBody } from '../../service/schemas.js';
+
+/** The API's answers, as the service's response schemas (`service/responses.ts`) describe them. */
+type Answer<K extends keyof typeof responses> = z.infer<(typeof responses)[K]>;
 
 /**
  * GET /api/today: the standing warning, whether a sitting may start, and (account mode) the clinician's
- * changes not yet seen and their pause. Device mode has no clinician, so `programmeNews` is null there.
+ * changes not yet seen and their pause. Device mode has no clinician, so it may leave those two out.
  */
-export type TodayView = Omit<ServiceTodayView, 'programmeNews' | 'clinicianPause'> & {
+export type TodayView = Omit<Answer<'todayView'>, 'programmeNews' | 'clinicianPause'> & {
   programmeNews?: ProgrammeNews | null;
   clinicianPause?: ClinicianPauseView | null;
 };
 
 /** A pause a clinician set (docs/clinician.md): only a clinician lifts it. */
-export interface ClinicianPauseView {
-  by: string;
-  name: string;
-  since: string;
-  note: string | null;
-}
+export type ClinicianPauseView = Answer<'clinicianPause'>;
 
-/** Who made a programme version: the engine (from the questions) or a clinician. */
-export interface VersionAuthor {
-  id: string | null;
+type VersionAnswer = Answer<'versionView'>;
+
+/**
+ * Who made a programme version: the engine (from the questions) or a clinician. Read loosely, as every
+ * version's words are (`programme-news-words.ts`): a missing name reads "Your clinician".
+ */
+export type VersionAuthor = Omit<VersionAnswer['author'], 'name' | 'role'> & {
   name: string | null;
-  /** 'engine' or 'clinician'. */
   role: string;
-}
+};
 
-/** What one change of a version did; `before`/`after` hold the item's dose, times a day and note. */
-export interface VersionChangeView {
-  op: 'add' | 'remove' | 'dose' | 'note' | 'pause' | 'resume';
+/**
+ * What one change of a version did; `before`/`after` hold the item's dose, times a day and note. The
+ * words read any shape they are given (the API's are in `versionView`), so these stay open here.
+ */
+export type VersionChangeView = Pick<VersionAnswer['changes'][number], 'op'> & {
   exerciseId?: string | null;
   before?: unknown;
   after?: unknown;
-}
+};
 
-/** One version of the programme (GET /api/programme/versions, and `programmeNews`). */
-export interface ProgrammeVersionView {
-  number: number;
-  createdAt: string;
+/** One version of the programme (GET /api/programme/versions, and `programmeNews`): the API's answer fits it. */
+export type ProgrammeVersionView = Omit<VersionAnswer, 'author' | 'changes' | 'seenAt'> & {
   author: VersionAuthor;
   changes: VersionChangeView[];
-  note: string | null;
-}
+  seenAt?: string | null;
+};
 
 /** The clinician's versions the person has not seen yet, oldest first. */
 export interface ProgrammeNews {
@@ -62,64 +56,21 @@ export interface ProgrammeNews {
 }
 
 /** A person's link to a clinician (GET /api/links). */
-export interface LinkView {
-  id: string;
-  clinician: { id: string; name: string; email: string };
-  status: 'active' | 'ended';
-  createdAt: string;
-  endedAt: string | null;
-  endedBy: 'person' | 'clinician' | 'operator' | null;
-}
+export type LinkView = Answer<'linkView'>;
 
 /** One read or change someone else made on the person's record (GET /api/access-log). */
-export interface AccessLogEntry {
-  at: string;
-  /** `role` is 'clinician' or 'operator'. */
-  who: { id: string; name: string; role: string };
-  action: string;
-  /** Plain words: "your check-ins". */
-  what: string;
-}
+export type AccessLogEntry = Answer<'accessLogItem'>;
 
 /** What a person reads before accepting an invitation (GET /api/invitations/:code). */
-export interface InvitationPreview {
-  clinician: { name: string; email: string };
-  expiresAt: string;
-  willSee: string[];
-  mayChange: string[];
-}
+export type InvitationPreview = Answer<'invitationPreview'>;
 
 /** A scored outcome measure (GET /api/outcomes). */
-export interface OutcomeView {
-  id: string;
-  instrument: InstrumentId;
-  date: string;
-  score: number;
-  range: { min: number; max: number };
-  answers: OutcomeAnswers;
-  enteredBy: string;
-  /** Against the person's first score on this instrument; null for the first. */
-  change: {
-    change: number;
-    important: boolean | null;
-    direction: 'better' | 'worse' | null;
-  } | null;
-}
+export type OutcomeView = Answer<'outcomeView'>;
 
 /** A measure a clinician asked the person to fill in. */
-export interface OutcomeScheduleView {
-  id: string;
-  instrument: InstrumentId;
-  dueDate: string;
-  createdAt?: string;
-  /** Answered already (the list may keep done entries for the record). */
-  done?: boolean;
-}
+export type OutcomeScheduleView = Answer<'scheduleView'>;
 
-export interface OutcomesView {
-  items: OutcomeView[];
-  due: OutcomeScheduleView[];
-}
+export type OutcomesView = Answer<'outcomeList'>;
 
 /** POST /api/outcomes. */
 export interface OutcomeBody {
@@ -129,119 +80,66 @@ export interface OutcomeBody {
   clientId?: string;
 }
 
-export type { ProgressSummary };
-export interface AssessmentView {
-  id: string;
-  createdAt: string;
-  answers: Intake;
-  result: Assessment;
-}
+/** GET /api/progress (the device works it out the same way). */
+export type ProgressSummary = Answer<'progressView'>;
 
-export interface PauseReason {
-  level: Level;
-  reasons: TriageReason[];
-  advice: string;
-}
+/** GET /api/assessments/:id. */
+export type AssessmentView = Answer<'assessmentView'>;
 
-/** GET /api/programme. */
-export type ProgrammeView = Pick<
-  Programme,
-  | 'knowledgeBase'
-  | 'phase'
-  | 'gate'
-  | 'items'
-  | 'selfCare'
-  | 'selfCareDetails'
-  | 'stopRules'
-  | 'progressionRule'
-  | 'notes'
-> & {
-  id: string;
-  assessmentId: string;
-  createdAt: string;
-  paused: boolean;
-  pausedBy: PauseReason | null;
-  warningCheckRequired: boolean;
-  dropped: ProgrammeState['dropped'];
-  backOff?: ProgrammeState['backOff'];
-  restDate?: ProgrammeState['restDate'];
-  /** Set when a clinician paused the programme (a warning sign's pause is `pausedBy`). */
-  clinicianPause?: ClinicianPauseView | null;
-};
+/** The warning rules that fired, with the advice: what paused the programme, or what a check-in raised. */
+export type PauseReason = Answer<'triageSchema'>;
+
+/**
+ * GET /api/programme. Snapshots kept on a device before back-offs and clinicians existed may leave
+ * their fields out.
+ */
+export type ProgrammeView = Omit<
+  Answer<'programmeView'>,
+  'backOff' | 'restDate' | 'clinicianPause'
+> &
+  Partial<Pick<Answer<'programmeView'>, 'backOff' | 'restDate' | 'clinicianPause'>>;
 
 /** Request bodies are the service's own schemas' input types, so the web app and the API cannot drift. */
 export type SessionBody = z.input<typeof sessionBody>;
 export type SessionEntryBody = SessionBody['entries'][number];
 
-export interface SessionResult {
-  id: string;
-  programmeChanges: ProgrammeChange[];
-  warningCheckRequired: boolean;
-  /** Pain spread down the leg: no more exercise today, and the programme backs off. */
-  stoppedForToday?: boolean;
-  /** What to do now, when a stop rule fired. */
-  advice?: string[];
-  /**
-   * True when it was kept on the device to send later (account mode, offline): the stop rules have
-   * not been applied yet, so the player must not offer the exercise again in this session.
-   */
-  queued?: boolean;
-}
+/** POST /api/sessions, and what the device says for one it keeps to send later. */
+export type SessionResult = Omit<Answer<'sessionOutcome'>, 'stoppedForToday' | 'advice'> &
+  Partial<Pick<Answer<'sessionOutcome'>, 'stoppedForToday' | 'advice'>> & {
+    /**
+     * True when it was kept on the device to send later (account mode, offline): the stop rules have
+     * not been applied yet, so the player must not offer the exercise again in this session.
+     */
+    queued?: boolean;
+  };
 
-export interface SessionLogView {
-  id: string;
-  date: string;
-  createdAt: string;
-  entries: SessionEntry[];
-  programmeChanges: ProgrammeChange[];
-  warningCheckRequired: boolean;
-  /** The sitting the log belongs to; older logs have none. */
-  sittingId?: string | null;
-}
+/** GET /api/sessions. */
+export type SessionLogView = Answer<'sessionLogView'>;
 
 export type WarningSignAnswers = Record<WarningSignField, boolean | string>;
 
 export type CheckinBody = z.input<typeof checkinBody>;
 
-export interface CheckinResult {
-  id: string;
-  programmePaused: boolean;
-  triage?: PauseReason;
-  /** Leg symptoms the assessment did not have: the programme backs off until the questions are answered again. */
-  newLegSymptoms?: NewLegSymptoms;
-  reassessmentAdvised?: boolean;
-  /** A week of settled check-ins ended a back-off. */
-  backOffEnded?: boolean;
-  /** What to do now, when the check-in changed the programme. */
-  advice?: string[];
-  /** True when it was kept on the device to send when the network returns. */
-  queued?: boolean;
-}
+/** POST /api/checkins, and what the device says for one it keeps to send later. */
+export type CheckinResult = Omit<
+  Answer<'checkinOutcome'>,
+  'reassessmentAdvised' | 'backOffEnded' | 'advice'
+> &
+  Partial<Pick<Answer<'checkinOutcome'>, 'reassessmentAdvised' | 'backOffEnded' | 'advice'>> & {
+    /** True when it was kept on the device to send when the network returns. */
+    queued?: boolean;
+  };
 
-export interface CheckinView {
-  id: string;
-  date: string;
-  createdAt: string;
-  /** Null for a check-in that carried only warning signs. */
-  painNow: number | null;
-  painAreas: string[] | null;
-  legSide: string | null;
-  triage: PauseReason | null;
-  programmePaused: boolean;
-}
+/** GET /api/checkins. */
+export type CheckinView = Answer<'checkinView'>;
 
 export type MeasurementBody = z.input<typeof measurementBody>;
 
-export interface MeasurementView {
-  id: string;
-  date: string;
-  createdAt: string;
-  kind: 'slr-angle' | 'toe-touch';
-  side: 'left' | 'right' | null;
-  value: number;
+/** POST and GET /api/measurements. */
+export type MeasurementView = Answer<'measurementView'> & {
   /** True when it was kept on the device to send later (account mode: offline, or the server asked to wait). */
   queued?: boolean;
-}
+};
 
 export type ExportFormat = 'fhir' | 'json' | 'csv';
 
