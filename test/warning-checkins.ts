@@ -2,6 +2,7 @@
 import { checkinTriage, type CheckinDraft } from '../src/engine/checkin.js';
 import type { Intake, IntakeField } from '../src/engine/intake.js';
 import { WARNING_RULES, type TriageRule } from '../src/engine/triage.js';
+import { triageWords } from '../src/kb/triage.js';
 import { ANSWER_DOMAINS } from '../src/engine/warning-now.js';
 
 /** The check-in's own top-level answers; every other answer a rule reads is a warning sign. */
@@ -50,7 +51,7 @@ export function certainCheckins(base: Intake | null): CertainCheckin[] {
       for (const fields of subsets(askable, size)) {
         for (const values of product(fields.map((f) => ANSWER_DOMAINS[f] ?? []))) {
           const body = draftOf(fields, values);
-          const fired = checkinTriage(base, body);
+          const fired = checkinTriage(base, body, { triage: triageWords });
           if (fired?.reasons.some((r) => r.code === rule.code)) return { rule, body };
         }
       }

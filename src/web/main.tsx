@@ -29,11 +29,8 @@ import { BrandMark, NavIcon } from './components/nav-icons.js';
 import { href, parseHash, type Route, type RouteId } from './router.js';
 import { ScreenTitle } from './components/common.js';
 import Home from './screens/home.js';
+import type { ScreenProps } from './screen-props.js';
 import './styles.css';
-
-export interface ScreenProps {
-  params: string[];
-}
 
 type ScreenModule = { default: FunctionComponent<ScreenProps> };
 
