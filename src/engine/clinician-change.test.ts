@@ -597,7 +597,9 @@ describe('applyClinicianChanges: accepted changes', () => {
       timesPerDay: march.dosage.timesPerDay.min,
       // Only the contributors the plan already serves.
       serves: march.serves.filter((c) => c === 'postural-strain'),
-      cautions: ['Gentle only: keep to this lowest dose and read the stop rules before you start.'],
+      cautions: [
+        'Gentle only. Keep to this lowest dose, and read the stop rules before you start.',
+      ],
       note: 'Slowly, holding a chair.',
     });
     expect(out.applied).toEqual([

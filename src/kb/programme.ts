@@ -41,22 +41,22 @@ export const selfCareReasons: Readonly<Record<SelfCareReasonId, SelfCareReason>>
 export const programmeWords: ProgrammeWords = {
   notes: {
     'not-now':
-      'The exercise programme waits until a clinician has seen you: follow the advice above first.',
+      'Your exercises wait until a doctor or physio has seen you. Follow the advice above first.',
     'gentle-only':
-      'For now only gentle exercises at the lowest dose, with the stop rules before each one.',
-    'hamstring-injury': 'No hamstring stretching until a clinician has examined the thigh.',
+      'For now, do only the gentle moves, at the lowest dose. Read the stop rules before each one.',
+    'hamstring-injury': 'No hamstring stretches until a doctor or physio has checked your thigh.',
     'backing-off':
-      'Backing off: pain spread down the leg or new leg symptoms appeared, so for now only gentle exercises at the lowest dose, without the stretches that pull on the sciatic nerve.',
+      'You are backing off. Pain spread down your leg, or new leg symptoms came on. So for now, do only the gentle moves, at the lowest dose. Leave out the stretches that pull on the sciatic nerve.',
     'all-stopped':
-      'Each exercise in your plan made the pain sharper or spread down the leg, so they have all been stopped. A GP or physiotherapist can help you find exercises that suit you.',
+      'Each move in your plan made the pain sharper or spread it down the leg. So they have all been stopped. A GP or physio can help you find moves that suit you.',
     unpaired:
-      'Stretching alone rarely settles this kind of pain, but none of the strengthening exercises suits you at the moment. A physiotherapist can suggest one that does.',
+      'Stretching alone rarely settles this kind of pain. But none of the strength moves suits you just now. A physio can suggest one that does.',
   },
   cautions: {
     'gentle-only':
-      'Gentle only: keep to this lowest dose and read the stop rules before you start.',
+      'Gentle only. Keep to this lowest dose, and read the stop rules before you start.',
     'below-knee-hamstring-stretch':
-      'Your symptoms reach below the knee: stop before you feel anything in the leg below the knee, and never hold this stretch into leg symptoms, because the sciatic nerve runs through the hamstrings.',
+      'Your pain reaches below the knee. Stop before you feel anything in the leg below the knee. Never hold this stretch into leg pain or tingling: the sciatic nerve runs through the back of the thigh.',
   },
   refusals: {
     'gate-not-now':

@@ -111,6 +111,10 @@ function passages(): Passage[] {
     lines: Object.values(kb.selfCareReasons).map((r) => r.text),
   });
   out.push({
+    id: 'programme:notes',
+    lines: [...Object.values(kb.programme.notes), ...Object.values(kb.programme.cautions)],
+  });
+  out.push({
     id: 'rules:back-off',
     lines: [
       ...kb.backOff.spreadAdvice,
