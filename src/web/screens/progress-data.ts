@@ -312,11 +312,11 @@ export function weeklySummary(input: WeekInput): string[] {
   return lines;
 }
 
-/** A month ('2026-03') as people read it ("March 2026"), in the person's locale. */
+/** A month ('2026-03') as people read it ("Mar 2026"), in the person's locale. */
 export function formatMonth(month: string, locale = personLocale()): string {
   if (!/^\d{4}-\d{2}$/.test(month)) return month;
   return new Intl.DateTimeFormat(locale, {
-    month: 'long',
+    month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${month}-15T12:00:00Z`));
@@ -330,17 +330,17 @@ const AREA_LABEL: Record<PainArea, string> = {
   foot: 'Foot',
 };
 
-/** The months before the charts, as a sentence, a table of pain by month and a line per leg's angles. */
+/** The months before the charts: a sentence, a table of pain by month, and a table of each leg's angles by month. */
 export interface EarlierWords {
   intro: string;
   rows: { key: string; cells: string[] }[];
-  slr: string[];
+  slr: { key: string; cells: string[] }[];
 }
 
-const LEG_WORDS = { left: 'Left leg', right: 'Right leg' } as const;
+const LEG_WORDS = { left: 'Left', right: 'Right' } as const;
 
-/** One leg's angles over a span of months, in a line. */
-function slrLine(
+/** One leg's angles over a span of months, as table cells: the span, the leg, the range and count, the last. */
+function slrCells(
   m: {
     side: 'left' | 'right' | null;
     measurements: number;
@@ -349,24 +349,26 @@ function slrLine(
     latest: number;
   },
   when: string,
-): string {
-  const leg = m.side === null ? 'Leg not given' : LEG_WORDS[m.side];
+): string[] {
   const range = m.lowest === m.highest ? `${m.lowest}°` : `${m.lowest}° to ${m.highest}°`;
-  return `${leg}, ${when}: ${plural(m.measurements, 'measurement')}, ${range}, the last ${m.latest}°.`;
+  return [
+    when,
+    m.side === null ? 'Not given' : LEG_WORDS[m.side],
+    `${range} (${m.measurements === 1 ? 'once' : `${m.measurements} times`})`,
+    `${m.latest}°`,
+  ];
 }
 
 /**
  * What a long record's earlier days were (the API lists the latest days on the charts and sums up the
- * rest by month): one row a month, then the older months in one row.
+ * rest by month): one row a month, newest first, then the older months in one row.
  */
 export function earlierWords(earlier: NonNullable<ProgressSummary['earlier']>): EarlierWords {
-  const pain = (average: number | null, lowest: number | null, highest: number | null) =>
-    average === null || lowest === null || highest === null
-      ? ['—', '—']
-      : [
-          `${oneDecimal(average)} out of 10`,
-          lowest === highest ? `${lowest}` : `${lowest} to ${highest}`,
-        ];
+  const pain = (average: number | null, lowest: number | null, highest: number | null) => {
+    if (average === null || lowest === null || highest === null) return '—';
+    const range = lowest === highest ? `${lowest}` : `${lowest} to ${highest}`;
+    return `${oneDecimal(average)} (${range})`;
+  };
   const reach = (area: PainArea | null) => (area === null ? '—' : AREA_LABEL[area]);
   const rows = earlier.months
     .map((m) => ({
@@ -374,12 +376,14 @@ export function earlierWords(earlier: NonNullable<ProgressSummary['earlier']>): 
       cells: [
         formatMonth(m.month),
         String(m.checkinDays),
-        ...pain(m.checkinDays > 0 ? m.averagePain : null, m.lowestPain, m.highestPain),
+        pain(m.checkinDays > 0 ? m.averagePain : null, m.lowestPain, m.highestPain),
         reach(m.furthest),
       ],
     }))
     .reverse();
-  const slr = [...earlier.slr].reverse().map((m) => slrLine(m, formatMonth(m.month)));
+  const slr = [...earlier.slr]
+    .reverse()
+    .map((m) => ({ key: `${m.month}-${m.side ?? ''}`, cells: slrCells(m, formatMonth(m.month)) }));
   const older = earlier.older;
   if (older) {
     const span =
@@ -391,11 +395,11 @@ export function earlierWords(earlier: NonNullable<ProgressSummary['earlier']>): 
       cells: [
         span,
         String(older.checkinDays),
-        ...pain(older.averagePain, older.lowestPain, older.highestPain),
+        pain(older.averagePain, older.lowestPain, older.highestPain),
         reach(older.furthest),
       ],
     });
-    for (const m of older.slr) slr.push(slrLine(m, span));
+    for (const m of older.slr) slr.push({ key: `older-${m.side ?? ''}`, cells: slrCells(m, span) });
   }
   return {
     intro: `The charts above show your days from ${formatDate(earlier.before)}. Before that, month by month, newest first:`,

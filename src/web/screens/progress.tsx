@@ -252,27 +252,25 @@ function EarlierSection({ earlier }: { earlier: NonNullable<ProgressSummary['ear
       <h2 id="earlier-heading">Before {formatDate(earlier.before)}</h2>
       <p>{words.intro}</p>
       {words.rows.length > 0 && (
-        <DataTable
-          caption="Pain by month before the charts"
-          columns={[
-            'Month',
-            'Days with a check-in',
-            'Average pain',
-            'Lowest to highest',
-            'Furthest down the leg',
-          ]}
-          rows={words.rows}
-        />
+        <div class="table-wrap">
+          <DataTable
+            caption="Pain by month before the charts"
+            columns={['Month', 'Check-in days', 'Average pain (range)', 'Furthest reach']}
+            rows={words.rows}
+          />
+        </div>
       )}
       {words.slr.length > 0 && (
-        <>
-          <h3>Leg raise before the charts</h3>
-          <ul>
-            {words.slr.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </>
+        <details class="earlier-slr">
+          <summary>Leg raise by month before the charts</summary>
+          <div class="table-wrap">
+            <DataTable
+              caption="Angles by month and leg"
+              columns={['Month', 'Leg', 'Angles (how often measured)', 'Last']}
+              rows={words.slr}
+            />
+          </div>
+        </details>
       )}
     </section>
   );
