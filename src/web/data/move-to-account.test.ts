@@ -11,8 +11,10 @@ import type {
   SessionLogRecord,
 } from '../../store/types.js';
 import { ANSWERS, NO_WARNING_SIGNS } from '../../../test/fixtures.js';
+import { checkinBody } from '../../service/schemas.js';
 import { failureFromProblem } from './http.js';
 import {
+  checkinMoveBody,
   describeMove,
   FAULT_WAITS_SECONDS,
   MAX_LIMITED_WAITS,
@@ -530,5 +532,56 @@ describe('describeMove', () => {
       'Moved 1 of 2 sets of answers, 1 of 2 sessions and 0 of 1 check-in before this happened: No connection. Check your connection.',
     );
     expect(words.lines[1]).toMatch(/still on this device/);
+  });
+});
+
+describe('checkinMoveBody', () => {
+  const full: CheckinRecord = {
+    userId: 'device',
+    id: '0001abcdefghjkmnpqrstvwxyz',
+    date: '2026-11-20',
+    createdAt: '2026-11-20T08:00:00.000Z',
+    painNow: 4,
+    painAreas: ['lower-back', 'back-of-thigh'],
+    legSide: 'left',
+    warningSigns: { ...NO_WARNING_SIGNS },
+    sittingHours: 6.5,
+    walkingBreaks: 3,
+    triage: null,
+    programmePaused: false,
+    clientId: null,
+  };
+
+  it('carries every answer of a device check-in into a body the API accepts, unchanged', () => {
+    const body = checkinMoveBody(full);
+    const parsed = checkinBody.safeParse(body);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data).toEqual({
+      date: full.date,
+      painNow: full.painNow,
+      painAreas: full.painAreas,
+      legSide: full.legSide,
+      warningSigns: full.warningSigns,
+      sittingHours: full.sittingHours,
+      walkingBreaks: full.walkingBreaks,
+      clientId: full.id,
+    });
+  });
+
+  it('leaves out the pain answers a warning-only check-in never had, rather than sending null', () => {
+    const body = checkinMoveBody({
+      ...full,
+      painNow: null,
+      painAreas: null,
+      legSide: null,
+      sittingHours: null,
+      walkingBreaks: null,
+      warningSigns: { bladderChange: true },
+    });
+    expect(body).toEqual({
+      date: full.date,
+      warningSigns: { bladderChange: true },
+      clientId: full.id,
+    });
   });
 });

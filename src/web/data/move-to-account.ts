@@ -13,6 +13,8 @@ import type {
 import { DEVICE_STORE_KEY, DEVICE_USER, resetDeviceRepo } from './device.js';
 import { api, writeVerdict } from './http.js';
 import { kvDelete, kvGet, kvSet } from './idb.js';
+import type { z } from 'zod';
+import type { checkinBody } from '../../service/schemas.js';
 import type { Failure, Outcome } from './types.js';
 
 /** What has been sent so far, so a move tried again never sends an item twice. */
@@ -100,6 +102,40 @@ const timer = (ms: number) =>
 const zero = (): Counts => ({ assessment: 0, session: 0, checkin: 0, measurement: 0 });
 const RANK: Record<MoveKind, number> = { assessment: 0, session: 1, checkin: 2, measurement: 3 };
 
+type CheckinBody = z.input<typeof checkinBody>;
+
+/**
+ * How a check-in kept on the device becomes the API's check-in body, field by field. The type names every
+ * field of the body, so a field the check-in gains does not compile here until the move carries it too
+ * (it used to be dropped without a word). Null leaves a field out: a check-in that carried only warning
+ * signs has no pain answers, and they are left out, not sent as null.
+ */
+const CHECKIN_MOVE: {
+  [K in keyof Required<CheckinBody>]: (c: CheckinRecord) => CheckinBody[K] | null;
+} = {
+  date: (c) => c.date,
+  // Asked only with a warning before any assessment, to judge it, and not kept with the check-in.
+  age: () => null,
+  painNow: (c) => c.painNow,
+  painAreas: (c) => c.painAreas as CheckinBody['painAreas'] | null,
+  legSide: (c) => c.legSide as CheckinBody['legSide'] | null,
+  warningSigns: (c) => c.warningSigns,
+  sittingHours: (c) => c.sittingHours,
+  walkingBreaks: (c) => c.walkingBreaks,
+  // The device's id: the server stores a check-in with a known clientId only once.
+  clientId: (c) => c.id,
+};
+
+/** The body that moves one device check-in into the account. */
+export function checkinMoveBody(c: CheckinRecord): CheckinBody {
+  const body: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(CHECKIN_MOVE)) {
+    const given = (value as (c: CheckinRecord) => unknown)(c);
+    if (given !== null && given !== undefined) body[field] = given;
+  }
+  return body as CheckinBody;
+}
+
 /**
  * Every item as a POST, in the order it happened on the device, so the server replays the same
  * history: each assessment builds the programme that the sessions after it were logged against,
@@ -136,18 +172,7 @@ export function planMove(record: DeviceRecord): MoveStep[] {
       createdAt: c.createdAt,
       date: c.date,
       path: '/api/checkins',
-      body: {
-        date: c.date,
-        // A check-in that carried only warning signs has no pain answers: they are left out, not sent as null.
-        ...(c.painNow === null ? {} : { painNow: c.painNow }),
-        ...(c.painAreas === null ? {} : { painAreas: c.painAreas }),
-        ...(c.legSide === null ? {} : { legSide: c.legSide }),
-        warningSigns: c.warningSigns,
-        ...(c.sittingHours === null ? {} : { sittingHours: c.sittingHours }),
-        ...(c.walkingBreaks === null ? {} : { walkingBreaks: c.walkingBreaks }),
-        // The device's id: the server stores a check-in with a known clientId only once.
-        clientId: c.id,
-      },
+      body: checkinMoveBody(c),
     })),
     ...record.measurements.map((m) => ({
       kind: 'measurement' as const,
