@@ -11,6 +11,7 @@ import {
   refusalOf,
   type ChangeContext,
   type ClinicianChange,
+  type LowestDose,
   type RefusalRule,
 } from './clinician-change.js';
 import type { IntakeInput } from './intake.js';
@@ -295,7 +296,7 @@ describe('applyClinicianChanges: each rule that refuses a change', () => {
     state?: Partial<ProgrammeState>;
     context?: Partial<ChangeContext>;
     changes: ClinicianChange[];
-    refusals: { index: number; rule: RefusalRule; text?: string }[];
+    refusals: { index: number; rule: RefusalRule; text?: string; lowest?: LowestDose }[];
   }[] = [
     {
       name: 'an exercise the catalogue does not have',
@@ -477,7 +478,11 @@ describe('applyClinicianChanges: each rule that refuses a change', () => {
         {
           index: 0,
           rule: 'gate',
-          text: 'Only gentle exercises at the lowest dose are allowed now (the triage gate). For this exercise that is 30 seconds, 3 holds a set, 1 set, once a day.',
+          text: 'Only gentle exercises at the lowest dose are allowed now (the triage gate).',
+          lowest: {
+            dosage: { unit: 'seconds', amount: 30, repeats: 3, sets: 1, sides: 'each' },
+            timesPerDay: 1,
+          },
         },
       ],
     },
@@ -491,7 +496,11 @@ describe('applyClinicianChanges: each rule that refuses a change', () => {
         {
           index: 0,
           rule: 'back-off',
-          text: 'Only the lowest dose while backing off after pain spread down the leg. For this exercise that is 20 repetitions, 1 set, once a day.',
+          text: 'Only the lowest dose while backing off after pain spread down the leg.',
+          lowest: {
+            dosage: { unit: 'reps', amount: 20, repeats: 1, sets: 1, sides: 'each' },
+            timesPerDay: 1,
+          },
         },
       ],
     },
@@ -567,6 +576,8 @@ describe('applyClinicianChanges: each rule that refuses a change', () => {
     c.refusals.forEach((want, i) => {
       if (want.text !== undefined) expect(out.refusals[i]?.text).toBe(want.text);
       const refusal = out.refusals[i];
+      // Only a refusal of a dose above the lowest carries the lowest dose, as data.
+      expect(refusal?.lowest).toEqual(want.lowest);
       expect(refusal?.exerciseId).toBe(
         want.rule === 'warning-pause' ? null : c.changes[want.index]?.exerciseId,
       );

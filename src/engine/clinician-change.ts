@@ -77,12 +77,23 @@ export type RefusalRule =
   | 'times-range'
   | 'warning-pause';
 
-/** One refused change: which (by its index in the request), the rule that refused it, and that rule in words. */
+/** The lowest dose of an exercise, which is all the gentle-only gate or a back-off allows. */
+export interface LowestDose {
+  dosage: PrescribedDosage;
+  timesPerDay: number;
+}
+
+/**
+ * One refused change: which (by its index in the request), the rule that refused it, and that rule in
+ * words. A refusal for a dose above the lowest carries that lowest dose as data (`lowest`), for the edge
+ * to put in words (src/words' `refusalWords`): the engine writes no dose sentence of its own.
+ */
 export interface ChangeRefusal {
   index: number;
   exerciseId: string | null;
   rule: RefusalRule;
   text: string;
+  lowest?: LowestDose;
 }
 
 /** One change as applied, for the programme's version history. */
@@ -194,17 +205,6 @@ function rangeRefusals(
   return out;
 }
 
-/** The lowest dose of a catalogue dosage in words: "20 seconds, 2 holds a set, 1 set, 2 times a day". */
-function lowestInWords(d: Dosage): string {
-  const amount =
-    d.unit === 'seconds'
-      ? `${d.range.min} seconds, ${d.repeats.min} ${d.repeats.min === 1 ? 'hold' : 'holds'} a set`
-      : `${d.range.min} repetitions`;
-  const sets = `${d.sets.min} ${d.sets.min === 1 ? 'set' : 'sets'}`;
-  const times = d.timesPerDay.min === 1 ? 'once a day' : `${d.timesPerDay.min} times a day`;
-  return `${amount}, ${sets}, ${times}`;
-}
-
 /**
  * The refusals for a dose: outside the catalogue's ranges, or (when the range is kept) above the lowest
  * dose while the gentle-only gate or a back-off holds, which mean gentle exercises at the lowest dose.
@@ -234,7 +234,8 @@ function doseRefusals(
       index,
       exerciseId,
       rule: lowestOnly,
-      text: `${why} For this exercise that is ${lowestInWords(ranges)}.`,
+      text: why,
+      lowest: { dosage: lowest, timesPerDay: ranges.timesPerDay.min },
     },
   ];
 }

@@ -1,6 +1,8 @@
 // Every route's real answers against the OpenAPI document the server serves (GET /api/openapi.json): a day of a
 // person's record and a clinician's work, each 2xx body checked with the document's own response schema, which
 // allows no field it does not name and needs every field it marks required. No response is an untyped object.
+// Error answers too: problems provoked on the way (invalid, unauthenticated, forbidden, not found, a conflict,
+// a refused clinician change, a limit) each have their status and every member in the route's document.
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -42,36 +44,73 @@ const NOT_JSON = new Set([
 let t: TestApp;
 let app: FastifyInstance;
 let doc: OpenApiDocument;
+/** The successes, every route's at least once. */
 const answers: Answer[] = [];
+/** The problems provoked on purpose. */
+const problems: Answer[] = [];
 
-/** Sends a request to a route named as the document names it (`{id}` filled from `params`) and keeps its answer. */
-async function hit(
+interface HitOptions {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Sends a request to a route named as the document names it (`{id}` filled from `params`); its answer. */
+async function send(
   method: NonNullable<InjectOptions['method']>,
   path: string,
   who: Caller,
-  options: { params?: Record<string, string>; query?: string; body?: unknown } = {},
+  options: HitOptions = {},
 ) {
   const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = options.params?.[name];
     if (value === undefined) throw new Error(`no ${name} for ${path}`);
     return value;
   });
-  const res = await call(app, method, `${url}${options.query ?? ''}`, who, options.body);
-  answers.push({
+  const res = await call(
+    app,
+    method,
+    `${url}${options.query ?? ''}`,
+    who,
+    options.body,
+    options.headers,
+  );
+  const answer: Answer = {
     route: `${method.toLowerCase()} ${path}`,
     status: res.statusCode,
     type: String(res.headers['content-type'] ?? ''),
     body: res.body,
-  });
+  };
+  return { res, answer };
+}
+
+/** Sends a request meant to succeed and keeps its answer. */
+async function hit(...args: Parameters<typeof send>) {
+  const { res, answer } = await send(...args);
+  answers.push(answer);
   return res;
 }
 
-/** The document's schema for one route's answer with this status, as a zod schema (null: no body). */
-function documented(route: string, status: number): z.ZodType | null {
+/** Sends a request meant to be refused and keeps its answer. */
+async function provoke(...args: Parameters<typeof send>) {
+  const { res, answer } = await send(...args);
+  problems.push(answer);
+  return res;
+}
+
+/** The media type of an answer, without its parameters. */
+const mediaType = (type: string) => type.split(';')[0]?.trim() ?? '';
+
+/** The document's schema for one route's answer with this status and media type, as a zod schema (null: no body). */
+function documented(route: string, status: number, type = 'application/json'): z.ZodType | null {
   const [method = '', path = ''] = route.split(' ');
   const response = doc.paths[path]?.[method]?.responses?.[String(status)];
   if (!response) throw new Error(`${route} answered ${status}, which the document does not list`);
-  const schema = response.content?.['application/json']?.schema;
+  const schema = response.content?.[type]?.schema;
+  if (!schema && response.content !== undefined) {
+    throw new Error(`${route} answered ${status} as ${type}, which the document does not list`);
+  }
   return schema ? z.fromJSONSchema(schema, { defaultTarget: 'openapi-3.0' }) : null;
 }
 
@@ -170,6 +209,21 @@ beforeAll(async () => {
   await hit('GET', '/api/programme', ana);
   await hit('GET', '/api/today', ana, { query: '?date=2026-11-02' });
 
+  // Refused: no credential, a field not valid, a body that is not JSON, an id not hers, a token out of scope.
+  await provoke('GET', '/api/me', {});
+  await provoke('POST', '/api/checkins', ana, { body: checkin({ painNow: 'lots' }) });
+  await provoke('POST', '/api/measurements', ana, {
+    body: '<value>7</value>',
+    headers: { 'content-type': 'application/xml' },
+  });
+  await provoke('GET', '/api/assessments/{id}', ana, {
+    params: { id: assessment.id.replace(/.$/, (c) => (c === '0' ? '1' : '0')) },
+  });
+  const reader = json<{ token: string }>(
+    await call(app, 'POST', '/api/auth/tokens', ana, { name: 'Reader', scopes: ['read'] }),
+  );
+  await provoke('POST', '/api/checkins', { token: reader.token }, { body: checkin() });
+
   // A week: sittings (one too easy twice, so it progresses), check-ins, measurements.
   for (const [date, sitting] of [
     ['2026-11-02', 'sitting-0000000001'],
@@ -233,6 +287,8 @@ beforeAll(async () => {
     },
   );
   const cora: Caller = { cookie: cookieOf(coraSignup) };
+  // A clinician account holds no record of its own.
+  await provoke('GET', '/api/programme', cora);
   const invitation = json<{ id: string; code: string }>(
     await hit('POST', '/api/clinician/invitations', cora),
   );
@@ -309,6 +365,31 @@ beforeAll(async () => {
   });
   await hit('GET', '/api/today', ana, { query: '?date=2026-11-04' });
 
+  // Refused changes: one against an old version (409), and raised doses while backing off (422, each refusal
+  // naming its rule, a dose above the lowest with that lowest dose).
+  const changes = `/api/clinician/people/{personId}/programme/changes`;
+  await provoke('POST', changes, cora, {
+    ...person,
+    body: { basedOn: 1, changes: [{ op: 'remove', exerciseId: 'knee-to-chest' }] },
+  });
+  const versions = json<{ items: { number: number }[] }>(
+    await call(app, 'GET', `/api/clinician/people/${anaId}/programme/versions`, cora),
+  );
+  const current = json<{ items: { exerciseId: string; dosage: { amount: number } }[] }>(
+    await call(app, 'GET', '/api/programme', ana),
+  );
+  await provoke('POST', changes, cora, {
+    ...person,
+    body: {
+      basedOn: Math.max(...versions.items.map((v) => v.number)),
+      changes: current.items.map((item) => ({
+        op: 'dose',
+        exerciseId: item.exerciseId,
+        dosage: { amount: item.dosage.amount + 1 },
+      })),
+    },
+  });
+
   // Everything the person and the clinician read.
   for (const path of [
     '/api/assessments',
@@ -373,6 +454,12 @@ beforeAll(async () => {
   });
   await hit('POST', '/api/auth/logout', cora);
   await hit('DELETE', '/api/me', ana);
+
+  // Someone trying invitation codes: each unknown one is not found, and after ten, a limit.
+  const dan = await signUp(app, 'dan@example.org');
+  for (let i = 0; i <= 10; i++) {
+    await provoke('GET', '/api/invitations/{code}', dan, { params: { code: 'WRONG123' } });
+  }
   doc = json<OpenApiDocument>(await call(app, 'GET', '/api/openapi.json'));
 });
 
@@ -432,13 +519,63 @@ describe('every route against the OpenAPI document', () => {
         const route = `${method} ${path}`;
         if (NOT_JSON.has(route)) continue;
         for (const [status, response] of Object.entries(op.responses ?? {})) {
-          const schema = response.content?.['application/json']?.schema;
-          if (schema) untyped(schema, `${route} ${status}`, vague);
-          else if (status !== '204') vague.push(`${route} ${status}: no schema`);
+          const schemas = Object.entries(response.content ?? {});
+          for (const [type, { schema }] of schemas) {
+            if (schema) untyped(schema, `${route} ${status} ${type}`, vague);
+            else vague.push(`${route} ${status} ${type}: no schema`);
+          }
+          if (schemas.length === 0 && status !== '204') vague.push(`${route} ${status}: no schema`);
         }
       }
     }
     expect(vague).toStrictEqual([]);
+  });
+
+  it('provoked every kind of problem: invalid, unauthenticated, forbidden, not found, conflict, refused, limited', () => {
+    const seen = problems.map((p) => {
+      const body = JSON.parse(p.body) as { type: string; refusals?: { lowest?: unknown }[] };
+      return `${p.status} ${body.type.split('/').at(-1) ?? ''}`;
+    });
+    expect(new Set(seen)).toStrictEqual(
+      new Set([
+        '401 unauthorized',
+        '400 validation',
+        '415 unsupported-media-type',
+        '404 not-found',
+        '403 insufficient-scope',
+        '403 clinician-account',
+        '409 version-changed',
+        '422 change-refused',
+        '404 invitation-unusable',
+        '429 too-many-tries',
+      ]),
+    );
+    const refused = problems.find((p) => p.status === 422);
+    const { refusals = [] } = JSON.parse(refused?.body ?? '{}') as {
+      refusals?: { rule: string; lowest?: unknown }[];
+    };
+    expect(refusals.some((r) => r.lowest !== undefined)).toBe(true);
+  });
+
+  it('each problem is listed for its route, as problem+json, with exactly the members its schema names', () => {
+    const wrong: string[] = [];
+    for (const p of problems) {
+      expect(mediaType(p.type), p.route).toBe('application/problem+json');
+      let schema: z.ZodType | null;
+      try {
+        schema = documented(p.route, p.status, mediaType(p.type));
+      } catch (e) {
+        wrong.push((e as Error).message);
+        continue;
+      }
+      const checked = schema?.safeParse(JSON.parse(p.body));
+      if (!checked?.success) {
+        wrong.push(
+          `${p.route} ${p.status}: ${checked ? z.prettifyError(checked.error) : 'no schema'}`,
+        );
+      }
+    }
+    expect(wrong).toStrictEqual([]);
   });
 
   it('the check fails on a field the document lacks, or a required one missing', () => {
@@ -448,6 +585,17 @@ describe('every route against the OpenAPI document', () => {
     expect(schema?.safeParse({ ...me, extra: 1 }).success).toBe(false);
     const { email: _email, ...withoutEmail } = me as { email: string };
     expect(schema?.safeParse(withoutEmail).success).toBe(false);
+    // A problem too: a member it does not name, or a status it is not for, fails.
+    const problem = problems.find((p) => p.status === 400);
+    const invalid = JSON.parse(problem?.body ?? '{}') as object;
+    const problemSchema = documented('post /api/checkins', 400, 'application/problem+json');
+    expect(problemSchema?.safeParse(invalid).success).toBe(true);
+    expect(problemSchema?.safeParse({ ...invalid, refusals: [] }).success).toBe(false);
+    expect(problemSchema?.safeParse({ ...invalid, status: 422 }).success).toBe(false);
+    // A status the route does not list is an error in itself.
+    expect(() => documented('get /api/health', 404, 'application/problem+json')).toThrow(
+      /does not list/,
+    );
     expect(untyped({ type: 'object', additionalProperties: {} }, 'open', [])).toHaveLength(1);
     expect(
       untyped({ type: 'object', properties: { a: {} }, additionalProperties: false }, 'any', []),

@@ -17,6 +17,7 @@ import { adherenceOf, sittingsFrom } from '../engine/sittings.js';
 import { WARNING_RULES, mostRestrictiveGate } from '../engine/triage.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { newId } from '../store/ids.js';
+import { refusalWords } from '../words/refusal.js';
 import type {
   AssessmentRecord,
   CareLinkRecord,
@@ -515,9 +516,13 @@ const versionChanged = (latest: number) =>
     { versionNumber: latest },
   );
 
-/** A refused change: nothing was applied; `refusals` names the rule behind each. */
-const changeRefused = (refusals: ChangeRefusal[]) =>
-  new RecordError(
+/**
+ * A refused change: nothing was applied; `refusals` names the rule behind each, its `text` in words (with
+ * the lowest dose in the one dose sentence where the refusal carries it).
+ */
+const changeRefused = (refused: ChangeRefusal[]) => {
+  const refusals = refused.map((r) => ({ ...r, text: refusalWords(r) }));
+  return new RecordError(
     'refused',
     'change-refused',
     'The change was refused',
@@ -525,6 +530,7 @@ const changeRefused = (refusals: ChangeRefusal[]) =>
     [],
     { refusals },
   );
+};
 
 /** The clinician's name as versions keep it, so the history reads the same after they leave. */
 async function authorName(store: PersonStore, clinicianId: string): Promise<string> {

@@ -4,4 +4,5 @@ export * from './dose.js';
 export * from './labels.js';
 export * from './levels.js';
 export * from './names.js';
+export * from './refusal.js';
 export * from './text.js';

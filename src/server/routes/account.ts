@@ -170,7 +170,7 @@ export function accountRoutes(app: ZApi): void {
   app.post(
     '/api/auth/signup',
     {
-      config: { access: 'public' },
+      config: { access: 'public', problems: [409, 429] },
       schema: {
         tags: ['account'],
         description:
@@ -228,7 +228,7 @@ export function accountRoutes(app: ZApi): void {
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public' },
+      config: { access: 'public', problems: [401, 429] },
       schema: { tags: ['account'], body: credentialsBody, response: { 200: meView } },
     },
     async (request, reply) => {
@@ -285,7 +285,7 @@ export function accountRoutes(app: ZApi): void {
   app.post(
     '/api/auth/password',
     {
-      config: { access: 'account' },
+      config: { access: 'account', problems: [429] },
       schema: {
         tags: ['account'],
         body: changePasswordBody,
@@ -387,7 +387,7 @@ export function accountRoutes(app: ZApi): void {
   app.delete(
     '/api/auth/tokens/:id',
     {
-      config: { access: 'account' },
+      config: { access: 'account', problems: [404] },
       schema: {
         tags: ['account'],
         description:

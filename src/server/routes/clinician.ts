@@ -67,7 +67,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.delete(
     '/api/clinician/invitations/:id',
     {
-      config: { access: 'write', role: 'clinician' },
+      config: { access: 'write', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description:
@@ -103,7 +103,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.get(
     '/api/clinician/people/:personId',
     {
-      config: { access: 'read', role: 'clinician' },
+      config: { access: 'read', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `One person: the latest assessment in clinical terms, the programme with its state and version number, the standing warning and their need. Opening it marks them as looked at (their warning is then no longer new in your list).${ONE_PERSON}`,
@@ -122,7 +122,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.delete(
     '/api/clinician/people/:personId',
     {
-      config: { access: 'write', role: 'clinician' },
+      config: { access: 'write', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `Ends your link with this person (204): you lose access at once, and they see that you ended it.${ONE_PERSON}`,
@@ -143,7 +143,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.get(
     '/api/clinician/people/:personId/checkins',
     {
-      config: { access: 'read', role: 'clinician' },
+      config: { access: 'read', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `The person’s check-ins, newest first.${ONE_PERSON}`,
@@ -162,7 +162,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.get(
     '/api/clinician/people/:personId/sittings',
     {
-      config: { access: 'read', role: 'clinician' },
+      config: { access: 'read', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `The person’s sittings, newest first, each exercise with what was planned and done and the stop rules’ events (pain sharper, pain spreading down the leg).${ONE_PERSON}`,
@@ -181,7 +181,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.get(
     '/api/clinician/people/:personId/measurements',
     {
-      config: { access: 'read', role: 'clinician' },
+      config: { access: 'read', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `The person’s measurements, newest first: straight-leg-raise angles by side, and toe-touch distances.${ONE_PERSON}`,
@@ -200,7 +200,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.get(
     '/api/clinician/people/:personId/outcomes',
     {
-      config: { access: 'read', role: 'clinician' },
+      config: { access: 'read', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `The person’s outcome measures over time, each with its range and the change since their first score on that instrument (and whether it reaches the minimal important change), and the measures still due.${ONE_PERSON}`,
@@ -219,7 +219,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.get(
     '/api/clinician/people/:personId/programme/versions',
     {
-      config: { access: 'read', role: 'clinician' },
+      config: { access: 'read', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `The versions of the person’s current programme, newest first: who made each, what it changed, and the note.${ONE_PERSON}`,
@@ -238,7 +238,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.get(
     '/api/clinician/people/:personId/progress',
     {
-      config: { access: 'read', role: 'clinician' },
+      config: { access: 'read', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `The person’s pain, extent, adherence and leg-raise angles, as their own progress view shows them.${ONE_PERSON}`,
@@ -259,7 +259,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.get(
     '/api/clinician/people/:personId/report',
     {
-      config: { access: 'read', role: 'clinician' },
+      config: { access: 'read', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `The data of the person’s one-page report.${ONE_PERSON}`,
@@ -274,7 +274,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.get(
     '/api/clinician/people/:personId/export',
     {
-      config: { access: 'export', role: 'clinician' },
+      config: { access: 'export', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `The person’s record as a FHIR Bundle, JSON, or check-ins and sessions as CSV (a download).${ONE_PERSON}`,
@@ -296,10 +296,10 @@ export function clinicianRoutes(app: ZApi): void {
   app.post(
     '/api/clinician/people/:personId/programme/changes',
     {
-      config: { access: 'write', role: 'clinician' },
+      config: { access: 'write', role: 'clinician', problems: [404, 409, 422] },
       schema: {
         tags: TAGS,
-        description: `Changes the person’s programme (201 with the new version): add or remove exercises, set a dose or times a day within the catalogue’s range, or a note per exercise. \`basedOn\` is the version you saw: an older one answers 409 \`version-changed\`. Every change passes the engine’s own safety check; if any is refused, none is applied: 422 \`change-refused\` with \`refusals: [{ index, exerciseId, rule, text }]\` naming each rule. A programme paused by a warning sign cannot be changed until a new assessment (rule \`warning-pause\`). The person sees the change and its note before their next sitting.${ONE_PERSON}`,
+        description: `Changes the person’s programme (201 with the new version): add or remove exercises, set a dose or times a day within the catalogue’s range, or a note per exercise. \`basedOn\` is the version you saw: an older one answers 409 \`version-changed\`. Every change passes the engine’s own safety check; if any is refused, none is applied: 422 \`change-refused\` with \`refusals: [{ index, exerciseId, rule, text, lowest? }]\` naming each rule. A programme paused by a warning sign cannot be changed until a new assessment (rule \`warning-pause\`). The person sees the change and its note before their next sitting.${ONE_PERSON}`,
         params: personParams,
         body: programmeChangeBody,
         response: { 201: versionMade },
@@ -319,7 +319,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.post(
     '/api/clinician/people/:personId/programme/pause',
     {
-      config: { access: 'write', role: 'clinician' },
+      config: { access: 'write', role: 'clinician', problems: [404, 409] },
       schema: {
         tags: TAGS,
         description: `Pauses (\`paused: true\`) or resumes the person’s programme, with an optional note (201 with the new version). Your pause stops their sittings until a clinician resumes it; resuming never lifts a pause that a warning sign set.${ONE_PERSON}`,
@@ -342,7 +342,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.post(
     '/api/clinician/people/:personId/outcomes/schedule',
     {
-      config: { access: 'write', role: 'clinician' },
+      config: { access: 'write', role: 'clinician', problems: [404] },
       schema: {
         tags: TAGS,
         description: `Asks the person to fill in an outcome measure from a date (201 with the schedule entry).${ONE_PERSON}`,
@@ -365,7 +365,7 @@ export function clinicianRoutes(app: ZApi): void {
   app.post(
     '/api/clinician/people/:personId/outcomes',
     {
-      config: { access: 'write', role: 'clinician' },
+      config: { access: 'write', role: 'clinician', problems: [404, 409] },
       schema: {
         tags: TAGS,
         description: `Records an Oswestry Disability Index total you scored with the person (201). The index is licensed: only its total is recorded, never its text; this is the one measure a clinician enters.${ONE_PERSON}`,

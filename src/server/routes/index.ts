@@ -1,4 +1,5 @@
-// Registers every API route module on the app.
+// Registers every API route module on the app, each declaring the problems it can answer (problem-schema.ts).
+import { declareProblems } from '../problem-schema.js';
 import { accountRoutes } from './account.js';
 import { clinicianRoutes } from './clinician.js';
 import { linkRoutes } from './links.js';
@@ -7,6 +8,7 @@ import { recordRoutes } from './records.js';
 import type { ZApi } from './types.js';
 
 export async function registerRoutes(app: ZApi): Promise<void> {
+  app.addHook('onRoute', declareProblems);
   metaRoutes(app);
   accountRoutes(app);
   recordRoutes(app);

@@ -30,7 +30,7 @@ export function linkRoutes(app: ZApi): void {
   app.get(
     '/api/invitations/:code',
     {
-      config: { access: 'read', role: 'person' },
+      config: { access: 'read', role: 'person', problems: [404, 429] },
       schema: {
         tags: TAGS,
         description:
@@ -54,7 +54,7 @@ export function linkRoutes(app: ZApi): void {
     '/api/invitations/:code/accept',
     {
       // Consent to share the record: from a signed-in browser only, as other changes to the account are.
-      config: { access: 'account', role: 'person' },
+      config: { access: 'account', role: 'person', problems: [404, 409, 429] },
       schema: {
         tags: TAGS,
         description:
@@ -91,7 +91,7 @@ export function linkRoutes(app: ZApi): void {
   app.delete(
     '/api/links/:id',
     {
-      config: { access: 'write', role: 'person' },
+      config: { access: 'write', role: 'person', problems: [404] },
       schema: {
         tags: TAGS,
         description:
@@ -143,7 +143,7 @@ export function linkRoutes(app: ZApi): void {
   app.post(
     '/api/outcomes',
     {
-      config: { access: 'write', role: 'person' },
+      config: { access: 'write', role: 'person', problems: [404, 409] },
       schema: {
         tags: ['outcomes'],
         description:
@@ -180,7 +180,7 @@ export function linkRoutes(app: ZApi): void {
   app.post(
     '/api/programme/versions/seen',
     {
-      config: { access: 'write', role: 'person' },
+      config: { access: 'write', role: 'person', problems: [404] },
       schema: {
         tags: ['programme'],
         description:

@@ -44,7 +44,7 @@ export function recordRoutes(app: ZApi): void {
   app.post(
     '/api/assessments',
     {
-      config: { access: 'write', role: 'person' },
+      config: { access: 'write', role: 'person', problems: [404, 409, 422, 429] },
       schema: {
         tags: ['assessments'],
         description:
@@ -80,7 +80,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/assessments/:id',
     {
-      config: { access: 'read', role: 'person' },
+      config: { access: 'read', role: 'person', problems: [404] },
       schema: { tags: ['assessments'], params: idParams, response: { 200: assessmentView } },
     },
     async (request) =>
@@ -110,7 +110,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/programme',
     {
-      config: { access: 'read', role: 'person' },
+      config: { access: 'read', role: 'person', problems: [404] },
       schema: { tags: ['programme'], response: { 200: programmeView } },
     },
     async (request) => {
@@ -136,7 +136,7 @@ export function recordRoutes(app: ZApi): void {
   app.post(
     '/api/sessions',
     {
-      config: { access: 'write', role: 'person' },
+      config: { access: 'write', role: 'person', problems: [404, 409, 422, 429] },
       schema: {
         tags: ['sessions'],
         description:
@@ -172,7 +172,7 @@ export function recordRoutes(app: ZApi): void {
   app.post(
     '/api/checkins',
     {
-      config: { access: 'write', role: 'person' },
+      config: { access: 'write', role: 'person', problems: [404, 409, 422, 429] },
       schema: {
         tags: ['checkins'],
         description:
@@ -208,7 +208,7 @@ export function recordRoutes(app: ZApi): void {
   app.post(
     '/api/measurements',
     {
-      config: { access: 'write', role: 'person' },
+      config: { access: 'write', role: 'person', problems: [404, 409, 422, 429] },
       schema: {
         tags: ['measurements'],
         description:
@@ -275,7 +275,7 @@ export function recordRoutes(app: ZApi): void {
   app.get(
     '/api/export',
     {
-      config: { access: 'export', role: 'person' },
+      config: { access: 'export', role: 'person', problems: [404] },
       schema: { tags: ['export'], querystring: exportQuery },
     },
     async (request, reply) => {
