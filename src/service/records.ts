@@ -17,7 +17,7 @@ import {
 } from '../engine/checkin.js';
 import type { Intake } from '../engine/intake.js';
 import { sittingsFrom } from '../engine/sittings.js';
-import type { Programme } from '../engine/plan.js';
+import { activeExclusions, type Programme } from '../engine/plan.js';
 import { problem, type Problem } from '../engine/problems.js';
 import type { ProgressSummary } from '../engine/progress.js';
 import {
@@ -56,11 +56,14 @@ import type {
   PersonStore,
   ProgrammeRecord,
   ProgrammeUpdate,
+  ProgrammeVersionChange,
+  ProgrammeVersionRecord,
   SessionLogRecord,
   Store,
   WriteCountRequest,
   WriteCounts,
 } from '../store/types.js';
+import { carryOver, carryOverNote } from './carry-over.js';
 import type { AssessmentBody, CheckinBody, MeasurementBody, SessionBody } from './schemas.js';
 import { readProgress } from './progress-read.js';
 import type * as responses from './responses.js';
@@ -414,6 +417,7 @@ export async function createAssessment(
     }
     const added = await store.addAssessment(assessment, programmeRecord);
     if (added === 'duplicate') throw busy('assessment');
+    if (previous) await carryClinicianChanges(tx, previous, programmeRecord, assessment);
     await audited(tx, userId, 'create', assessment.id, 'ok');
     return {
       id: assessment.id,
@@ -423,6 +427,68 @@ export async function createAssessment(
       duplicate: false,
     };
   });
+}
+
+/**
+ * Keeps the clinician's changes to the previous programme that are still safe after this assessment
+ * (docs/clinician.md, "A new assessment"): the engine's programme is stored as version 1, and what
+ * passes the safety check again becomes version 2, signed by the engine and shown to the person as
+ * news, its note naming each change left out and why. Whatever the link's state: the changes are part
+ * of the person's programme.
+ */
+async function carryClinicianChanges(
+  tx: PersonContext,
+  previous: ProgrammeRecord,
+  made: ProgrammeRecord,
+  assessment: AssessmentRecord,
+): Promise<void> {
+  const { store, kb } = tx;
+  const versions = await store.listProgrammeVersions(previous.userId, previous.id);
+  const carried = carryOver(versions, made.programme, made.state, kb, {
+    gate: assessment.result.exercise,
+    exclusions: activeExclusions(assessment.answers),
+    pausedByWarning: false,
+  });
+  if (!carried) return;
+  const now = tx.now();
+  const engine: ProgrammeVersionRecord = {
+    userId: made.userId,
+    id: newId(now),
+    programmeId: made.id,
+    number: 1,
+    createdAt: made.createdAt,
+    authorRole: 'engine',
+    authorId: null,
+    authorName: null,
+    changes: [],
+    note: null,
+    programme: made.programme,
+    seenAt: made.createdAt,
+  };
+  const kept: ProgrammeVersionRecord = {
+    ...engine,
+    id: newId(now),
+    number: 2,
+    changes: carried.applied.map((c): ProgrammeVersionChange => ({ ...c })),
+    note: carryOverNote(carried, versions[0]?.number ?? 1, kb),
+    programme: carried.programme,
+    seenAt: null,
+  };
+  const update: ProgrammeUpdate = {
+    id: made.id,
+    expectedRevision: made.revision,
+    programme: carried.programme,
+    state: carried.state,
+    paused: made.paused,
+    pausedBy: made.pausedBy,
+  };
+  // Under the person's lock nothing else writes: a failure here is a fault, and rolls everything back.
+  if (
+    !(await store.addProgrammeVersion(engine)) ||
+    !(await store.addProgrammeVersion(kept, update))
+  ) {
+    throw new Error('programme version not stored');
+  }
 }
 
 /** One page of the person's assessments, newest first. */

@@ -32,10 +32,14 @@ export function versionView(v: ProgrammeVersionRecord): VersionView {
   };
 }
 
-/** The clinician versions the person has not seen yet, oldest first: the news shown before their next sitting. */
+/**
+ * The versions the person has not seen yet, oldest first: the news shown before their next sitting. These
+ * are a clinician's, and the engine's that carry a clinician's changes into a new assessment's programme
+ * (the engine's own first version is seen when made).
+ */
 export function unseenVersions(versions: readonly ProgrammeVersionRecord[]): VersionView[] {
   return versions
-    .filter((v) => v.authorRole === 'clinician' && v.seenAt === null)
+    .filter((v) => v.seenAt === null)
     .sort((a, b) => a.number - b.number)
     .map(versionView);
 }
