@@ -211,11 +211,13 @@ function changeInWords(kb: KnowledgeBase, c: ProgrammeVersionChange): string {
 
 /** Who made a version and what it changed, in one sentence. */
 function versionNote(kb: KnowledgeBase, v: ProgrammeVersionRecord): string {
+  const what = v.changes.map((c) => changeInWords(kb, c)).join('; ');
   if (v.authorRole === 'engine') {
-    return `Version ${String(v.number)}: made by Backchain from the assessment.`;
+    return what === ''
+      ? `Version ${String(v.number)}: made by Backchain from the assessment.`
+      : `Version ${String(v.number)}: made by Backchain from the assessment, keeping a clinician's earlier changes: ${what}.`;
   }
   const who = v.authorName ?? 'a clinician';
-  const what = v.changes.map((c) => changeInWords(kb, c)).join('; ');
   return `Version ${String(v.number)}: made by ${who}${what === '' ? '' : `, who ${what}`}.`;
 }
 
@@ -295,8 +297,10 @@ function versionPlan(
     return practised.has(id) ? 'stopped' : 'cancelled';
   });
   const note: Annotation[] = [{ text: versionNote(ctx.kb, v) }];
-  if (v.note !== null)
-    note.push({ text: `Note from ${v.authorName ?? 'the clinician'}: ${v.note}` });
+  if (v.note !== null) {
+    const from = v.authorRole === 'engine' ? 'Backchain' : (v.authorName ?? 'the clinician');
+    note.push({ text: `Note from ${from}: ${v.note}` });
+  }
   if (current) note.push(...pauseNotes(current));
   note.push(...programmeNotes(prog));
   if (current) note.push(...stateNotes(ctx.kb, current, ctx));

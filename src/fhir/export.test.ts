@@ -899,6 +899,32 @@ describe('the clinician side', () => {
     expect(plans.map((p) => p.supportingInfo?.[0]?.reference)).toEqual([risk, risk]);
   });
 
+  it('says when the engine carried a clinician’s changes into a new assessment’s programme', () => {
+    const [latest, ...rest] = record.versions;
+    if (!latest) throw new Error('no versions');
+    const carried = {
+      ...record,
+      versions: [
+        {
+          ...latest,
+          authorRole: 'engine' as const,
+          authorId: null,
+          authorName: null,
+          note: 'Carried over from version 1 of the previous programme.',
+        },
+        ...rest,
+      ],
+    };
+    const [, second] = resourcesOf(exportBundle(carried, opts), 'CarePlan');
+    const notes = second?.note?.map((n) => n.text) ?? [];
+    expect(notes[0]).toMatch(
+      /^Version 2: made by Backchain from the assessment, keeping a clinician's earlier changes: changed the dose of /,
+    );
+    expect(notes[1]).toBe(
+      'Note from Backchain: Carried over from version 1 of the previous programme.',
+    );
+  });
+
   it('shows each version’s own doses and notes, and what was done while it was in force', () => {
     const [first, second] = resourcesOf(bundle, 'CarePlan');
     const exercises = (p: CarePlan | undefined) =>

@@ -413,7 +413,7 @@ export const todayView = z.object({
     .object({ versions: z.array(versionView) })
     .nullable()
     .describe(
-      'a clinician’s changes not seen yet, oldest first: show them before the next sitting, then POST /api/programme/versions/seen',
+      'changes to the programme not seen yet, oldest first (a clinician’s, or theirs carried into a new assessment’s programme): show them before the next sitting, then POST /api/programme/versions/seen',
     ),
 });
 

@@ -537,7 +537,7 @@ function HistorySection({ versions }: { versions: VersionView[] }) {
                 )}
               </p>
               {v.changes.length === 0 ? (
-                <p class="small muted">The programme as built from the assessment.</p>
+                !v.note && <p class="small muted">The programme as built from the assessment.</p>
               ) : (
                 <ul class="small">
                   {v.changes.map((c, i) => (
