@@ -4,6 +4,7 @@ import type { ProgressSummary } from '../../engine/progress.js';
 import { newClientId } from './client-id.js';
 import { formatDate } from '../format-date.js';
 import { api, writeVerdict } from './http.js';
+import { answerCopy, fromAnswerCopy } from './answer-copies.js';
 import { kvGet, kvSet, outboxAdd, outboxAll, outboxRemove, type OutboxItem } from './idb.js';
 import type {
   AssessmentView,
@@ -46,12 +47,13 @@ interface Page<T> {
 async function cachedGet<T>(path: string): Promise<T | null> {
   const answer = await api<T>('GET', path);
   if (answer.ok) {
-    await kvSet(`cache:${path}`, answer.value);
+    await kvSet(`cache:${path}`, answerCopy(answer.value));
     return answer.value;
   }
-  if (answer.error.kind === 'network') return (await kvGet<T>(`cache:${path}`)) ?? null;
+  if (answer.error.kind === 'network')
+    return (fromAnswerCopy(await kvGet(`cache:${path}`)) as T | null | undefined) ?? null;
   if (answer.error.kind === 'not-found') {
-    await kvSet(`cache:${path}`, null);
+    await kvSet(`cache:${path}`, answerCopy(null));
     return null;
   }
   throw new Error(`${answer.error.title}: ${'detail' in answer.error ? answer.error.detail : ''}`);
@@ -337,7 +339,7 @@ export class ApiRepo implements Repo {
     const created = await api<{ id: string }>('POST', '/api/assessments', { answers });
     if (!created.ok) return created;
     const view = await api<AssessmentView>('GET', `/api/assessments/${created.value.id}`);
-    if (view.ok) await kvSet('cache:latest-assessment', view.value);
+    if (view.ok) await kvSet('cache:latest-assessment', answerCopy(view.value));
     return view;
   }
 
@@ -345,14 +347,21 @@ export class ApiRepo implements Repo {
     const page = await api<Page<{ id: string }>>('GET', '/api/assessments?limit=1');
     if (!page.ok) {
       if (page.error.kind === 'network')
-        return (await kvGet<AssessmentView>('cache:latest-assessment')) ?? null;
+        return (
+          (fromAnswerCopy(await kvGet('cache:latest-assessment')) as
+            AssessmentView | null | undefined) ?? null
+        );
       return null;
     }
     const first = page.value.items[0];
     if (!first) return null;
     const view = await api<AssessmentView>('GET', `/api/assessments/${first.id}`);
-    if (!view.ok) return (await kvGet<AssessmentView>('cache:latest-assessment')) ?? null;
-    await kvSet('cache:latest-assessment', view.value);
+    if (!view.ok)
+      return (
+        (fromAnswerCopy(await kvGet('cache:latest-assessment')) as
+          AssessmentView | null | undefined) ?? null
+      );
+    await kvSet('cache:latest-assessment', answerCopy(view.value));
     return view.value;
   }
 
@@ -415,10 +424,11 @@ export class ApiRepo implements Repo {
     let view: TodayView | null;
     if (answer.ok) {
       view = answer.value;
-      await kvSet('cache:/api/today', view);
+      await kvSet('cache:/api/today', answerCopy(view));
     } else if (passing(answer.error)) {
       // Offline, or the server cannot answer now: the last good answer, with any warning standing here.
-      view = (await kvGet<TodayView>('cache:/api/today')) ?? null;
+      view =
+        (fromAnswerCopy(await kvGet('cache:/api/today')) as TodayView | null | undefined) ?? null;
     } else {
       throw new Error(
         `${answer.error.title}: ${'detail' in answer.error ? answer.error.detail : ''}`,
