@@ -263,15 +263,27 @@ describe('the clinician side', () => {
     });
     await c.getByRole('button', { name: 'Ask them to fill it in' }).click();
     await c.getByText(/Asked for the Roland-Morris Disability Questionnaire/).waitFor();
-    for (const [daysAgo, total] of [
-      [5, 40],
-      [0, 28],
-    ] as const) {
-      await c.getByLabel('Total, 0 to 100').fill(String(total));
-      await c.getByLabel('Date scored').fill(dateOf(daysAgo));
-      await c.getByRole('button', { name: 'Record the total' }).click();
-      await c.getByText(`Recorded an Oswestry total of ${total}`).waitFor();
-    }
+    const totalField = c.getByLabel('Total, 0 to 100');
+    // The record reloads after each change, here held back a second and a half: the clinician types the
+    // next total meanwhile, and the form (with the page) stays as it is, not replaced by "Loading…".
+    await c.route('**/api/clinician/people/**', async (route) => {
+      if (route.request().method() === 'GET') {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      // Taken off below while one may still wait: that one is then let through by Playwright itself.
+      await route.continue().catch(() => undefined);
+    });
+    await totalField.fill('40');
+    await c.getByLabel('Date scored').fill(dateOf(5));
+    await c.getByRole('button', { name: 'Record the total' }).click();
+    await c.getByText('Recorded an Oswestry total of 40').waitFor();
+    await totalField.fill('28');
+    await c.getByLabel('Date scored').fill(dateOf(0));
+    await c.waitForLoadState('networkidle');
+    await c.unroute('**/api/clinician/people/**');
+    expect(await totalField.inputValue()).toBe('28');
+    await c.getByRole('button', { name: 'Record the total' }).click();
+    await c.getByText('Recorded an Oswestry total of 28').waitFor();
     const oswestry = c.locator('.outcome-card');
     await oswestry.locator('.chart-band').waitFor();
     // The record reloads under the message: wait for the second score to arrive.

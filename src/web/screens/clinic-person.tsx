@@ -135,7 +135,9 @@ export default function ClinicPerson({ personId }: { personId: string }) {
   const [last, setLast] = useState<PersonRecord | null>(null);
   const fresh = value === 'not-linked' ? null : value;
   useEffect(() => {
-    setLast(fresh);
+    // Only a record replaces the kept one: while the next loads (fresh is null) the last stays, so the
+    // page neither flashes "Loading…" nor unmounts a form someone is typing in.
+    if (fresh) setLast(fresh);
   }, [fresh]);
   useEffect(() => {
     setLast(null);
