@@ -2,9 +2,8 @@
 // the record service's context. Apart from app.ts, so the routes need not import the app that loads them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { KnowledgeBase } from '../kb/types.js';
-import type { AuditContext, RecordContext } from '../service/records.js';
+import { auditRecord, type AuditContext, type RecordContext } from '../service/records.js';
 import type { WriteLimits } from '../service/write-limits.js';
-import { newId } from '../store/ids.js';
 import type {
   AuditAction,
   AuditOutcome,
@@ -112,19 +111,7 @@ export async function audit(
   userId: string | null = request.userId,
 ): Promise<void> {
   if (userId === null) return;
-  const who = auditContext(request);
-  const now = ctx.now();
-  await ctx.store.addAudit({
-    userId,
-    id: newId(now),
-    at: now.toISOString(),
-    actor: userId,
-    action,
-    resource: who.resource,
-    resourceId,
-    credentialKind: who.credentialKind,
-    credentialId: who.credentialId,
-    address: who.address,
-    outcome,
-  });
+  // The actor is the person the row is for: a failed login or sign-up names the account it tried.
+  const who = { ...auditContext(request), actor: userId };
+  await ctx.store.addAudit(auditRecord(who, userId, action, resourceId, outcome, ctx.now()));
 }

@@ -191,9 +191,20 @@ function auditRow(
   resourceId: string | null,
   outcome: AuditOutcome,
 ): AuditRecord | undefined {
-  const who = ctx.audit;
-  if (!who) return undefined;
-  const now = ctx.now();
+  return ctx.audit
+    ? auditRecord(ctx.audit, userId, action, resourceId, outcome, ctx.now())
+    : undefined;
+}
+
+/** One row of a person's audit trail: who did `action`, by which credential, from where, and how it ended. */
+export function auditRecord(
+  who: AuditContext,
+  userId: string,
+  action: AuditAction,
+  resourceId: string | null,
+  outcome: AuditOutcome,
+  now: Date,
+): AuditRecord {
   return {
     userId,
     id: newId(now),
