@@ -140,3 +140,23 @@ export const junkArb = fc.oneof(
       .map(({ key, value }) => ({ ...good, [key]: value })),
   ),
 );
+
+/** Intakes without warning signs and with pain below 7, which get programmes with exercises. */
+export const calmIntakeArb: fc.Arbitrary<IntakeInput> = intakeArb.map((a): IntakeInput => ({
+  ...a,
+  saddleNumbness: false,
+  bladderChange: false,
+  bowelChange: false,
+  sexualDysfunction: false,
+  fever: false,
+  cancerHistory: false,
+  weightLoss: false,
+  nightPainConstant: false,
+  thoracicPain: false,
+  immunosuppressed: false,
+  fractureRisk: false,
+  trauma: 'none',
+  legWeakness: 'none',
+  weaknessWorsening: false,
+  painNow: Math.min(a.painNow, 6),
+}));

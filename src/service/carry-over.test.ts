@@ -3,7 +3,7 @@
 // and a warning sign's not-now gate; and a property that no carried-over programme breaks the rules.
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { intakeArb } from '../../test/arbitraries.js';
+import { calmIntakeArb, intakeArb } from '../../test/arbitraries.js';
 import { ANSWERS, parsed } from '../../test/fixtures.js';
 import { refusalOf } from '../engine/clinician-change.js';
 import type { IntakeInput } from '../engine/intake.js';
@@ -211,30 +211,10 @@ describe('a new assessment carries the clinician’s changes over', () => {
 
 const within = (value: number, r: Range) => value >= r.min && value <= r.max;
 
-/** Intakes without warning signs, which get programmes with exercises. */
-const calmArb: fc.Arbitrary<IntakeInput> = intakeArb.map((a): IntakeInput => ({
-  ...a,
-  saddleNumbness: false,
-  bladderChange: false,
-  bowelChange: false,
-  sexualDysfunction: false,
-  fever: false,
-  cancerHistory: false,
-  weightLoss: false,
-  nightPainConstant: false,
-  thoracicPain: false,
-  immunosuppressed: false,
-  fractureRisk: false,
-  trauma: 'none',
-  legWeakness: 'none',
-  weaknessWorsening: false,
-  painNow: Math.min(a.painNow, 6),
-}));
-
 /** Any intake for the re-assessment, often a calm one. */
 const answersArb: fc.Arbitrary<IntakeInput> = fc.oneof(
   { weight: 1, arbitrary: intakeArb },
-  { weight: 2, arbitrary: calmArb },
+  { weight: 2, arbitrary: calmIntakeArb },
 );
 
 describe('carried-over programmes (property)', () => {
@@ -242,7 +222,7 @@ describe('carried-over programmes (property)', () => {
     let carriedSome = 0;
     await fc.assert(
       fc.asyncProperty(
-        calmArb,
+        calmIntakeArb,
         fc.nat(),
         fc.double({ min: 0, max: 1, noNaN: true }),
         answersArb,

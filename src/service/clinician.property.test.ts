@@ -2,7 +2,7 @@
 // the stored programme never holds an exercise the engine's rules forbid now, nor a dose outside the catalogue's range.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intakeArb } from '../../test/arbitraries.js';
+import { calmIntakeArb, intakeArb } from '../../test/arbitraries.js';
 import type { IntakeInput } from '../engine/intake.js';
 import { parsed } from '../../test/fixtures.js';
 import type { ClinicianChange } from '../engine/clinician-change.js';
@@ -111,24 +111,7 @@ const answersArb: fc.Arbitrary<IntakeInput> = fc.oneof(
   { weight: 1, arbitrary: intakeArb },
   {
     weight: 3,
-    arbitrary: intakeArb.map((a): IntakeInput => ({
-      ...a,
-      saddleNumbness: false,
-      bladderChange: false,
-      bowelChange: false,
-      sexualDysfunction: false,
-      fever: false,
-      cancerHistory: false,
-      weightLoss: false,
-      nightPainConstant: false,
-      thoracicPain: false,
-      immunosuppressed: false,
-      fractureRisk: false,
-      trauma: 'none',
-      legWeakness: 'none',
-      weaknessWorsening: false,
-      painNow: Math.min(a.painNow, 6),
-    })),
+    arbitrary: calmIntakeArb,
   },
 );
 
